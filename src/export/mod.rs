@@ -1,0 +1,45 @@
+//! Exports of the graph: RON (our versioned schema), Graphviz DOT, and the flat files analysts'
+//! tools read; every file written atomically.
+
+pub mod csv;
+pub mod dot;
+pub mod ron;
+
+use crate::error::{Error, ErrorKind, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Writes several files so that each either keeps its old content or gets the new one whole:
+/// all contents go to temporary files in the target directory first, and only when every one is
+/// written and flushed are they renamed into place.
+pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
+    let mut staged = Vec::new();
+    for (path, bytes) in files {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::io(ErrorKind::Output, "cannot create directory", dir, e))?;
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".newskg-")
+            .tempfile_in(dir)
+            .map_err(|e| {
+                Error::io(
+                    ErrorKind::Output,
+                    "cannot create a temporary file in",
+                    dir,
+                    e,
+                )
+            })?;
+        tmp.write_all(bytes)
+            .and_then(|_| tmp.as_file().sync_all())
+            .map_err(|e| Error::io(ErrorKind::Output, "cannot write", path, e))?;
+        staged.push((tmp, path));
+    }
+    for (tmp, path) in staged {
+        tmp.persist(path)
+            .map_err(|e| Error::io(ErrorKind::Output, "cannot replace", path, e.error))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,300 @@
+//! `out/graph.ron`: the graph in newskg's own versioned schema.
+//!
+//! Kinds, ids and dates are plain strings and options are `None`/`Some(..)`, so the file loads
+//! into dicts and lists with the PyPI package `python-ron` (`import pyron; pyron.load(path)`).
+//! Everything is sorted by ids and spans: the same graph gives the same bytes.
+//!
+//! ```text
+//! (
+//!     schema: "newskg.graph", version: 1,
+//!     nodes: [(id, kind, name, wikidata, mentions, documents: [doc...])],
+//!     cooccurrence: [(source, target, sentences, documents, evidence: [(doc, start, end)])],
+//!     relations: [(subject, relation, object, planned, documents, first_date, last_date,
+//!                  evidence: [(doc, start, end, trigger_start, trigger_end, planned, date,
+//!                              attribution, goods, confidence)])],
+//!     documents: [(id, date, sentences: [(start, end, text)])],
+//! )
+//! ```
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::graph::{KnowledgeGraph, distinct_documents};
+use serde::{Deserialize, Serialize};
+
+/// Schema name written to every file.
+pub const SCHEMA: &str = "newskg.graph";
+/// Schema version; bumped on any incompatible change.
+pub const VERSION: u32 = 1;
+
+/// The whole file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GraphFile {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// [`VERSION`] of the writer.
+    pub version: u32,
+    /// Entities.
+    pub nodes: Vec<NodeOut>,
+    /// Co-occurrence edges (undirected; `source < target`).
+    pub cooccurrence: Vec<CooccurrenceOut>,
+    /// Typed relation edges.
+    pub relations: Vec<RelationOut>,
+    /// Documents, with the sentences evidence points to.
+    pub documents: Vec<DocumentOut>,
+}
+
+/// A node.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NodeOut {
+    /// Entity id.
+    pub id: String,
+    /// `Person`, `Country`, `City`, `Place` or `Organization`.
+    pub kind: String,
+    /// Canonical name.
+    pub name: String,
+    /// Wikidata id.
+    pub wikidata: Option<String>,
+    /// Linked mentions in all documents.
+    pub mentions: u64,
+    /// Documents that mention it.
+    pub documents: Vec<String>,
+}
+
+/// One evidence sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceOut {
+    /// Document id.
+    pub doc: String,
+    /// Sentence start byte.
+    pub start: usize,
+    /// Sentence end byte.
+    pub end: usize,
+}
+
+/// A co-occurrence edge.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CooccurrenceOut {
+    /// Smaller id.
+    pub source: String,
+    /// Larger id.
+    pub target: String,
+    /// Sentences naming both.
+    pub sentences: usize,
+    /// Documents with such a sentence.
+    pub documents: usize,
+    /// Every such sentence.
+    pub evidence: Vec<EvidenceOut>,
+}
+
+/// One statement of a relation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RelationEvidenceOut {
+    /// Document id.
+    pub doc: String,
+    /// Sentence start byte.
+    pub start: usize,
+    /// Sentence end byte.
+    pub end: usize,
+    /// Trigger start byte.
+    pub trigger_start: usize,
+    /// Trigger end byte.
+    pub trigger_end: usize,
+    /// Announced, not done.
+    pub planned: bool,
+    /// `YYYY[-MM[-DD]]`.
+    pub date: Option<String>,
+    /// Source entity id or the source's words.
+    pub attribution: Option<String>,
+    /// Goods, for `supplied`.
+    pub goods: Vec<String>,
+    /// 0..1.
+    pub confidence: f32,
+}
+
+/// A relation edge: one per subject–kind–object, with all statements.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RelationOut {
+    /// Subject id.
+    pub subject: String,
+    /// `met`, `visited`, `received`, `accompanied`, `invited`, `phoned`, `supplied`.
+    pub relation: String,
+    /// Object id.
+    pub object: String,
+    /// True when every statement calls it announced or expected.
+    pub planned: bool,
+    /// Distinct documents stating it.
+    pub documents: usize,
+    /// Earliest date stated.
+    pub first_date: Option<String>,
+    /// Latest date stated.
+    pub last_date: Option<String>,
+    /// Every statement.
+    pub evidence: Vec<RelationEvidenceOut>,
+}
+
+/// A document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentOut {
+    /// Document id.
+    pub id: String,
+    /// Document date.
+    pub date: Option<String>,
+    /// Sentences that evidence points to.
+    pub sentences: Vec<SentenceOut>,
+}
+
+/// A sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceOut {
+    /// Start byte.
+    pub start: usize,
+    /// End byte.
+    pub end: usize,
+    /// Text.
+    pub text: String,
+}
+
+impl GraphFile {
+    /// The file's view of a graph.
+    pub fn from_graph(g: &KnowledgeGraph) -> GraphFile {
+        let nodes = g
+            .nodes()
+            .map(|n| NodeOut {
+                id: n.id.clone(),
+                kind: n.kind.as_str().to_string(),
+                name: n.name.clone(),
+                wikidata: n.wikidata.clone(),
+                mentions: n.mention_count(),
+                documents: n.mentions.keys().cloned().collect(),
+            })
+            .collect();
+        let cooccurrence = g
+            .cooccurrences()
+            .map(|(a, b, ev)| CooccurrenceOut {
+                source: a.to_string(),
+                target: b.to_string(),
+                sentences: ev.len(),
+                documents: distinct_documents(ev),
+                evidence: ev
+                    .iter()
+                    .map(|e| EvidenceOut {
+                        doc: e.doc.clone(),
+                        start: e.sentence.start,
+                        end: e.sentence.end,
+                    })
+                    .collect(),
+            })
+            .collect();
+        let relations = g
+            .relations()
+            .map(|(s, k, o, ev)| {
+                let dates: Vec<_> = ev.iter().filter_map(|e| e.date).collect();
+                RelationOut {
+                    subject: s.to_string(),
+                    relation: k.as_str().to_string(),
+                    object: o.to_string(),
+                    planned: ev.iter().all(|e| e.planned),
+                    documents: distinct_documents(ev.iter().map(|e| &e.evidence)),
+                    first_date: dates.iter().min().map(|d| d.to_string()),
+                    last_date: dates.iter().max().map(|d| d.to_string()),
+                    evidence: ev
+                        .iter()
+                        .map(|e| RelationEvidenceOut {
+                            doc: e.evidence.doc.clone(),
+                            start: e.evidence.sentence.start,
+                            end: e.evidence.sentence.end,
+                            trigger_start: e.trigger.start,
+                            trigger_end: e.trigger.end,
+                            planned: e.planned,
+                            date: e.date.map(|d| d.to_string()),
+                            attribution: e.attribution.clone(),
+                            goods: e.goods.clone(),
+                            confidence: (e.confidence * 100.0).round() / 100.0,
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let documents = g
+            .documents()
+            .iter()
+            .map(|(id, info)| DocumentOut {
+                id: id.clone(),
+                date: info.date.map(|d| d.to_string()),
+                sentences: info
+                    .sentences
+                    .iter()
+                    .map(|(s, t)| SentenceOut {
+                        start: s.start,
+                        end: s.end,
+                        text: t.clone(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        GraphFile {
+            schema: SCHEMA.into(),
+            version: VERSION,
+            nodes,
+            cooccurrence,
+            relations,
+            documents,
+        }
+    }
+
+    /// Serialises to pretty RON (deterministic).
+    pub fn to_ron(&self) -> String {
+        let cfg = ::ron::ser::PrettyConfig::new()
+            .indentor("  ".to_string())
+            .struct_names(false)
+            .depth_limit(4);
+        let mut s = ::ron::ser::to_string_pretty(self, cfg).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    /// Parses a graph file, checking its schema and version.
+    pub fn from_ron(src: &str, path: &std::path::Path) -> Result<GraphFile> {
+        let f: GraphFile = ::ron::Options::default().from_str(src).map_err(|e| {
+            Error::with_problems(
+                ErrorKind::Input,
+                "cannot read graph file",
+                vec![crate::error::Problem::at(
+                    path,
+                    e.span.start.line,
+                    e.span.start.col,
+                    e.code.to_string(),
+                )],
+            )
+        })?;
+        if f.schema != SCHEMA || f.version > VERSION {
+            return Err(Error::new(
+                ErrorKind::Input,
+                format!(
+                    "{}: schema {:?} version {} is not {SCHEMA:?} version ≤ {VERSION}",
+                    path.display(),
+                    f.schema,
+                    f.version
+                ),
+            ));
+        }
+        Ok(f)
+    }
+
+    /// Reads a graph file.
+    pub fn load(path: &std::path::Path) -> Result<GraphFile> {
+        let src = std::fs::read_to_string(path)
+            .map_err(|e| Error::io(ErrorKind::Input, "cannot read graph file", path, e))?;
+        Self::from_ron(&src, path)
+    }
+
+    /// The text of the sentence `doc[start..end]`, when the file has it.
+    pub fn sentence_text(&self, doc: &str, start: usize) -> Option<&str> {
+        let d = self
+            .documents
+            .binary_search_by(|d| d.id.as_str().cmp(doc))
+            .ok()?;
+        let ss = &self.documents[d].sentences;
+        let i = ss.binary_search_by(|s| s.start.cmp(&start)).ok()?;
+        Some(&ss[i].text)
+    }
+}

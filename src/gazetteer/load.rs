@@ -1,0 +1,430 @@
+//! Reading gazetteer files: one RON list of records per file, parsed record by record so that a
+//! broken record does not hide the problems of the others, and every error keeps its
+//! file:line:column.
+
+use super::model::EntityRecord;
+use crate::error::Problem;
+use ron::extensions::Extensions;
+use std::path::Path;
+
+/// A token of RON source, enough to split a list into records and find field values.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Tok {
+    /// An identifier or bare word (`id`, `Person`, `Some`, `true`).
+    Ident(String),
+    /// A string literal's raw content between its quotes.
+    Str(String),
+    /// One punctuation character.
+    Punct(char),
+    /// A number or another literal we need not understand.
+    Other,
+}
+
+/// A token with its 1-based line and character column and byte offset.
+#[derive(Debug, Clone)]
+pub(crate) struct Token {
+    pub tok: Tok,
+    pub line: usize,
+    pub col: usize,
+    pub byte: usize,
+}
+
+/// Tokenises RON source. `Err` carries a position and message for an unterminated literal.
+pub(crate) fn tokenize(src: &str) -> Result<Vec<Token>, (usize, usize, String)> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = src.char_indices().collect();
+    let (mut i, mut line, mut col) = (0usize, 1usize, 1usize);
+    // Advances over chars[i], keeping line and column.
+    macro_rules! bump {
+        () => {{
+            if chars[i].1 == '\n' {
+                line += 1;
+                col = 1;
+            } else {
+                col += 1;
+            }
+            i += 1;
+        }};
+    }
+    while i < chars.len() {
+        let (byte, c) = chars[i];
+        let (tl, tc) = (line, col);
+        let next = chars.get(i + 1).map(|&(_, c)| c);
+        if c.is_whitespace() {
+            bump!();
+        } else if c == '/' && next == Some('/') {
+            while i < chars.len() && chars[i].1 != '\n' {
+                bump!();
+            }
+        } else if c == '/' && next == Some('*') {
+            let mut depth = 0usize;
+            loop {
+                if i >= chars.len() {
+                    return Err((tl, tc, "unterminated block comment".into()));
+                }
+                let n = chars.get(i + 1).map(|&(_, c)| c);
+                if chars[i].1 == '/' && n == Some('*') {
+                    depth += 1;
+                    bump!();
+                    bump!();
+                } else if chars[i].1 == '*' && n == Some('/') {
+                    depth -= 1;
+                    bump!();
+                    bump!();
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    bump!();
+                }
+            }
+        } else if c == '"' || (c == 'r' && matches!(next, Some('"') | Some('#'))) {
+            // Plain or raw string.
+            let mut hashes = 0usize;
+            let raw = c == 'r';
+            if raw {
+                bump!();
+                while i < chars.len() && chars[i].1 == '#' {
+                    hashes += 1;
+                    bump!();
+                }
+                if i >= chars.len() || chars[i].1 != '"' {
+                    return Err((tl, tc, "malformed raw string".into()));
+                }
+            }
+            bump!(); // opening quote
+            let start = i;
+            loop {
+                if i >= chars.len() {
+                    return Err((tl, tc, "unterminated string".into()));
+                }
+                let ch = chars[i].1;
+                if !raw && ch == '\\' {
+                    bump!();
+                    if i < chars.len() {
+                        bump!();
+                    }
+                    continue;
+                }
+                if ch == '"' {
+                    let closes =
+                        (1..=hashes).all(|k| chars.get(i + k).map(|&(_, c)| c) == Some('#'));
+                    if closes {
+                        let content: String = chars[start..i].iter().map(|&(_, c)| c).collect();
+                        bump!();
+                        for _ in 0..hashes {
+                            bump!();
+                        }
+                        out.push(Token {
+                            tok: Tok::Str(content),
+                            line: tl,
+                            col: tc,
+                            byte,
+                        });
+                        break;
+                    }
+                }
+                bump!();
+            }
+        } else if c == '\'' {
+            bump!();
+            while i < chars.len() && chars[i].1 != '\'' {
+                if chars[i].1 == '\\' {
+                    bump!();
+                }
+                if i < chars.len() {
+                    bump!();
+                }
+            }
+            if i >= chars.len() {
+                return Err((tl, tc, "unterminated character literal".into()));
+            }
+            bump!();
+            out.push(Token {
+                tok: Tok::Other,
+                line: tl,
+                col: tc,
+                byte,
+            });
+        } else if c.is_alphabetic() || c == '_' {
+            let mut s = String::new();
+            while i < chars.len() && (chars[i].1.is_alphanumeric() || chars[i].1 == '_') {
+                s.push(chars[i].1);
+                bump!();
+            }
+            out.push(Token {
+                tok: Tok::Ident(s),
+                line: tl,
+                col: tc,
+                byte,
+            });
+        } else if c.is_ascii_digit()
+            || ((c == '-' || c == '+' || c == '.') && next.is_some_and(|n| n.is_ascii_digit()))
+        {
+            bump!();
+            while i < chars.len()
+                && (chars[i].1.is_alphanumeric() || matches!(chars[i].1, '.' | '_' | '+' | '-'))
+            {
+                bump!();
+            }
+            out.push(Token {
+                tok: Tok::Other,
+                line: tl,
+                col: tc,
+                byte,
+            });
+        } else {
+            out.push(Token {
+                tok: Tok::Punct(c),
+                line: tl,
+                col: tc,
+                byte,
+            });
+            bump!();
+        }
+    }
+    Ok(out)
+}
+
+/// One record of a file: its tokens and where it starts.
+#[derive(Debug)]
+pub(crate) struct RecordSource<'s> {
+    /// The record's source text.
+    pub text: &'s str,
+    /// Its tokens (positions are absolute in the file).
+    pub tokens: Vec<Token>,
+    /// Line of its first character.
+    pub line: usize,
+    /// Column of its first character.
+    pub col: usize,
+}
+
+impl RecordSource<'_> {
+    /// Position of the value token after `field:` at the record's top level, or the record start.
+    pub fn field_pos(&self, field: &str) -> (usize, usize) {
+        self.field_value(field)
+            .map(|t| (t.line, t.col))
+            .unwrap_or((self.line, self.col))
+    }
+
+    /// The value token after `field:` at the record's top level (depth 1).
+    pub fn field_value(&self, field: &str) -> Option<&Token> {
+        let mut depth = 0i32;
+        for (k, t) in self.tokens.iter().enumerate() {
+            match &t.tok {
+                Tok::Punct('(' | '[' | '{') => depth += 1,
+                Tok::Punct(')' | ']' | '}') => depth -= 1,
+                Tok::Ident(name) if depth == 1 && name == field => {
+                    if matches!(
+                        self.tokens.get(k + 1).map(|t| &t.tok),
+                        Some(Tok::Punct(':'))
+                    ) {
+                        return self.tokens.get(k + 2);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The string literals of the list `field: [...]`, in order, with their tokens.
+    pub fn list_strings(&self, field: &str) -> Vec<&Token> {
+        let Some(open) = self.field_value(field) else {
+            return Vec::new();
+        };
+        let start = self
+            .tokens
+            .iter()
+            .position(|t| std::ptr::eq(t, open))
+            .unwrap_or(0);
+        let mut depth = 0i32;
+        let mut out = Vec::new();
+        for t in &self.tokens[start..] {
+            match &t.tok {
+                Tok::Punct('(' | '[' | '{') => depth += 1,
+                Tok::Punct(')' | ']' | '}') => {
+                    depth -= 1;
+                    if depth <= 0 {
+                        break;
+                    }
+                }
+                Tok::Str(_) if depth == 1 => out.push(t),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Every string value of `field:` anywhere inside the record (e.g. each role's `of`).
+    pub fn nested_strings(&self, field: &str) -> Vec<&Token> {
+        self.tokens
+            .windows(3)
+            .filter(|w| {
+                matches!(&w[0].tok, Tok::Ident(n) if n == field) && w[1].tok == Tok::Punct(':')
+            })
+            .filter(|w| matches!(w[2].tok, Tok::Str(_)))
+            .map(|w| &w[2])
+            .collect()
+    }
+}
+
+/// The RON options the gazetteer is read with: `IMPLICIT_SOME`, so optional fields are written
+/// plainly (`from: "2004"`, not `from: Some("2004")`).
+pub(crate) fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// Parses one file's source into records. Problems (syntax, schema) are pushed to `problems`;
+/// every record that parses is returned with its source.
+pub(crate) fn parse_file<'s>(
+    path: &Path,
+    src: &'s str,
+    problems: &mut Vec<Problem>,
+) -> Vec<(EntityRecord, RecordSource<'s>)> {
+    let whole_file_error = |problems: &mut Vec<Problem>| {
+        match ron_options().from_str::<Vec<EntityRecord>>(src) {
+            Err(e) => problems.push(Problem::at(
+                path,
+                e.span.start.line,
+                e.span.start.col,
+                e.code.to_string(),
+            )),
+            Ok(_) => problems.push(Problem::at(
+                path,
+                1,
+                1,
+                "cannot split the file into records",
+            )),
+        };
+    };
+    let tokens = match tokenize(src) {
+        Ok(t) => t,
+        Err((line, col, msg)) => {
+            problems.push(Problem::at(path, line, col, msg));
+            return Vec::new();
+        }
+    };
+    // Skip inner attributes such as `#![enable(implicit_some)]`.
+    let mut k = 0;
+    while matches!(tokens.get(k).map(|t| &t.tok), Some(Tok::Punct('#'))) {
+        while k < tokens.len() && tokens[k].tok != Tok::Punct(']') {
+            k += 1;
+        }
+        k += 1;
+    }
+    match tokens.get(k) {
+        Some(t) if t.tok == Tok::Punct('[') => k += 1,
+        Some(t) => {
+            problems.push(
+                Problem::at(path, t.line, t.col, "expected `[`: a gazetteer file is a list of entity records")
+                    .hint("write `[ (id: \"...\", kind: Person, name: \"...\", aliases: [\"...\"]), ... ]`"),
+            );
+            return Vec::new();
+        }
+        None => {
+            problems.push(Problem::at(
+                path,
+                1,
+                1,
+                "empty file: a gazetteer file is a list `[...]` of entity records",
+            ));
+            return Vec::new();
+        }
+    }
+    let mut records = Vec::new();
+    let mut depth = 0i32;
+    let mut item: Vec<Token> = Vec::new();
+    let mut closed = false;
+    let mut flush = |item: &mut Vec<Token>, end_byte: usize, problems: &mut Vec<Problem>| {
+        if item.is_empty() {
+            return;
+        }
+        let first = item[0].clone();
+        let text = &src[first.byte..end_byte];
+        let rec = RecordSource {
+            text: text.trim_end(),
+            tokens: std::mem::take(item),
+            line: first.line,
+            col: first.col,
+        };
+        match ron_options().from_str::<EntityRecord>(rec.text) {
+            Ok(r) => records.push((r, rec)),
+            Err(e) => {
+                let (l, c) = (e.span.start.line, e.span.start.col);
+                let line = rec.line + l - 1;
+                let col = if l == 1 { rec.col + c - 1 } else { c };
+                problems.push(Problem::at(path, line, col, e.code.to_string()));
+            }
+        }
+    };
+    for t in tokens.into_iter().skip(k) {
+        if closed {
+            problems.push(Problem::at(
+                path,
+                t.line,
+                t.col,
+                "unexpected text after the closing `]` of the list",
+            ));
+            break;
+        }
+        match t.tok {
+            Tok::Punct('(' | '[' | '{') => depth += 1,
+            Tok::Punct(')' | ']' | '}') => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            flush(&mut item, t.byte, problems);
+            closed = true;
+            continue;
+        }
+        if depth == 0 && t.tok == Tok::Punct(',') {
+            flush(&mut item, t.byte, problems);
+            continue;
+        }
+        item.push(t);
+    }
+    if !closed {
+        whole_file_error(problems);
+        if let Some(first) = item.first() {
+            problems.push(
+                Problem::at(
+                    path,
+                    first.line,
+                    first.col,
+                    "this record is not closed before the end of the list",
+                )
+                .hint("check for a missing `)` or `]`"),
+            );
+        }
+        return Vec::new();
+    }
+    records
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokenizer_skips_comments_and_keeps_positions() {
+        let toks = tokenize("[ // c\n  /* x /* y */ */ (id: \"a\\\"b\", n: r#\"x\"#) ]").unwrap();
+        let s: Vec<_> = toks
+            .iter()
+            .filter(|t| matches!(t.tok, Tok::Str(_)))
+            .map(|t| (t.line, t.col))
+            .collect();
+        assert_eq!(s, vec![(2, 24), (2, 35)]);
+    }
+
+    #[test]
+    fn records_are_split_at_top_level_commas() {
+        let src = "[\n (id: \"a\", kind: Person, name: \"A\", aliases: [\"A\", \"B\"]),\n (id: \"b\", kind: City, name: \"B\", aliases: [\"C\"],),\n]";
+        let mut problems = Vec::new();
+        let recs = parse_file(Path::new("t.ron"), src, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(recs.len(), 2);
+        assert_eq!((recs[1].1.line, recs[1].1.col), (3, 2));
+        assert_eq!(recs[0].1.list_strings("aliases").len(), 2);
+    }
+}

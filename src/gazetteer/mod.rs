@@ -1,0 +1,301 @@
+//! The gazetteer: entities and their surface forms, loaded from `gazetteer/*.ron`.
+//!
+//! A file is a RON list of [`EntityRecord`]s. Loading collects every problem of every file —
+//! syntax errors, unknown kinds, missing fields, duplicate ids, empty aliases, unknown role keys,
+//! bad dates — each with file:line:column, and fails with all of them at once.
+
+mod load;
+pub mod model;
+mod validate;
+
+pub use model::{EntityRecord, Kind, RoleRecord};
+
+use crate::date::PartialDate;
+use crate::error::{Error, ErrorKind, Problem, Result};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Role keys a gazetteer may use in `roles`. Role descriptions in text map onto these.
+pub const ROLE_KEYS: &[&str] = &[
+    "head-of-state",
+    "head-of-government",
+    "foreign-minister",
+    "defence-minister",
+    "interior-minister",
+    "finance-minister",
+    "minister",
+    "spokesperson",
+    "secretary-general",
+    "party-leader",
+    "mayor",
+    "ambassador",
+    "chief-of-staff",
+    "leader",
+];
+
+/// Index of an entity in [`Gazetteer::entities`] (entities are sorted by id).
+pub type EntityIdx = u32;
+
+/// A role with resolved references and parsed dates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role {
+    /// Role key (one of [`ROLE_KEYS`]).
+    pub key: String,
+    /// The entity the role is held in.
+    pub of: EntityIdx,
+    /// Start, when known.
+    pub from: Option<PartialDate>,
+    /// End, when the role ended.
+    pub to: Option<PartialDate>,
+}
+
+impl Role {
+    /// True when the role may be held at `date` (always, when the date is unknown).
+    pub fn active_at(&self, date: Option<&PartialDate>) -> bool {
+        date.is_none_or(|d| d.overlaps(self.from.as_ref(), self.to.as_ref()))
+    }
+}
+
+/// A loaded entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Stable id.
+    pub id: String,
+    /// Kind.
+    pub kind: Kind,
+    /// Canonical name.
+    pub name: String,
+    /// Full aliases.
+    pub aliases: Vec<String>,
+    /// Adjective stems.
+    pub adjectives: Vec<String>,
+    /// Demonyms.
+    pub demonyms: Vec<String>,
+    /// Short aliases (need support in the document).
+    pub short_aliases: Vec<String>,
+    /// Roles with dates.
+    pub roles: Vec<Role>,
+    /// Prior for unsupported ambiguous mentions (0 when not given).
+    pub prior: f32,
+    /// Date of death.
+    pub died: Option<PartialDate>,
+    /// Wikidata id.
+    pub wikidata: Option<String>,
+}
+
+impl Entity {
+    /// True when the entity was dead before `date` (unknown date: true if it has died at all).
+    pub fn dead_at(&self, date: Option<&PartialDate>) -> bool {
+        match (&self.died, date) {
+            (None, _) => false,
+            (Some(_), None) => true,
+            (Some(d), Some(at)) => at.is_after(d),
+        }
+    }
+}
+
+/// All entities of a gazetteer, sorted by id.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+    by_id: HashMap<String, EntityIdx>,
+    files: Vec<PathBuf>,
+}
+
+impl Gazetteer {
+    /// Loads every `*.ron` file of `dir` (sorted by name; not recursive).
+    pub fn load_dir(dir: &Path) -> Result<Gazetteer> {
+        let entries = std::fs::read_dir(dir).map_err(|e| {
+            Error::io(
+                ErrorKind::Gazetteer,
+                "cannot read gazetteer directory",
+                dir,
+                e,
+            )
+        })?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+            .collect();
+        files.sort();
+        if files.is_empty() {
+            return Err(Error::new(
+                ErrorKind::Gazetteer,
+                format!("no *.ron files in gazetteer directory {}", dir.display()),
+            ));
+        }
+        Self::load_files(&files)
+    }
+
+    /// Loads the given files, in the given order.
+    pub fn load_files(files: &[PathBuf]) -> Result<Gazetteer> {
+        let mut sources = Vec::new();
+        for f in files {
+            let bytes = std::fs::read(f)
+                .map_err(|e| Error::io(ErrorKind::Gazetteer, "cannot read gazetteer file", f, e))?;
+            let text = crate::input::decode_utf8(f, bytes).map_err(|p| {
+                Error::with_problems(
+                    ErrorKind::Gazetteer,
+                    "gazetteer file is not valid UTF-8",
+                    vec![p],
+                )
+            })?;
+            sources.push((f.clone(), text));
+        }
+        let refs: Vec<(&Path, &str)> = sources
+            .iter()
+            .map(|(p, s)| (p.as_path(), s.as_str()))
+            .collect();
+        Self::from_sources(&refs)
+    }
+
+    /// Loads gazetteer sources given as `(file name for messages, RON text)`.
+    pub fn from_sources(sources: &[(&Path, &str)]) -> Result<Gazetteer> {
+        let mut problems = Vec::new();
+        let mut seen = validate::IdSites::new();
+        let mut parsed = Vec::new();
+        for (path, src) in sources {
+            for (rec, rs) in load::parse_file(path, src, &mut problems) {
+                if validate::check_record(path, &rec, &rs, &mut seen, &mut problems) {
+                    parsed.push((path, rec, rs));
+                }
+            }
+        }
+        for (path, rec, rs) in &parsed {
+            validate::check_references(path, rec, rs, &seen, &mut problems);
+        }
+        if !problems.is_empty() {
+            problems.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
+            let n = problems.len();
+            let msg = format!("gazetteer has {n} problem{}", if n == 1 { "" } else { "s" });
+            return Err(Error::with_problems(ErrorKind::Gazetteer, msg, problems));
+        }
+        let records: Vec<EntityRecord> = parsed.into_iter().map(|(_, r, _)| r).collect();
+        let mut g = Self::from_records(records)
+            .map_err(|p| Error::with_problems(ErrorKind::Gazetteer, "gazetteer is invalid", p))?;
+        g.files = sources.iter().map(|(p, _)| p.to_path_buf()).collect();
+        Ok(g)
+    }
+
+    /// Builds a gazetteer from records (ids must be unique, roles must refer to known ids).
+    pub fn from_records(
+        mut records: Vec<EntityRecord>,
+    ) -> std::result::Result<Gazetteer, Vec<Problem>> {
+        records.sort_by(|a, b| a.id.cmp(&b.id));
+        let by_id: HashMap<String, EntityIdx> = records
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i as EntityIdx))
+            .collect();
+        let mut problems = Vec::new();
+        if by_id.len() != records.len() {
+            for w in records.windows(2).filter(|w| w[0].id == w[1].id) {
+                problems.push(Problem::at(
+                    Path::new("<records>"),
+                    0,
+                    0,
+                    format!("duplicate id {:?}", w[0].id),
+                ));
+            }
+        }
+        let mut entities = Vec::with_capacity(records.len());
+        for r in records {
+            let mut roles = Vec::new();
+            for role in r.roles {
+                let Some(&of) = by_id.get(&role.of) else {
+                    problems.push(Problem::at(
+                        Path::new("<records>"),
+                        0,
+                        0,
+                        format!("{}: role of unknown id {:?}", r.id, role.of),
+                    ));
+                    continue;
+                };
+                roles.push(Role {
+                    key: role.role,
+                    of,
+                    from: role.from.as_deref().and_then(PartialDate::parse),
+                    to: role.to.as_deref().and_then(PartialDate::parse),
+                });
+            }
+            entities.push(Entity {
+                id: r.id,
+                kind: r.kind,
+                name: r.name,
+                aliases: dedup(r.aliases),
+                adjectives: dedup(r.adjectives),
+                demonyms: dedup(r.demonyms),
+                short_aliases: dedup(r.short_aliases),
+                roles,
+                prior: r.prior.unwrap_or(0.0),
+                died: r.died.as_deref().and_then(PartialDate::parse),
+                wikidata: r.wikidata,
+            });
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Gazetteer {
+            entities,
+            by_id,
+            files: Vec::new(),
+        })
+    }
+
+    /// All entities, sorted by id.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity at `idx`.
+    pub fn entity(&self, idx: EntityIdx) -> &Entity {
+        &self.entities[idx as usize]
+    }
+
+    /// The index of the entity with this id.
+    pub fn index_of(&self, id: &str) -> Option<EntityIdx> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Number of entities.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// True when there is no entity.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    /// The files this gazetteer was loaded from.
+    pub fn files(&self) -> &[PathBuf] {
+        &self.files
+    }
+
+    /// Entities whose id, name or any alias equals `name` after normalisation (case, ß, hyphens).
+    pub fn lookup(&self, name: &str) -> Vec<EntityIdx> {
+        let key = crate::normalize::normalize_pattern(name);
+        if let Some(i) = self.index_of(name.trim()) {
+            return vec![i];
+        }
+        let mut out: Vec<EntityIdx> = self
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .chain(&e.short_aliases)
+                    .any(|a| crate::normalize::normalize_pattern(a) == key)
+            })
+            .map(|(i, _)| i as EntityIdx)
+            .collect();
+        out.dedup();
+        out
+    }
+}
+
+fn dedup(v: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    v.into_iter().filter(|s| seen.insert(s.clone())).collect()
+}

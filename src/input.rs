@@ -1,0 +1,325 @@
+//! Reading documents: `.txt` files, directories of them, JSON Lines files, and JSON Lines on
+//! standard input (streamed).
+//!
+//! A `.txt` file's document id is its file name without extension. A leading `date YYYY-MM[-DD]`
+//! marker (optionally after whitespace) gives the document date; it is not text, so matching
+//! starts after it, but all offsets still count from the file's first byte.
+//! A JSON Lines record is `{"id": "...", "text": "...", "date": "YYYY-MM-DD"}` (`date` optional;
+//! without it a marker at the start of `text` is honoured).
+
+use crate::date::PartialDate;
+use crate::error::{Error, ErrorKind, Problem, Result};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+/// Largest document accepted, in bytes; longer texts are cut at a character boundary (with a
+/// warning) so that offsets fit in 32 bits and one document cannot exhaust memory.
+pub const MAX_DOCUMENT_BYTES: usize = 64 << 20;
+
+/// One input document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// Document id.
+    pub id: String,
+    /// Full original text (including any date marker).
+    pub text: String,
+    /// Document date, from the marker or the JSON `date` field.
+    pub date: Option<PartialDate>,
+    /// Byte offset where the body starts (after a date marker; 0 without one).
+    pub body: usize,
+}
+
+impl Document {
+    /// A document from its id and text; a leading date marker is parsed.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        let mut text: String = text.into();
+        truncate(&mut text);
+        let (date, body) = parse_marker(&text);
+        Document {
+            id: id.into(),
+            text,
+            date,
+            body,
+        }
+    }
+}
+
+fn truncate(text: &mut String) {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        let mut cut = MAX_DOCUMENT_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        text.truncate(cut);
+    }
+}
+
+/// Parses a leading `date YYYY-MM[-DD]` marker: returns the date and where the body starts.
+pub fn parse_marker(text: &str) -> (Option<PartialDate>, usize) {
+    let lead = text.len() - text.trim_start().len();
+    let rest = &text[lead..];
+    let Some(after) = rest.strip_prefix("date ") else {
+        return (None, 0);
+    };
+    let token_len = after.find(char::is_whitespace).unwrap_or(after.len());
+    match PartialDate::parse(&after[..token_len]) {
+        Some(d) => {
+            let tail = &after[token_len..];
+            let ws = tail.len() - tail.trim_start().len();
+            (Some(d), lead + 5 + token_len + ws)
+        }
+        None => (None, 0),
+    }
+}
+
+/// Decodes bytes as UTF-8, or names the first invalid byte by line and column.
+pub fn decode_utf8(path: &Path, bytes: Vec<u8>) -> std::result::Result<String, Problem> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let ok = std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or("");
+        let line = ok.matches('\n').count() + 1;
+        let col = ok.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Problem::at(path, line, col, format!("invalid UTF-8 at byte {valid}"))
+            .hint("convert the file to UTF-8, or pass --lossy to replace invalid bytes")
+    })
+}
+
+/// How to read inputs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions {
+    /// Replace invalid UTF-8 with U+FFFD (and warn) instead of failing.
+    pub lossy: bool,
+}
+
+#[derive(Deserialize)]
+struct JsonDoc {
+    id: serde_json::Value,
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+}
+
+/// A source of documents: what the user named on the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A `.txt` file.
+    Text(PathBuf),
+    /// A `.jsonl` file.
+    JsonLines(PathBuf),
+    /// JSON Lines on standard input.
+    Stdin,
+}
+
+/// Expands command-line inputs into sources: directories become their `.txt` files (sorted).
+pub fn expand(inputs: &[PathBuf]) -> Result<Vec<Source>> {
+    let mut out = Vec::new();
+    for p in inputs {
+        if p.as_os_str() == "-" {
+            out.push(Source::Stdin);
+        } else if p.is_dir() {
+            let rd = std::fs::read_dir(p)
+                .map_err(|e| Error::io(ErrorKind::Input, "cannot read directory", p, e))?;
+            let mut files: Vec<PathBuf> = rd
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| {
+                    f.is_file() && f.extension().is_some_and(|x| x == "txt" || x == "jsonl")
+                })
+                .collect();
+            files.sort();
+            if files.is_empty() {
+                return Err(Error::new(
+                    ErrorKind::Input,
+                    format!("no .txt or .jsonl files in {}", p.display()),
+                ));
+            }
+            out.extend(files.into_iter().map(classify));
+        } else if p.exists() {
+            out.push(classify(p.clone()));
+        } else {
+            return Err(Error::new(
+                ErrorKind::Input,
+                format!("input {} does not exist", p.display()),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+fn classify(p: PathBuf) -> Source {
+    if p.extension().is_some_and(|x| x == "jsonl" || x == "ndjson") {
+        Source::JsonLines(p)
+    } else {
+        Source::Text(p)
+    }
+}
+
+/// Streams the documents of `sources` in order, calling `sink` for each. Rejects duplicate ids.
+pub fn read_all(
+    sources: &[Source],
+    opts: ReadOptions,
+    mut sink: impl FnMut(Document) -> Result<()>,
+) -> Result<()> {
+    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut emit = |doc: Document,
+                    origin: String,
+                    sink: &mut dyn FnMut(Document) -> Result<()>|
+     -> Result<()> {
+        if let Some(first) = seen.get(&doc.id) {
+            return Err(Error::new(
+                ErrorKind::Input,
+                format!(
+                    "duplicate document id {:?}: in {first} and again in {origin}",
+                    doc.id
+                ),
+            ));
+        }
+        seen.insert(doc.id.clone(), origin);
+        sink(doc)
+    };
+    for src in sources {
+        match src {
+            Source::Text(p) => {
+                let bytes = std::fs::read(p)
+                    .map_err(|e| Error::io(ErrorKind::Input, "cannot read input", p, e))?;
+                let text = decode(p, bytes, opts)?;
+                let id = p
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                emit(Document::new(id, text), p.display().to_string(), &mut sink)?;
+            }
+            Source::JsonLines(p) => {
+                let f = std::fs::File::open(p)
+                    .map_err(|e| Error::io(ErrorKind::Input, "cannot read input", p, e))?;
+                read_jsonl(std::io::BufReader::new(f), p, opts, &mut |d, origin| {
+                    emit(d, origin, &mut sink)
+                })?;
+            }
+            Source::Stdin => {
+                let stdin = std::io::stdin();
+                read_jsonl(
+                    stdin.lock(),
+                    Path::new("<stdin>"),
+                    opts,
+                    &mut |d, origin| emit(d, origin, &mut sink),
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn decode(p: &Path, bytes: Vec<u8>, opts: ReadOptions) -> Result<String> {
+    if opts.lossy {
+        match String::from_utf8(bytes) {
+            Ok(s) => Ok(s),
+            Err(e) => {
+                eprintln!("warning: {}: invalid UTF-8 replaced (--lossy)", p.display());
+                Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())
+            }
+        }
+    } else {
+        decode_utf8(p, bytes).map_err(|pr| {
+            Error::with_problems(ErrorKind::Input, "input is not valid UTF-8", vec![pr])
+        })
+    }
+}
+
+/// Reads JSON Lines from `r` line by line (never the whole stream at once).
+pub fn read_jsonl(
+    mut r: impl BufRead,
+    path: &Path,
+    opts: ReadOptions,
+    sink: &mut dyn FnMut(Document, String) -> Result<()>,
+) -> Result<()> {
+    let mut buf = Vec::new();
+    let mut line_no = 0usize;
+    loop {
+        buf.clear();
+        let n = r
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| Error::io(ErrorKind::Input, "cannot read", path, e))?;
+        if n == 0 {
+            return Ok(());
+        }
+        line_no += 1;
+        let line = match std::str::from_utf8(&buf) {
+            Ok(s) => s.to_string(),
+            Err(e) if opts.lossy => {
+                eprintln!(
+                    "warning: {}:{line_no}: invalid UTF-8 replaced (--lossy)",
+                    path.display()
+                );
+                let _ = e;
+                String::from_utf8_lossy(&buf).into_owned()
+            }
+            Err(e) => {
+                let col = std::str::from_utf8(&buf[..e.valid_up_to()])
+                    .map_or(0, |s| s.chars().count())
+                    + 1;
+                return Err(Error::with_problems(
+                    ErrorKind::Input,
+                    "input is not valid UTF-8",
+                    vec![
+                        Problem::at(path, line_no, col, "invalid UTF-8")
+                            .hint("pass --lossy to replace invalid bytes"),
+                    ],
+                ));
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let rec: JsonDoc = serde_json::from_str(&line).map_err(|e| {
+            Error::with_problems(
+                ErrorKind::Input,
+                "bad JSON Lines record",
+                vec![Problem::at(path, line_no, e.column(), e.to_string()).hint(
+                    "each line must be {\"id\": ..., \"text\": ..., \"date\": \"YYYY-MM-DD\"}",
+                )],
+            )
+        })?;
+        let id = match rec.id {
+            serde_json::Value::String(s) => s,
+            other => other.to_string(),
+        };
+        let mut doc = Document::new(id, rec.text);
+        if let Some(d) = rec.date.as_deref().filter(|d| !d.trim().is_empty()) {
+            doc.date = Some(PartialDate::parse(d).ok_or_else(|| {
+                Error::with_problems(
+                    ErrorKind::Input,
+                    "bad date in JSON Lines record",
+                    vec![Problem::at(
+                        path,
+                        line_no,
+                        1,
+                        format!("date {d:?} is not YYYY, YYYY-MM or YYYY-MM-DD"),
+                    )],
+                )
+            })?);
+        }
+        sink(doc, format!("{}:{line_no}", path.display()))?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marker_gives_date_and_body() {
+        let d = Document::new("x", " date 2023-10 Lawrow: Text");
+        assert_eq!(d.date.unwrap().to_string(), "2023-10");
+        assert_eq!(&d.text[d.body..], "Lawrow: Text");
+        let d = Document::new("x", "date of the meeting");
+        assert_eq!((d.date, d.body), (None, 0));
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let p = decode_utf8(Path::new("f.txt"), b"ab\ncd\xffe".to_vec()).unwrap_err();
+        assert_eq!((p.line, p.col), (2, 3));
+    }
+}

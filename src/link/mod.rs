@@ -1,0 +1,196 @@
+//! From hits to entities: who each mention names, or why it stays ambiguous.
+//!
+//! 1. A hit with one candidate entity through an alias, adjective or demonym is linked.
+//! 2. Entities named in the document by an unambiguous full alias are *supported*.
+//! 3. A short alias (`Kim`, `Choe`) or an alias shared by several entities links to the one
+//!    supported candidate (`coreference`). Among several supported candidates, those dead at the
+//!    document date drop out (`Kim` in a 2023 report is not Kim Il Sung, though the report names
+//!    him); if several living ones remain, the mention is ambiguous.
+//! 4. With no support, a shared FULL alias may still link by a clear prior (≥ 0.5 and 0.3 above
+//!    the next candidate); a short alias never does.
+//! 5. Everything else is reported as [`AmbiguousMention`] with its candidates, never guessed.
+
+use crate::date::PartialDate;
+use crate::gazetteer::{EntityIdx, Gazetteer};
+use crate::matching::{Form, Hit, Inflection};
+use crate::span::Span;
+use std::collections::BTreeSet;
+
+/// How a mention was found and linked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Via {
+    /// An alias, as written.
+    Alias,
+    /// An alias with an inflection (genitive `Putins`, `Sicherheitsrates`).
+    Inflection,
+    /// An adjective (`russische`) or a city adjective (`Moskauer`).
+    Adjective,
+    /// A demonym (`Russen`).
+    Demonym,
+    /// The head of a compound (`Kremlsprecher`, `Russland-Besuch`).
+    Compound,
+    /// A short or shared alias resolved by a full mention in the same document.
+    Coreference,
+    /// A shared alias resolved by the gazetteer's prior.
+    Prior,
+    /// A role description resolved through the gazetteer's dated roles
+    /// (`der russische Außenminister`).
+    Role,
+}
+
+impl Via {
+    /// The label used in outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Via::Alias => "alias",
+            Via::Inflection => "inflection",
+            Via::Adjective => "adjective",
+            Via::Demonym => "demonym",
+            Via::Compound => "compound",
+            Via::Coreference => "coreference",
+            Via::Prior => "prior",
+            Via::Role => "role",
+        }
+    }
+
+    /// True for adjective and demonym mentions, which name an entity's people or qualities
+    /// rather than the entity itself.
+    pub fn is_attributive(self) -> bool {
+        matches!(self, Via::Adjective | Via::Demonym)
+    }
+}
+
+/// A linked mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Mention {
+    /// Where, in the original text.
+    pub span: Span,
+    /// The entity.
+    pub entity: EntityIdx,
+    /// How it was found.
+    pub via: Via,
+}
+
+/// A mention that names one of several entities and could not be resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmbiguousMention {
+    /// Where, in the original text.
+    pub span: Span,
+    /// Every entity it may name, sorted by id.
+    pub candidates: Vec<EntityIdx>,
+    /// Why it was not resolved.
+    pub reason: &'static str,
+}
+
+fn via_of(form: Form, infl: Inflection) -> Via {
+    match (form, infl) {
+        (Form::Adjective, _) | (_, Inflection::CityAdjective) => Via::Adjective,
+        (Form::Demonym, _) => Via::Demonym,
+        (_, Inflection::Compound | Inflection::Hyphenated) => Via::Compound,
+        (_, Inflection::Genitive) => Via::Inflection,
+        _ => Via::Alias,
+    }
+}
+
+/// Links hits of one document. `date` is the document date.
+pub fn link(
+    gaz: &Gazetteer,
+    hits: &[Hit],
+    date: Option<&PartialDate>,
+) -> (Vec<Mention>, Vec<AmbiguousMention>) {
+    let support: BTreeSet<EntityIdx> = hits
+        .iter()
+        .filter(|h| {
+            h.candidates
+                .iter()
+                .all(|c| c.entity == h.candidates[0].entity)
+        })
+        .filter(|h| h.candidates.iter().any(|c| c.form == Form::Alias))
+        .map(|h| h.candidates[0].entity)
+        .collect();
+    let mut mentions = Vec::new();
+    let mut ambiguous = Vec::new();
+    for h in hits {
+        let entities: BTreeSet<EntityIdx> = h.candidates.iter().map(|c| c.entity).collect();
+        let full = |e: EntityIdx| {
+            h.candidates
+                .iter()
+                .any(|c| c.entity == e && c.form != Form::Short)
+        };
+        if entities.len() == 1 {
+            let e = *entities.first().unwrap_or(&0);
+            if full(e) {
+                let form = h
+                    .candidates
+                    .iter()
+                    .map(|c| c.form)
+                    .find(|f| *f != Form::Short)
+                    .unwrap_or(Form::Alias);
+                mentions.push(Mention {
+                    span: h.span,
+                    entity: e,
+                    via: via_of(form, h.inflection),
+                });
+            } else if support.contains(&e) {
+                mentions.push(Mention {
+                    span: h.span,
+                    entity: e,
+                    via: Via::Coreference,
+                });
+            } else {
+                ambiguous.push(AmbiguousMention {
+                    span: h.span,
+                    candidates: vec![e],
+                    reason: "short name without a full mention in the document",
+                });
+            }
+            continue;
+        }
+        let supported: Vec<EntityIdx> = entities
+            .iter()
+            .copied()
+            .filter(|e| support.contains(e))
+            .collect();
+        let resolved = if !supported.is_empty() {
+            let alive: Vec<EntityIdx> = supported
+                .iter()
+                .copied()
+                .filter(|&e| !gaz.entity(e).dead_at(date))
+                .collect();
+            let pool = if alive.is_empty() { &supported } else { &alive };
+            (pool.len() == 1).then(|| (pool[0], Via::Coreference))
+        } else {
+            let fulls: Vec<EntityIdx> = entities.iter().copied().filter(|&e| full(e)).collect();
+            by_prior(gaz, &fulls).map(|e| (e, Via::Prior))
+        };
+        match resolved {
+            Some((e, via)) => mentions.push(Mention {
+                span: h.span,
+                entity: e,
+                via,
+            }),
+            None => ambiguous.push(AmbiguousMention {
+                span: h.span,
+                candidates: entities.into_iter().collect(),
+                reason: if supported.len() > 1 {
+                    "several candidates are named in the document"
+                } else {
+                    "no candidate is named in the document"
+                },
+            }),
+        }
+    }
+    (mentions, ambiguous)
+}
+
+/// The candidate whose prior is at least 0.5 and 0.3 above every other candidate's.
+fn by_prior(gaz: &Gazetteer, pool: &[EntityIdx]) -> Option<EntityIdx> {
+    let mut ranked: Vec<(f32, EntityIdx)> =
+        pool.iter().map(|&e| (gaz.entity(e).prior, e)).collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    match ranked.as_slice() {
+        [(p, e)] if *p >= 0.5 => Some(*e),
+        [(p1, e), (p2, _), ..] if *p1 >= 0.5 && p1 - p2 >= 0.3 => Some(*e),
+        _ => None,
+    }
+}

@@ -1,0 +1,151 @@
+//! The `newskg` command line: a thin layer over the library.
+
+use clap::{Args, Parser, Subcommand};
+use newskg::export::{self, dot::DotOptions, ron::GraphFile};
+use newskg::input::{self, ReadOptions};
+use newskg::{Error, ErrorKind, Gazetteer, Pipeline, run};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Builds a knowledge graph of who and what German news talks about — and who met, visited,
+/// received or accompanied whom — with the sentence that says so.
+#[derive(Parser)]
+#[command(name = "newskg", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract entities and relations from the inputs and write the graph to OUT
+    /// (graph.ron, graph.dot, nodes.csv, edges.csv).
+    Build {
+        #[command(flatten)]
+        common: Common,
+        /// Output directory; files are replaced atomically, and only when the whole run succeeds.
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+        /// Draw only relation edges in graph.dot (the who-met-whom picture).
+        #[arg(long)]
+        relations_only: bool,
+        /// Leave out of graph.dot co-occurrence edges seen in fewer sentences than this.
+        #[arg(long, default_value_t = 1)]
+        min_sentences: usize,
+    },
+    /// Print one JSON object per document on stdout, in input order: entities with mention
+    /// spans, ambiguous mentions with candidates, relations.
+    Extract {
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(Args)]
+struct Common {
+    /// Inputs: .txt files, directories of .txt/.jsonl files, .jsonl files of
+    /// {"id", "text", "date"} objects, or - for JSON Lines on stdin (streamed).
+    /// A .txt file's id is its name without extension; a leading `date YYYY-MM[-DD]` marker
+    /// gives its date.
+    #[arg(default_value = "examples/corpus")]
+    inputs: Vec<PathBuf>,
+    /// Directory of gazetteer *.ron files.
+    #[arg(long, short, default_value = "gazetteer")]
+    gazetteer: PathBuf,
+    /// Read invalid UTF-8 lossily (replacing bad bytes, with a warning) instead of failing.
+    #[arg(long)]
+    lossy: bool,
+    /// Worker threads (default: all cores). Output does not depend on it.
+    #[arg(long, short = 'j')]
+    threads: Option<usize>,
+}
+
+impl Common {
+    fn setup(&self) -> Result<(Pipeline, Vec<input::Source>, ReadOptions), Error> {
+        if let Some(n) = self.threads {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n.max(1))
+                .build_global()
+                .map_err(|e| {
+                    Error::new(ErrorKind::Usage, format!("cannot start {n} threads: {e}"))
+                })?;
+        }
+        let sources = input::expand(&self.inputs)?;
+        let gaz = Gazetteer::load_dir(&self.gazetteer)?;
+        Ok((
+            Pipeline::new(gaz),
+            sources,
+            ReadOptions { lossy: self.lossy },
+        ))
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run_cli(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("newskg: error: {e}");
+            ExitCode::from(match e.kind {
+                ErrorKind::Usage => 2,
+                _ => 1,
+            })
+        }
+    }
+}
+
+fn run_cli(cli: Cli) -> Result<(), Error> {
+    match cli.command {
+        Command::Build {
+            common,
+            out,
+            relations_only,
+            min_sentences,
+        } => {
+            let (pipeline, sources, opts) = common.setup()?;
+            let (graph, docs) = run::build_graph(&pipeline, &sources, opts)?;
+            let file = GraphFile::from_graph(&graph);
+            let dot = export::dot::to_dot(
+                &file,
+                DotOptions {
+                    relations_only,
+                    min_sentences,
+                },
+            );
+            export::write_all_atomic(&[
+                (out.join("graph.ron"), file.to_ron().into_bytes()),
+                (out.join("graph.dot"), dot.into_bytes()),
+                (out.join("nodes.csv"), export::csv::nodes_csv(&file)),
+                (out.join("edges.csv"), export::csv::edges_csv(&file)),
+            ])?;
+            eprintln!(
+                "newskg: {docs} documents → {} entities, {} co-occurrence edges, {} relation edges; wrote {}/graph.ron, graph.dot, nodes.csv, edges.csv",
+                file.nodes.len(),
+                file.cooccurrence.len(),
+                file.relations.len(),
+                out.display()
+            );
+            if graph.skipped_sentences() > 0 {
+                eprintln!(
+                    "newskg: {} sentences named more than {} entities and added no co-occurrence pairs",
+                    graph.skipped_sentences(),
+                    newskg::graph::MAX_ENTITIES_PER_SENTENCE
+                );
+            }
+            Ok(())
+        }
+        Command::Extract { common } => {
+            let (pipeline, sources, opts) = common.setup()?;
+            let stdout = std::io::stdout();
+            let mut w = std::io::BufWriter::new(stdout.lock());
+            let io_err = |e: std::io::Error| {
+                Error::new(ErrorKind::Output, format!("cannot write to stdout: {e}"))
+            };
+            run::extract_all(&pipeline, &sources, opts, |x| {
+                writeln!(w, "{}", x.to_json_line(pipeline.gazetteer())).map_err(io_err)
+            })?;
+            w.flush().map_err(io_err)
+        }
+    }
+}

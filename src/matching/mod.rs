@@ -1,0 +1,354 @@
+//! Finding gazetteer names in text the way German writes them.
+//!
+//! At build time every surface form of every entity becomes one normalised pattern of a single
+//! aho-corasick automaton: aliases and short aliases as given, adjective stems with the endings
+//! `-e -en -er -es -em`, demonyms with their plural and feminine forms. Each pattern remembers
+//! its entities and the rule that made it.
+//!
+//! At search time all (overlapping) pattern hits are checked against the ORIGINAL text:
+//! - left boundary: the character before must not be a letter or digit (`Oman` not in `Romane`);
+//! - case: an alias written with a capital matches only capitalised text (`Kim`, not `kim`);
+//!   an all-caps alias of up to five letters matches only all-caps text (`US`, `AP`, `WHO`);
+//! - right side: a non-alphanumeric character (space, punctuation, hyphen: `Russland-Besuch`),
+//!   or an inflection: genitive `-s` (`Putins`), `-es` for non-persons (`Sicherheitsrates`),
+//!   `-er`/`-ern` for cities (`Moskauer`), or a closed compound whose tail is a known word
+//!   (`Kremlsprecher`; `data/de/compound_tails.txt`). Adjective and demonym forms are exact.
+//!
+//! Then, leftmost-longest over the VALID hits: a rejected long hit never hides a valid shorter
+//! one at the same place.
+
+use crate::gazetteer::{EntityIdx, Gazetteer, Kind};
+use crate::normalize::{Normalized, normalize_pattern};
+use crate::span::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
+/// Which list of the gazetteer record a form came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Form {
+    /// `aliases`.
+    Alias,
+    /// `short_aliases`.
+    Short,
+    /// `adjectives` with an ending.
+    Adjective,
+    /// `demonyms` and their forms.
+    Demonym,
+}
+
+/// How the text extends the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Inflection {
+    /// Exactly the form.
+    None,
+    /// Genitive `-s`/`-es`.
+    Genitive,
+    /// City adjective `-er`/`-ern` (`Moskauer`).
+    CityAdjective,
+    /// First part of a hyphenated compound (`Russland-Besuch`).
+    Hyphenated,
+    /// Head of a closed compound (`Kremlsprecher`).
+    Compound,
+}
+
+/// Case policy of a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    Any,
+    UpperFirst,
+    AllCaps,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    entity: EntityIdx,
+    form: Form,
+    case: Case,
+    kind: Kind,
+    /// The form ends in s, x, z or ß: no `-s` genitive (written with an apostrophe instead).
+    sibilant: bool,
+}
+
+/// One candidate reading of a hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate {
+    /// The entity.
+    pub entity: EntityIdx,
+    /// Which list the form came from.
+    pub form: Form,
+}
+
+/// A validated hit: a span of the original text with every entity it may name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Where, in the original text.
+    pub span: Span,
+    /// Candidate entities (sorted, at least one).
+    pub candidates: Vec<Candidate>,
+    /// How the text extends the form.
+    pub inflection: Inflection,
+}
+
+/// Compiled matcher over a gazetteer. Immutable, `Send + Sync`.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    ac: AhoCorasick,
+    entries: Vec<Vec<Entry>>,
+    tails: Vec<String>,
+    patterns: usize,
+}
+
+const ADJ_ENDINGS: [&str; 6] = ["", "e", "en", "er", "es", "em"];
+
+fn case_of(form: &str) -> Case {
+    let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
+    if (2..=5).contains(&letters.len())
+        && letters.iter().all(|c| c.is_uppercase())
+        && form.chars().count() <= 6
+    {
+        Case::AllCaps
+    } else if form.chars().next().is_some_and(char::is_uppercase) {
+        Case::UpperFirst
+    } else {
+        Case::Any
+    }
+}
+
+/// German demonym forms: `Russe` → Russe, Russen, Russin, Russinnen; `Amerikaner` → Amerikaner,
+/// Amerikanern, Amerikaners, Amerikanerin, Amerikanerinnen; others → base and `-s`.
+pub fn demonym_forms(base: &str) -> Vec<String> {
+    let b = base.trim();
+    if let Some(stem) = b.strip_suffix('e') {
+        vec![
+            b.into(),
+            format!("{b}n"),
+            format!("{stem}in"),
+            format!("{stem}innen"),
+        ]
+    } else if b.ends_with("er") {
+        vec![
+            b.into(),
+            format!("{b}n"),
+            format!("{b}s"),
+            format!("{b}in"),
+            format!("{b}innen"),
+        ]
+    } else {
+        vec![b.into(), format!("{b}s")]
+    }
+}
+
+impl Matcher {
+    /// Compiles the gazetteer into one automaton.
+    pub fn new(gaz: &Gazetteer) -> Matcher {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut texts: Vec<String> = Vec::new();
+        let mut entries: Vec<Vec<Entry>> = Vec::new();
+        let mut add = |raw: &str, entry: Entry| {
+            let pat = normalize_pattern(raw);
+            if pat.is_empty() {
+                return;
+            }
+            let id = *index.entry(pat.clone()).or_insert_with(|| {
+                texts.push(pat);
+                entries.push(Vec::new());
+                texts.len() - 1
+            });
+            let list = &mut entries[id];
+            if !list
+                .iter()
+                .any(|e| e.entity == entry.entity && e.form == entry.form && e.case == entry.case)
+            {
+                list.push(entry);
+            }
+        };
+        for (i, e) in gaz.entities().iter().enumerate() {
+            let entity = i as EntityIdx;
+            let mk = |form: Form, raw: &str, case: Case| Entry {
+                entity,
+                form,
+                case,
+                kind: e.kind,
+                sibilant: raw.ends_with(['s', 'x', 'z', 'ß', 'S', 'X', 'Z']),
+            };
+            for a in &e.aliases {
+                add(a, mk(Form::Alias, a, case_of(a)));
+            }
+            for a in &e.short_aliases {
+                add(a, mk(Form::Short, a, case_of(a)));
+            }
+            for stem in &e.adjectives {
+                for end in ADJ_ENDINGS {
+                    let f = format!("{}{end}", stem.trim());
+                    add(&f, mk(Form::Adjective, &f, Case::Any));
+                }
+            }
+            for d in &e.demonyms {
+                for f in demonym_forms(d) {
+                    add(&f, mk(Form::Demonym, &f, Case::UpperFirst));
+                }
+            }
+        }
+        for list in &mut entries {
+            list.sort_by_key(|e| (e.entity, e.form));
+        }
+        let patterns = texts.len();
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&texts)
+            .expect("patterns are non-empty and few enough for aho-corasick");
+        let tails = include_str!("../../data/de/compound_tails.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(normalize_pattern)
+            .collect();
+        Matcher {
+            ac,
+            entries,
+            tails,
+            patterns,
+        }
+    }
+
+    /// Number of distinct normalised patterns in the automaton.
+    pub fn pattern_count(&self) -> usize {
+        self.patterns
+    }
+
+    /// Heap bytes used by the automaton.
+    pub fn memory_usage(&self) -> usize {
+        self.ac.memory_usage()
+    }
+
+    /// All hits in `text` (sorted, non-overlapping), given its normalisation `norm`.
+    pub fn find(&self, text: &str, norm: &Normalized) -> Vec<Hit> {
+        let mut valid: Vec<Hit> = Vec::new();
+        for m in self.ac.find_overlapping_iter(norm.text.as_str()) {
+            let (s, e) = (m.start(), m.end());
+            if !norm.starts_char(s) || !norm.starts_char(e) {
+                continue;
+            }
+            let (os, oe) = norm.original_span(text, s, e);
+            if text[..os]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            if let Some(hit) = self.validate(text, os, oe, &self.entries[m.pattern().as_usize()]) {
+                valid.push(hit);
+            }
+        }
+        // Leftmost-longest over valid hits.
+        valid.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.end.cmp(&a.span.end))
+        });
+        let mut out: Vec<Hit> = Vec::with_capacity(valid.len());
+        for h in valid {
+            if out.last().is_none_or(|l| h.span.start >= l.span.end) {
+                out.push(h);
+            }
+        }
+        out
+    }
+
+    fn validate(&self, text: &str, os: usize, oe: usize, entries: &[Entry]) -> Option<Hit> {
+        let matched = &text[os..oe];
+        let rest = &text[oe..];
+        let cont_len: usize = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .map(char::len_utf8)
+            .sum();
+        let cont = &rest[..cont_len];
+        let after = rest[cont_len..].chars().next();
+        let first_upper = matched.chars().next().is_some_and(char::is_uppercase);
+        let all_caps = matched
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        let mut inflection = None;
+        let mut candidates = Vec::new();
+        for e in entries {
+            let case_ok = match e.case {
+                Case::Any => true,
+                Case::UpperFirst => first_upper,
+                Case::AllCaps => all_caps,
+            };
+            if !case_ok {
+                continue;
+            }
+            let infl = if cont.is_empty() {
+                if after == Some('-') || rest.starts_with(['\u{2010}', '\u{2011}']) {
+                    Some(Inflection::Hyphenated)
+                } else {
+                    Some(Inflection::None)
+                }
+            } else {
+                match e.form {
+                    Form::Adjective | Form::Demonym => None,
+                    _ if e.case == Case::AllCaps => None,
+                    _ => self.alias_suffix(cont, e),
+                }
+            };
+            let Some(infl) = infl else { continue };
+            // All readings of one hit share its span; keep the plainest inflection.
+            inflection = Some(inflection.map_or(infl, |i: Inflection| i.min(infl)));
+            candidates.push(Candidate {
+                entity: e.entity,
+                form: e.form,
+            });
+        }
+        candidates.dedup();
+        let inflection = inflection?;
+        // A genitive or city adjective is part of the word that names the entity (`Putins`,
+        // `Moskauer`); a compound's tail is not (`Kreml` in `Kremlsprecher`).
+        let end = match inflection {
+            Inflection::Genitive | Inflection::CityAdjective => oe + cont_len,
+            _ => oe,
+        };
+        Some(Hit {
+            span: Span::new(os, end),
+            candidates,
+            inflection,
+        })
+    }
+
+    fn alias_suffix(&self, cont: &str, e: &Entry) -> Option<Inflection> {
+        if cont == "s" && !e.sibilant {
+            return Some(Inflection::Genitive);
+        }
+        if cont == "es" && e.kind != Kind::Person && !e.sibilant {
+            return Some(Inflection::Genitive);
+        }
+        if (cont == "er" || cont == "ern") && e.kind == Kind::City {
+            return Some(Inflection::CityAdjective);
+        }
+        if cont.chars().next().is_some_and(char::is_lowercase) {
+            let lc = normalize_pattern(cont);
+            if self.tails.iter().any(|t| lc.starts_with(t.as_str())) {
+                return Some(Inflection::Compound);
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demonym_forms_follow_german_patterns() {
+        assert_eq!(
+            demonym_forms("Russe"),
+            ["Russe", "Russen", "Russin", "Russinnen"]
+        );
+        assert_eq!(demonym_forms("Amerikaner")[4], "Amerikanerinnen");
+    }
+}

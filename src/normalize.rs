@@ -1,0 +1,188 @@
+//! Text normalisation for matching, with a map back to original byte offsets.
+//!
+//! Text and gazetteer patterns are folded the same way:
+//! - Unicode lowercase (`Außenminister` → `außenminister` → see next);
+//! - `ß` and `ẞ` → `ss` (`Außenminister` and `Aussenminister` meet);
+//! - every hyphen and dash (`-`, U+2010–U+2015, U+2212 ...) and every whitespace run (including
+//!   no-break spaces and line breaks) → one ASCII space, so `Kim Jong-un`, `Kim-Jong Un` and
+//!   `Kim Jong Un` are the same string;
+//! - typographic single quotes and apostrophes → `'`, typographic double quotes → `"`;
+//! - soft hyphens and zero-width characters are dropped;
+//! - a base letter followed by combining marks is composed (NFC) first, so decomposed `ö` is `ö`.
+//!
+//! Diacritics are kept (`Pjöngjang` ≠ `Pjongjang`: list both spellings in the gazetteer).
+//! Every byte of the normalised text maps to the start of the original character it came from.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalised text and, per normalised byte, the byte offset of its original character.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    /// The folded text.
+    pub text: String,
+    /// `map[i]` = byte offset in the original of the character that produced `text[i]`.
+    pub map: Vec<u32>,
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// How one (non-ASCII) character folds.
+enum Fold {
+    Drop,
+    Space,
+    Char(char),
+    Str(&'static str),
+    Lower(char),
+}
+
+fn fold(c: char) -> Fold {
+    match c {
+        'ß' | 'ẞ' => Fold::Str("ss"),
+        '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => Fold::Drop,
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
+            Fold::Space
+        }
+        '‘' | '’' | '‚' | '‛' | '′' | '´' | '`' => Fold::Char('\''),
+        '“' | '”' | '„' | '‟' | '″' | '«' | '»' | '‹' | '›' => Fold::Char('"'),
+        c if c.is_whitespace() => Fold::Space,
+        c => Fold::Lower(c),
+    }
+}
+
+impl Normalized {
+    /// Normalises `text`.
+    pub fn new(text: &str) -> Self {
+        let mut n = Normalized::default();
+        n.fill(text);
+        n
+    }
+
+    /// Normalises `text` into this buffer, reusing its allocations.
+    pub fn fill(&mut self, text: &str) {
+        self.text.clear();
+        self.map.clear();
+        self.text.reserve(text.len());
+        self.map.reserve(text.len());
+        // SAFETY-free approach: we push only whole UTF-8 encodings into a Vec<u8> and convert once.
+        let mut out = std::mem::take(&mut self.text).into_bytes();
+        let map = &mut self.map;
+        let bytes = text.as_bytes();
+        let mut i = 0usize;
+        let push_space = |out: &mut Vec<u8>, map: &mut Vec<u32>, at: usize| {
+            if out.last() != Some(&b' ') {
+                out.push(b' ');
+                map.push(at as u32);
+            }
+        };
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 && bytes.get(i + 1).is_none_or(|&n| n < 0x80) {
+                match b {
+                    b'-' | b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => {
+                        push_space(&mut out, map, i)
+                    }
+                    _ => {
+                        out.push(b.to_ascii_lowercase());
+                        map.push(i as u32);
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+            i += c.len_utf8();
+            // A base character followed by combining marks: compose the cluster first.
+            let mut end = i;
+            while let Some(m) = text[end..].chars().next().filter(|&m| is_combining(m)) {
+                end += m.len_utf8();
+            }
+            let emit = |c: char, out: &mut Vec<u8>, map: &mut Vec<u32>| match fold(c) {
+                Fold::Drop => {}
+                Fold::Space => push_space(out, map, start),
+                Fold::Char(f) => push_char(out, map, f, start),
+                Fold::Str(s) => {
+                    for f in s.chars() {
+                        push_char(out, map, f, start);
+                    }
+                }
+                Fold::Lower(c) => {
+                    for f in c.to_lowercase() {
+                        push_char(out, map, f, start);
+                    }
+                }
+            };
+            if end > i {
+                for composed in text[start..end].nfc() {
+                    emit(composed, &mut out, map);
+                }
+                i = end;
+            } else {
+                emit(c, &mut out, map);
+            }
+        }
+        // Every push above wrote a complete UTF-8 encoding.
+        self.text = String::from_utf8(out).unwrap_or_default();
+    }
+
+    /// Maps a normalised byte range to the original byte range it came from.
+    ///
+    /// `original` must be the text this was built from. The end is extended to the end of the
+    /// original character that produced the last normalised byte.
+    pub fn original_span(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
+        let os = self.map[start] as usize;
+        let last = self.map[end - 1] as usize;
+        let oe = last + original[last..].chars().next().map_or(0, char::len_utf8);
+        (os, oe)
+    }
+
+    /// True when normalised byte `at` starts a new original character (not the middle of `ß`→`ss`
+    /// or of a lowercase expansion).
+    pub fn starts_char(&self, at: usize) -> bool {
+        at == 0 || at >= self.map.len() || self.map[at] != self.map[at - 1]
+    }
+}
+
+fn push_char(out: &mut Vec<u8>, map: &mut Vec<u32>, c: char, at: usize) {
+    let mut buf = [0u8; 4];
+    for &b in c.encode_utf8(&mut buf).as_bytes() {
+        out.push(b);
+        map.push(at as u32);
+    }
+}
+
+/// Normalises a gazetteer pattern: as text, then with spaces trimmed.
+pub fn normalize_pattern(s: &str) -> String {
+    Normalized::new(s).text.trim_matches(' ').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_sharp_s_hyphens_spaces_quotes() {
+        assert_eq!(normalize_pattern("Außenminister"), "aussenminister");
+        assert_eq!(normalize_pattern("Kim-Jong Un"), "kim jong un");
+        assert_eq!(normalize_pattern("Kim  Jong\u{2011}un"), "kim jong un");
+        assert_eq!(normalize_pattern("„Kalter Krieg“"), "\"kalter krieg\"");
+        assert_eq!(normalize_pattern("Russ\u{AD}land"), "russland");
+        assert_eq!(normalize_pattern("Pjo\u{308}ngjang"), "pjöngjang");
+        assert_eq!(normalize_pattern("MOSKAU"), "moskau");
+    }
+
+    #[test]
+    fn map_points_into_the_original() {
+        let text = "Der Außenminister Lawrow";
+        let n = Normalized::new(text);
+        let at = n.text.find("lawrow").unwrap();
+        let (s, e) = n.original_span(text, at, at + "lawrow".len());
+        assert_eq!(&text[s..e], "Lawrow");
+        let at = n.text.find("aussen").unwrap();
+        let (s, e) = n.original_span(text, at, at + "aussenminister".len());
+        assert_eq!(&text[s..e], "Außenminister");
+        assert!(!n.starts_char(n.text.find("ssen").unwrap() + 1));
+    }
+}

@@ -1,0 +1,53 @@
+//! Running the pipeline over a corpus: documents are read in order, extracted in parallel in
+//! batches, and handed on in input order, so outputs do not depend on the thread count.
+
+use crate::error::Result;
+use crate::extract::{DocExtraction, Pipeline};
+use crate::graph::KnowledgeGraph;
+use crate::input::{self, Document, ReadOptions, Source};
+use rayon::prelude::*;
+
+/// Documents extracted together; bounds memory while keeping both cores busy.
+const BATCH: usize = 64;
+
+/// Extracts every document of `sources`, calling `sink` in input order.
+pub fn extract_all(
+    pipeline: &Pipeline,
+    sources: &[Source],
+    opts: ReadOptions,
+    mut sink: impl FnMut(DocExtraction) -> Result<()>,
+) -> Result<()> {
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let flush = |batch: &mut Vec<Document>,
+                 sink: &mut dyn FnMut(DocExtraction) -> Result<()>|
+     -> Result<()> {
+        let out: Vec<DocExtraction> = batch.par_iter().map(|d| pipeline.extract(d)).collect();
+        batch.clear();
+        out.into_iter().try_for_each(sink)
+    };
+    input::read_all(sources, opts, |doc| {
+        batch.push(doc);
+        if batch.len() >= BATCH {
+            flush(&mut batch, &mut sink)
+        } else {
+            Ok(())
+        }
+    })?;
+    flush(&mut batch, &mut sink)
+}
+
+/// Builds the graph of every document of `sources`.
+pub fn build_graph(
+    pipeline: &Pipeline,
+    sources: &[Source],
+    opts: ReadOptions,
+) -> Result<(KnowledgeGraph, usize)> {
+    let mut g = KnowledgeGraph::new();
+    let mut n = 0usize;
+    extract_all(pipeline, sources, opts, |x| {
+        g.add(&x, pipeline.gazetteer());
+        n += 1;
+        Ok(())
+    })?;
+    Ok((g, n))
+}

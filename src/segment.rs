@@ -1,0 +1,160 @@
+//! German-aware sentence segmentation over the original text.
+//!
+//! A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes or brackets after it) when
+//! whitespace and a plausible sentence start follow (a capital letter, a digit, an opening quote
+//! or bracket), except after
+//! - an abbreviation from `data/de/abbreviations.txt` (`Dr.`, `z.B.`, `bzw.`, `Sept.`),
+//! - a single capital initial (`Donald J. Trump`),
+//! - a one- or two-digit number (ordinal dates: `am 13. September`, `der 2. Weltkrieg`);
+//!
+//! numbers like `1.000` or `3.5` never break (no whitespace follows the dot). A blank line always
+//! ends a sentence; a single line break ends one unless the next line continues in lower case,
+//! so headlines, datelines and bylines without a full stop stand alone.
+//! Spans exclude surrounding whitespace.
+
+use crate::span::Span;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+fn abbreviations() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../data/de/abbreviations.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+const CLOSERS: &[char] = &['"', '\'', '“', '”', '‘', '’', '»', '«', ')', ']', '›', '‹'];
+
+fn is_sentence_start(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(
+            c,
+            '"' | '„' | '“' | '»' | '«' | '(' | '[' | '\'' | '‚' | '‘' | '-' | '–'
+        )
+}
+
+/// Is the `.` at byte `dot` an abbreviation or ordinal dot rather than a sentence end?
+fn dot_is_not_final(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '„')
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    if abbreviations().contains(word) {
+        return true;
+    }
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
+        return true; // an initial
+    }
+    (1..=2).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Splits `text[from..]` into sentence spans (offsets into `text`).
+pub fn sentences(text: &str, from: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = from;
+    let push = |s: usize, e: usize, out: &mut Vec<Span>| {
+        let seg = &text[s..e];
+        let lead = seg.len() - seg.trim_start().len();
+        let trimmed = seg.trim();
+        if !trimmed.is_empty() {
+            out.push(Span::new(s + lead, s + lead + trimmed.len()));
+        }
+    };
+    let mut iter = text[from..]
+        .char_indices()
+        .map(|(i, c)| (i + from, c))
+        .peekable();
+    while let Some((i, c)) = iter.next() {
+        match c {
+            '\n' => {
+                // Find the next non-space character and whether a blank line lies between.
+                let rest = &text[i + 1..];
+                let blank = rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n');
+                let next = rest.trim_start().chars().next();
+                let continues = next.is_some_and(char::is_lowercase);
+                if blank || !continues {
+                    push(start, i, &mut out);
+                    start = i + 1;
+                }
+            }
+            '.' | '!' | '?' | '…' => {
+                // Absorb repeated terminators and closing quotes/brackets.
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = iter.peek() {
+                    if matches!(d, '.' | '!' | '?' | '…') || CLOSERS.contains(&d) {
+                        end = j + d.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                let rest = &text[end..];
+                let ws = rest.len() - rest.trim_start().len();
+                if ws == 0 && end < text.len() {
+                    continue; // 1.000, z.B, www.example.org
+                }
+                let next = rest.trim_start().chars().next();
+                if next.is_some_and(|n| !is_sentence_start(n)) {
+                    continue;
+                }
+                if c == '.' && end == i + 1 && dot_is_not_final(text, i) {
+                    continue;
+                }
+                push(start, end, &mut out);
+                start = end;
+            }
+            _ => {}
+        }
+    }
+    push(start, text.len(), &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(t: &str) -> Vec<&str> {
+        sentences(t, 0).iter().map(|s| s.slice(t)).collect()
+    }
+
+    #[test]
+    fn german_cases() {
+        assert_eq!(
+            split("Am 13. September traf er Putin. Dann reiste er ab."),
+            ["Am 13. September traf er Putin.", "Dann reiste er ab."]
+        );
+        assert_eq!(
+            split("Mehr als 1.000 Container. Laut Dr. Kim u.a. mehr."),
+            ["Mehr als 1.000 Container.", "Laut Dr. Kim u.a. mehr."]
+        );
+        assert_eq!(
+            split("Er sagte: „Wir kommen.“ Dann ging er."),
+            ["Er sagte: „Wir kommen.“", "Dann ging er."]
+        );
+        assert_eq!(
+            split("MOSKAU: Lawrow kam\nan. Nächster Satz"),
+            ["MOSKAU: Lawrow kam\nan.", "Nächster Satz"]
+        );
+        assert_eq!(
+            split("Überschrift ohne Punkt\nText beginnt hier."),
+            ["Überschrift ohne Punkt", "Text beginnt hier."]
+        );
+        assert_eq!(split("Im Jahr 2018. Danach"), ["Im Jahr 2018.", "Danach"]);
+        assert_eq!(split("Donald J. Trump kam."), ["Donald J. Trump kam."]);
+    }
+}

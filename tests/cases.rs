@@ -1,0 +1,105 @@
+//! Runs the data-driven cases of tests/data/cases/*.ron against the bundled gazetteer.
+
+use newskg::input::Document;
+use newskg::{Gazetteer, Pipeline};
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    name: String,
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    expect: Vec<(String, String, String)>,
+    #[serde(default)]
+    absent: Vec<String>,
+    #[serde(default)]
+    ambiguous: Vec<String>,
+}
+
+fn pipeline() -> Pipeline {
+    Pipeline::new(
+        Gazetteer::load_dir(Path::new(
+            &std::env::var("NEWSKG_GAZETTEER").unwrap_or_else(|_| "gazetteer".into()),
+        ))
+        .expect("bundled gazetteer loads"),
+    )
+}
+
+fn run_file(file: &str) {
+    let src = std::fs::read_to_string(Path::new("tests/data/cases").join(file)).unwrap();
+    let cases: Vec<Case> = ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(&src)
+        .unwrap_or_else(|e| panic!("{file}: {e}"));
+    assert!(!cases.is_empty());
+    let p = pipeline();
+    let g = p.gazetteer();
+    let mut failures = Vec::new();
+    for c in &cases {
+        let text = match &c.date {
+            Some(d) => format!("date {d} {}", c.text),
+            None => c.text.clone(),
+        };
+        let x = p.extract(&Document::new("case", text.as_str()));
+        let found: Vec<(&str, &str, &str)> = x
+            .mentions
+            .iter()
+            .map(|m| {
+                (
+                    m.span.slice(&x.text),
+                    g.entity(m.entity).id.as_str(),
+                    m.via.as_str(),
+                )
+            })
+            .collect();
+        for (surface, id, via) in &c.expect {
+            if !found.contains(&(surface.as_str(), id.as_str(), via.as_str())) {
+                failures.push(format!(
+                    "{}: expected {surface:?} → {id} via {via}; found {found:?}",
+                    c.name
+                ));
+            }
+        }
+        for id in &c.absent {
+            if found.iter().any(|f| f.1 == id) {
+                failures.push(format!(
+                    "{}: {id} must not be linked; found {found:?}",
+                    c.name
+                ));
+            }
+        }
+        let amb: Vec<&str> = x.ambiguous.iter().map(|a| a.span.slice(&x.text)).collect();
+        for s in &c.ambiguous {
+            if !amb.contains(&s.as_str()) {
+                failures.push(format!(
+                    "{}: {s:?} must be ambiguous; ambiguous were {amb:?}",
+                    c.name
+                ));
+            }
+        }
+        for m in &x.mentions {
+            assert!(x.text.is_char_boundary(m.span.start) && x.text.is_char_boundary(m.span.end));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn matching_cases() {
+    run_file("matching.ron");
+}
+
+#[test]
+fn linking_cases() {
+    run_file("linking.ron");
+}

@@ -1,0 +1,246 @@
+//! The command line end to end: outputs, determinism, rendering, loading in Python, bad input.
+
+mod common;
+use common::*;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+#[test]
+fn build_matches_the_golden_files() {
+    let dir = tempfile::tempdir().unwrap();
+    build_into(dir.path(), &[]);
+    for name in ["graph.ron", "graph.dot", "nodes.csv", "edges.csv"] {
+        let got = read(&dir.path().join(name));
+        let golden = Path::new("tests/data/golden").join(name);
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(&golden, &got).unwrap();
+        }
+        assert_eq!(
+            got,
+            read(&golden),
+            "{name} differs from {} (UPDATE_GOLDEN=1 regenerates; review the diff)",
+            golden.display()
+        );
+    }
+}
+
+#[test]
+fn output_is_identical_across_threads_and_input_order() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    build_into(a.path(), &["-j", "1"]);
+    let mut files: Vec<String> = std::fs::read_dir("examples/corpus")
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    files.reverse();
+    let mut extra: Vec<&str> = vec!["-j", "2"];
+    extra.extend(files.iter().map(String::as_str));
+    build_into(b.path(), &extra);
+    for name in ["graph.ron", "graph.dot", "nodes.csv", "edges.csv"] {
+        assert_eq!(
+            read(&a.path().join(name)),
+            read(&b.path().join(name)),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn dot_renders_to_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    build_into(dir.path(), &[]);
+    let out = Command::new("dot")
+        .args(["-Tsvg", dir.path().join("graph.dot").to_str().unwrap()])
+        .output()
+        .expect("Graphviz `dot` must be installed (apt-get install graphviz)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let svg = String::from_utf8(out.stdout).unwrap();
+    assert!(svg.contains("<svg") && svg.contains("Vladimir Putin"));
+    assert!(
+        out.stderr.is_empty(),
+        "dot warned: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn python_ron_loads_graph_ron() {
+    let dir = tempfile::tempdir().unwrap();
+    build_into(dir.path(), &[]);
+    let python = std::env::var("NEWSKG_PYTHON").unwrap_or_else(|_| "python3".into());
+    let script = r#"
+import sys, pyron
+g = pyron.load(sys.argv[1])
+assert g["schema"] == "newskg.graph" and g["version"] == 1, g.get("schema")
+ids = [n["id"] for n in g["nodes"]]
+assert ids == sorted(ids) and "vladimir-putin" in ids
+kinds = {n["kind"] for n in g["nodes"]}
+assert kinds <= {"Person", "Country", "City", "Place", "Organization"}, kinds
+e = g["cooccurrence"][0]
+assert isinstance(e["evidence"][0]["doc"], str) and e["sentences"] >= 1
+print(len(ids))
+"#;
+    let out = Command::new(&python)
+        .args(["-c", script, dir.path().join("graph.ron").to_str().unwrap()])
+        .output()
+        .expect("python3 with python-ron (pip install python-ron) is needed; set NEWSKG_PYTHON");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse::<usize>()
+            .unwrap()
+            > 20
+    );
+}
+
+#[test]
+fn a_failed_run_replaces_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("graph.ron"), "previous").unwrap();
+    let bad_gaz = dir.path().join("gaz");
+    std::fs::create_dir(&bad_gaz).unwrap();
+    std::fs::write(
+        bad_gaz.join("x.ron"),
+        "[(id: \"x\", kind: Persn, name: \"X\", aliases: [\"X\"])]",
+    )
+    .unwrap();
+    let r = newskg(&[
+        "build",
+        "--out",
+        out.to_str().unwrap(),
+        "--gazetteer",
+        bad_gaz.to_str().unwrap(),
+    ]);
+    assert!(!r.status.success());
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert!(err.contains("x.ron:1:18") && err.contains("Persn"), "{err}");
+    assert_eq!(read(&out.join("graph.ron")), "previous");
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        1,
+        "no temporary files left behind"
+    );
+}
+
+#[test]
+fn non_utf8_input_is_named_or_read_lossily() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("bad.txt");
+    std::fs::write(&f, b"Putin traf\nKim in Wladiwostok \xff.").unwrap();
+    let r = newskg(&["extract", f.to_str().unwrap()]);
+    assert!(!r.status.success());
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert!(err.contains(&format!("{}:2:20", f.display())), "{err}");
+    let r = newskg(&["extract", "--lossy", f.to_str().unwrap()]);
+    assert!(r.status.success());
+    assert!(String::from_utf8_lossy(&r.stderr).contains("warning"));
+    assert!(String::from_utf8_lossy(&r.stdout).contains("vladimir-putin"));
+}
+
+#[test]
+fn json_lines_on_stdin_are_streamed_in_order() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newskg"))
+        .args(["extract", "-"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        writeln!(
+            stdin,
+            r#"{{"id": "b", "text": "Lawrow traf Choe Son Hui.", "date": "2023-10-19"}}"#
+        )
+        .unwrap();
+        writeln!(
+            stdin,
+            r#"{{"id": 7, "text": "date 2019-04 Kim Jong Un kam nach Wladiwostok."}}"#
+        )
+        .unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(
+        (lines[0]["doc"].as_str(), lines[0]["date"].as_str()),
+        (Some("b"), Some("2023-10-19"))
+    );
+    assert_eq!(
+        (lines[1]["doc"].as_str(), lines[1]["date"].as_str()),
+        (Some("7"), Some("2019-04"))
+    );
+    let ids: Vec<&str> = lines[1]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["kim-jong-un", "vladivostok"]);
+}
+
+#[test]
+fn bad_json_line_is_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("docs.jsonl");
+    std::fs::write(
+        &f,
+        "{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"b\", \"txt\": \"y\"}\n",
+    )
+    .unwrap();
+    let r = newskg(&["extract", f.to_str().unwrap()]);
+    assert!(!r.status.success());
+    assert!(String::from_utf8_lossy(&r.stderr).contains(&format!("{}:2:", f.display())));
+}
+
+#[test]
+fn duplicate_document_ids_are_rejected() {
+    let r = newskg(&[
+        "extract",
+        "examples/corpus",
+        "examples/corpus/000_8dc24f57d4033450.txt",
+    ]);
+    assert!(!r.status.success());
+    assert!(String::from_utf8_lossy(&r.stderr).contains("duplicate document id"));
+}
+
+#[test]
+fn help_documents_every_command() {
+    let help = ok(&["--help"]);
+    for cmd in ["build", "extract"] {
+        assert!(help.contains(cmd), "{help}");
+    }
+    let build = ok(&["build", "--help"]);
+    for opt in [
+        "--gazetteer",
+        "--out",
+        "--lossy",
+        "--threads",
+        "--relations-only",
+    ] {
+        assert!(build.contains(opt), "{build}");
+    }
+}
