@@ -26,6 +26,8 @@ def main():
     country_names = set(Locale("de").territories.values()) | set(Locale("en").territories.values())
     records = []
     seen = set()
+    # English names that are not used as a city name in German text (see README): never aliases.
+    drop = {"Milan"}  # AC Milan (football club) and a first name; German text writes Mailand
     with open(TABLE, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             line = line.rstrip("\n")
@@ -45,7 +47,7 @@ def main():
                         names.append(city)
             names += [name] + sp(aliases)
             short_aliases = sp(short)
-            names = [a for a in names if a not in short_aliases]
+            names = [a for a in names if a not in short_aliases and a not in drop]
             records.append(dict(id=cid, kind="City", name=name, aliases=dedupe(names),
                                 short_aliases=dedupe(short_aliases)))
     header = [
