@@ -76,17 +76,12 @@ impl PartialDate {
     /// The last day this date can mean, as `(year, month, day)`.
     pub fn last_day(&self) -> (i32, u8, u8) {
         let m = self.month.unwrap_or(12);
-        (
-            self.year,
-            m,
-            self.day.unwrap_or_else(|| days_in_month(self.year, m)),
-        )
+        (self.year, m, self.day.unwrap_or_else(|| days_in_month(self.year, m)))
     }
 
     /// True when the period `[from, to]` (open ends allowed) overlaps this date's period.
     pub fn overlaps(&self, from: Option<&PartialDate>, to: Option<&PartialDate>) -> bool {
-        from.is_none_or(|f| f.first_day() <= self.last_day())
-            && to.is_none_or(|t| self.first_day() <= t.last_day())
+        from.is_none_or(|f| f.first_day() <= self.last_day()) && to.is_none_or(|t| self.first_day() <= t.last_day())
     }
 
     /// True when this whole date lies strictly after `other`'s last day.
@@ -117,15 +112,7 @@ mod tests {
         for s in ["2023", "2023-09", "2023-09-13", "2024-02-29"] {
             assert_eq!(PartialDate::parse(s).unwrap().to_string(), s);
         }
-        for s in [
-            "23",
-            "2023-9",
-            "2023-13",
-            "2023-02-29",
-            "2023-09-13-1",
-            "x",
-            "",
-        ] {
+        for s in ["23", "2023-9", "2023-13", "2023-02-29", "2023-09-13-1", "x", ""] {
             assert_eq!(PartialDate::parse(s), None, "{s}");
         }
     }

@@ -92,11 +92,7 @@ impl Error {
     }
 
     /// An error listing located problems.
-    pub fn with_problems(
-        kind: ErrorKind,
-        message: impl Into<String>,
-        problems: Vec<Problem>,
-    ) -> Self {
+    pub fn with_problems(kind: ErrorKind, message: impl Into<String>, problems: Vec<Problem>) -> Self {
         Error {
             kind,
             message: message.into(),

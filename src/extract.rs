@@ -6,7 +6,7 @@ use crate::input::Document;
 use crate::link::{self, AmbiguousMention, Mention};
 use crate::matching::Matcher;
 use crate::normalize::Normalized;
-use crate::relation::Relation;
+use crate::relation::{self, Relation};
 use crate::segment;
 use crate::span::Span;
 use serde::Serialize;
@@ -68,8 +68,11 @@ impl Pipeline {
             hits.retain(|h| h.span.start >= doc.body);
             hits
         });
-        let (mentions, ambiguous) = link::link(&self.gaz, &hits, doc.date.as_ref());
+        let (mut mentions, ambiguous) = link::link(&self.gaz, &hits, doc.date.as_ref());
         let sentences = segment::sentences(&doc.text, doc.body.min(doc.text.len()));
+        let rel = relation::extract(&self.gaz, &doc.text, &sentences, &mentions, doc.date.as_ref());
+        mentions.extend(rel.role_mentions);
+        mentions.sort();
         DocExtraction {
             doc: doc.id.clone(),
             date: doc.date,
@@ -77,7 +80,7 @@ impl Pipeline {
             sentences,
             mentions,
             ambiguous,
-            relations: Vec::new(),
+            relations: rel.relations,
         }
     }
 }
@@ -193,11 +196,7 @@ impl DocExtraction {
                 start: a.span.start,
                 end: a.span.end,
                 text: a.span.slice(text),
-                candidates: a
-                    .candidates
-                    .iter()
-                    .map(|&c| gaz.entity(c).id.as_str())
-                    .collect(),
+                candidates: a.candidates.iter().map(|&c| gaz.entity(c).id.as_str()).collect(),
                 reason: a.reason,
             })
             .collect();

@@ -136,9 +136,7 @@ impl KnowledgeGraph {
             Some(&ix) => ix,
             None => {
                 let (na, nb) = (self.nodes[a], self.nodes[b]);
-                let ix = self
-                    .graph
-                    .add_edge(na, nb, EdgeData::Cooccurrence(BTreeSet::new()));
+                let ix = self.graph.add_edge(na, nb, EdgeData::Cooccurrence(BTreeSet::new()));
                 self.cooc.insert(key, ix);
                 ix
             }
@@ -148,21 +146,13 @@ impl KnowledgeGraph {
         }
     }
 
-    fn add_rel(
-        &mut self,
-        s: &str,
-        kind: RelationKind,
-        o: &str,
-        ev: impl IntoIterator<Item = RelationEvidence>,
-    ) {
+    fn add_rel(&mut self, s: &str, kind: RelationKind, o: &str, ev: impl IntoIterator<Item = RelationEvidence>) {
         let key = (s.to_string(), kind, o.to_string());
         let ix = match self.rels.get(&key) {
             Some(&ix) => ix,
             None => {
                 let (ns, no) = (self.nodes[s], self.nodes[o]);
-                let ix = self
-                    .graph
-                    .add_edge(ns, no, EdgeData::Relation(kind, Vec::new()));
+                let ix = self.graph.add_edge(ns, no, EdgeData::Relation(kind, Vec::new()));
                 self.rels.insert(key, ix);
                 ix
             }
@@ -311,24 +301,18 @@ impl KnowledgeGraph {
 
     /// Co-occurrence edges `(a, b, evidence)` with `a < b`, in id order.
     pub fn cooccurrences(&self) -> impl Iterator<Item = (&str, &str, &BTreeSet<Evidence>)> {
-        self.cooc
-            .iter()
-            .filter_map(|((a, b), &ix)| match &self.graph[ix] {
-                EdgeData::Cooccurrence(set) => Some((a.as_str(), b.as_str(), set)),
-                EdgeData::Relation(..) => None,
-            })
+        self.cooc.iter().filter_map(|((a, b), &ix)| match &self.graph[ix] {
+            EdgeData::Cooccurrence(set) => Some((a.as_str(), b.as_str(), set)),
+            EdgeData::Relation(..) => None,
+        })
     }
 
     /// Relation edges `(subject, kind, object, evidence)` in id order.
-    pub fn relations(
-        &self,
-    ) -> impl Iterator<Item = (&str, RelationKind, &str, &[RelationEvidence])> {
-        self.rels
-            .iter()
-            .filter_map(|((s, k, o), &ix)| match &self.graph[ix] {
-                EdgeData::Relation(_, list) => Some((s.as_str(), *k, o.as_str(), list.as_slice())),
-                EdgeData::Cooccurrence(_) => None,
-            })
+    pub fn relations(&self) -> impl Iterator<Item = (&str, RelationKind, &str, &[RelationEvidence])> {
+        self.rels.iter().filter_map(|((s, k, o), &ix)| match &self.graph[ix] {
+            EdgeData::Relation(_, list) => Some((s.as_str(), *k, o.as_str(), list.as_slice())),
+            EdgeData::Cooccurrence(_) => None,
+        })
     }
 
     /// Documents with their dates and evidence sentences, in id order.
@@ -344,8 +328,5 @@ impl KnowledgeGraph {
 
 /// Distinct documents among evidence.
 pub fn distinct_documents<'a>(ev: impl IntoIterator<Item = &'a Evidence>) -> usize {
-    ev.into_iter()
-        .map(|e| e.doc.as_str())
-        .collect::<BTreeSet<_>>()
-        .len()
+    ev.into_iter().map(|e| e.doc.as_str()).collect::<BTreeSet<_>>().len()
 }

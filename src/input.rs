@@ -119,13 +119,10 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<Source>> {
         if p.as_os_str() == "-" {
             out.push(Source::Stdin);
         } else if p.is_dir() {
-            let rd = std::fs::read_dir(p)
-                .map_err(|e| Error::io(ErrorKind::Input, "cannot read directory", p, e))?;
+            let rd = std::fs::read_dir(p).map_err(|e| Error::io(ErrorKind::Input, "cannot read directory", p, e))?;
             let mut files: Vec<PathBuf> = rd
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|f| {
-                    f.is_file() && f.extension().is_some_and(|x| x == "txt" || x == "jsonl")
-                })
+                .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "txt" || x == "jsonl"))
                 .collect();
             files.sort();
             if files.is_empty() {
@@ -156,23 +153,13 @@ fn classify(p: PathBuf) -> Source {
 }
 
 /// Streams the documents of `sources` in order, calling `sink` for each. Rejects duplicate ids.
-pub fn read_all(
-    sources: &[Source],
-    opts: ReadOptions,
-    mut sink: impl FnMut(Document) -> Result<()>,
-) -> Result<()> {
+pub fn read_all(sources: &[Source], opts: ReadOptions, mut sink: impl FnMut(Document) -> Result<()>) -> Result<()> {
     let mut seen: HashMap<String, String> = HashMap::new();
-    let mut emit = |doc: Document,
-                    origin: String,
-                    sink: &mut dyn FnMut(Document) -> Result<()>|
-     -> Result<()> {
+    let mut emit = |doc: Document, origin: String, sink: &mut dyn FnMut(Document) -> Result<()>| -> Result<()> {
         if let Some(first) = seen.get(&doc.id) {
             return Err(Error::new(
                 ErrorKind::Input,
-                format!(
-                    "duplicate document id {:?}: in {first} and again in {origin}",
-                    doc.id
-                ),
+                format!("duplicate document id {:?}: in {first} and again in {origin}", doc.id),
             ));
         }
         seen.insert(doc.id.clone(), origin);
@@ -181,8 +168,7 @@ pub fn read_all(
     for src in sources {
         match src {
             Source::Text(p) => {
-                let bytes = std::fs::read(p)
-                    .map_err(|e| Error::io(ErrorKind::Input, "cannot read input", p, e))?;
+                let bytes = std::fs::read(p).map_err(|e| Error::io(ErrorKind::Input, "cannot read input", p, e))?;
                 let text = decode(p, bytes, opts)?;
                 let id = p
                     .file_stem()
@@ -191,20 +177,16 @@ pub fn read_all(
                 emit(Document::new(id, text), p.display().to_string(), &mut sink)?;
             }
             Source::JsonLines(p) => {
-                let f = std::fs::File::open(p)
-                    .map_err(|e| Error::io(ErrorKind::Input, "cannot read input", p, e))?;
+                let f = std::fs::File::open(p).map_err(|e| Error::io(ErrorKind::Input, "cannot read input", p, e))?;
                 read_jsonl(std::io::BufReader::new(f), p, opts, &mut |d, origin| {
                     emit(d, origin, &mut sink)
                 })?;
             }
             Source::Stdin => {
                 let stdin = std::io::stdin();
-                read_jsonl(
-                    stdin.lock(),
-                    Path::new("<stdin>"),
-                    opts,
-                    &mut |d, origin| emit(d, origin, &mut sink),
-                )?;
+                read_jsonl(stdin.lock(), Path::new("<stdin>"), opts, &mut |d, origin| {
+                    emit(d, origin, &mut sink)
+                })?;
             }
         }
     }
@@ -221,9 +203,7 @@ fn decode(p: &Path, bytes: Vec<u8>, opts: ReadOptions) -> Result<String> {
             }
         }
     } else {
-        decode_utf8(p, bytes).map_err(|pr| {
-            Error::with_problems(ErrorKind::Input, "input is not valid UTF-8", vec![pr])
-        })
+        decode_utf8(p, bytes).map_err(|pr| Error::with_problems(ErrorKind::Input, "input is not valid UTF-8", vec![pr]))
     }
 }
 
@@ -256,15 +236,12 @@ pub fn read_jsonl(
                 String::from_utf8_lossy(&buf).into_owned()
             }
             Err(e) => {
-                let col = std::str::from_utf8(&buf[..e.valid_up_to()])
-                    .map_or(0, |s| s.chars().count())
-                    + 1;
+                let col = std::str::from_utf8(&buf[..e.valid_up_to()]).map_or(0, |s| s.chars().count()) + 1;
                 return Err(Error::with_problems(
                     ErrorKind::Input,
                     "input is not valid UTF-8",
                     vec![
-                        Problem::at(path, line_no, col, "invalid UTF-8")
-                            .hint("pass --lossy to replace invalid bytes"),
+                        Problem::at(path, line_no, col, "invalid UTF-8").hint("pass --lossy to replace invalid bytes"),
                     ],
                 ));
             }
@@ -276,9 +253,10 @@ pub fn read_jsonl(
             Error::with_problems(
                 ErrorKind::Input,
                 "bad JSON Lines record",
-                vec![Problem::at(path, line_no, e.column(), e.to_string()).hint(
-                    "each line must be {\"id\": ..., \"text\": ..., \"date\": \"YYYY-MM-DD\"}",
-                )],
+                vec![
+                    Problem::at(path, line_no, e.column(), e.to_string())
+                        .hint("each line must be {\"id\": ..., \"text\": ..., \"date\": \"YYYY-MM-DD\"}"),
+                ],
             )
         })?;
         let id = match rec.id {

@@ -67,17 +67,11 @@ impl Common {
             rayon::ThreadPoolBuilder::new()
                 .num_threads(n.max(1))
                 .build_global()
-                .map_err(|e| {
-                    Error::new(ErrorKind::Usage, format!("cannot start {n} threads: {e}"))
-                })?;
+                .map_err(|e| Error::new(ErrorKind::Usage, format!("cannot start {n} threads: {e}")))?;
         }
         let sources = input::expand(&self.inputs)?;
         let gaz = Gazetteer::load_dir(&self.gazetteer)?;
-        Ok((
-            Pipeline::new(gaz),
-            sources,
-            ReadOptions { lossy: self.lossy },
-        ))
+        Ok((Pipeline::new(gaz), sources, ReadOptions { lossy: self.lossy }))
     }
 }
 
@@ -139,9 +133,7 @@ fn run_cli(cli: Cli) -> Result<(), Error> {
             let (pipeline, sources, opts) = common.setup()?;
             let stdout = std::io::stdout();
             let mut w = std::io::BufWriter::new(stdout.lock());
-            let io_err = |e: std::io::Error| {
-                Error::new(ErrorKind::Output, format!("cannot write to stdout: {e}"))
-            };
+            let io_err = |e: std::io::Error| Error::new(ErrorKind::Output, format!("cannot write to stdout: {e}"));
             run::extract_all(&pipeline, &sources, opts, |x| {
                 writeln!(w, "{}", x.to_json_line(pipeline.gazetteer())).map_err(io_err)
             })?;

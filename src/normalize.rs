@@ -41,9 +41,7 @@ fn fold(c: char) -> Fold {
     match c {
         'ß' | 'ẞ' => Fold::Str("ss"),
         '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => Fold::Drop,
-        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
-            Fold::Space
-        }
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => Fold::Space,
         '‘' | '’' | '‚' | '‛' | '′' | '´' | '`' => Fold::Char('\''),
         '“' | '”' | '„' | '‟' | '″' | '«' | '»' | '‹' | '›' => Fold::Char('"'),
         c if c.is_whitespace() => Fold::Space,
@@ -80,9 +78,7 @@ impl Normalized {
             let b = bytes[i];
             if b < 0x80 && bytes.get(i + 1).is_none_or(|&n| n < 0x80) {
                 match b {
-                    b'-' | b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => {
-                        push_space(&mut out, map, i)
-                    }
+                    b'-' | b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => push_space(&mut out, map, i),
                     _ => {
                         out.push(b.to_ascii_lowercase());
                         map.push(i as u32);

@@ -18,9 +18,7 @@ pub fn extract_all(
     mut sink: impl FnMut(DocExtraction) -> Result<()>,
 ) -> Result<()> {
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
-    let flush = |batch: &mut Vec<Document>,
-                 sink: &mut dyn FnMut(DocExtraction) -> Result<()>|
-     -> Result<()> {
+    let flush = |batch: &mut Vec<Document>, sink: &mut dyn FnMut(DocExtraction) -> Result<()>| -> Result<()> {
         let out: Vec<DocExtraction> = batch.par_iter().map(|d| pipeline.extract(d)).collect();
         batch.clear();
         out.into_iter().try_for_each(sink)
@@ -37,11 +35,7 @@ pub fn extract_all(
 }
 
 /// Builds the graph of every document of `sources`.
-pub fn build_graph(
-    pipeline: &Pipeline,
-    sources: &[Source],
-    opts: ReadOptions,
-) -> Result<(KnowledgeGraph, usize)> {
+pub fn build_graph(pipeline: &Pipeline, sources: &[Source], opts: ReadOptions) -> Result<(KnowledgeGraph, usize)> {
     let mut g = KnowledgeGraph::new();
     let mut n = 0usize;
     extract_all(pipeline, sources, opts, |x| {

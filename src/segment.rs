@@ -43,9 +43,7 @@ fn dot_is_not_final(text: &str, dot: usize) -> bool {
     let before = &text[..dot];
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '„')
-        .map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     let word = &before[word_start..];
     if word.is_empty() {
         return false;
@@ -74,10 +72,7 @@ pub fn sentences(text: &str, from: usize) -> Vec<Span> {
             out.push(Span::new(s + lead, s + lead + trimmed.len()));
         }
     };
-    let mut iter = text[from..]
-        .char_indices()
-        .map(|(i, c)| (i + from, c))
-        .peekable();
+    let mut iter = text[from..].char_indices().map(|(i, c)| (i + from, c)).peekable();
     while let Some((i, c)) = iter.next() {
         match c {
             '\n' => {

@@ -48,13 +48,7 @@ fn run_file(file: &str) {
         let found: Vec<(&str, &str, &str)> = x
             .mentions
             .iter()
-            .map(|m| {
-                (
-                    m.span.slice(&x.text),
-                    g.entity(m.entity).id.as_str(),
-                    m.via.as_str(),
-                )
-            })
+            .map(|m| (m.span.slice(&x.text), g.entity(m.entity).id.as_str(), m.via.as_str()))
             .collect();
         for (surface, id, via) in &c.expect {
             if !found.contains(&(surface.as_str(), id.as_str(), via.as_str())) {
@@ -66,19 +60,13 @@ fn run_file(file: &str) {
         }
         for id in &c.absent {
             if found.iter().any(|f| f.1 == id) {
-                failures.push(format!(
-                    "{}: {id} must not be linked; found {found:?}",
-                    c.name
-                ));
+                failures.push(format!("{}: {id} must not be linked; found {found:?}", c.name));
             }
         }
         let amb: Vec<&str> = x.ambiguous.iter().map(|a| a.span.slice(&x.text)).collect();
         for s in &c.ambiguous {
             if !amb.contains(&s.as_str()) {
-                failures.push(format!(
-                    "{}: {s:?} must be ambiguous; ambiguous were {amb:?}",
-                    c.name
-                ));
+                failures.push(format!("{}: {s:?} must be ambiguous; ambiguous were {amb:?}", c.name));
             }
         }
         for m in &x.mentions {

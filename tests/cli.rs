@@ -43,11 +43,7 @@ fn output_is_identical_across_threads_and_input_order() {
     extra.extend(files.iter().map(String::as_str));
     build_into(b.path(), &extra);
     for name in ["graph.ron", "graph.dot", "nodes.csv", "edges.csv"] {
-        assert_eq!(
-            read(&a.path().join(name)),
-            read(&b.path().join(name)),
-            "{name}"
-        );
+        assert_eq!(read(&a.path().join(name)), read(&b.path().join(name)), "{name}");
     }
 }
 
@@ -59,11 +55,7 @@ fn dot_renders_to_svg() {
         .args(["-Tsvg", dir.path().join("graph.dot").to_str().unwrap()])
         .output()
         .expect("Graphviz `dot` must be installed (apt-get install graphviz)");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let svg = String::from_utf8(out.stdout).unwrap();
     assert!(svg.contains("<svg") && svg.contains("Vladimir Putin"));
     assert!(
@@ -94,18 +86,8 @@ print(len(ids))
         .args(["-c", script, dir.path().join("graph.ron").to_str().unwrap()])
         .output()
         .expect("python3 with python-ron (pip install python-ron) is needed; set NEWSKG_PYTHON");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        String::from_utf8_lossy(&out.stdout)
-            .trim()
-            .parse::<usize>()
-            .unwrap()
-            > 20
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).trim().parse::<usize>().unwrap() > 20);
 }
 
 #[test]
@@ -218,11 +200,7 @@ fn bad_json_line_is_located() {
 
 #[test]
 fn duplicate_document_ids_are_rejected() {
-    let r = newskg(&[
-        "extract",
-        "examples/corpus",
-        "examples/corpus/000_8dc24f57d4033450.txt",
-    ]);
+    let r = newskg(&["extract", "examples/corpus", "examples/corpus/000_8dc24f57d4033450.txt"]);
     assert!(!r.status.success());
     assert!(String::from_utf8_lossy(&r.stderr).contains("duplicate document id"));
 }
@@ -234,13 +212,7 @@ fn help_documents_every_command() {
         assert!(help.contains(cmd), "{help}");
     }
     let build = ok(&["build", "--help"]);
-    for opt in [
-        "--gazetteer",
-        "--out",
-        "--lossy",
-        "--threads",
-        "--relations-only",
-    ] {
+    for opt in ["--gazetteer", "--out", "--lossy", "--threads", "--relations-only"] {
         assert!(build.contains(opt), "{build}");
     }
 }

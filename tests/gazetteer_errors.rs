@@ -39,18 +39,14 @@ fn every_broken_fixture_reports_exact_positions() {
 
 #[test]
 fn the_documented_minimal_format_loads() {
-    let g = Gazetteer::load_files(&[PathBuf::from(
-        "tests/data/gazetteer_errors/valid_minimal.ron",
-    )])
-    .unwrap();
+    let g = Gazetteer::load_files(&[PathBuf::from("tests/data/gazetteer_errors/valid_minimal.ron")]).unwrap();
     assert_eq!(g.len(), 2);
     assert_eq!(g.entity(g.index_of("russia").unwrap()).demonyms, ["Russe"]);
 }
 
 #[test]
 fn all_problems_of_all_records_are_listed() {
-    let err = Gazetteer::load_files(&[PathBuf::from("tests/data/gazetteer_errors/schema.ron")])
-        .unwrap_err();
+    let err = Gazetteer::load_files(&[PathBuf::from("tests/data/gazetteer_errors/schema.ron")]).unwrap_err();
     // An unknown kind, a missing field, an unknown field and a syntax error, in four records.
     assert_eq!(err.problems.len(), 4, "{err}");
     assert_eq!((err.problems[0].line, err.problems[0].col), (3, 26));
@@ -73,10 +69,7 @@ fn duplicate_ids_across_files_name_both_places() {
     let p = &err.problems[0];
     assert_eq!((p.file.as_path(), p.line, p.col), (b.as_path(), 2, 7));
     assert!(
-        p.hint
-            .as_deref()
-            .unwrap()
-            .contains(&format!("{}:2:8", a.display())),
+        p.hint.as_deref().unwrap().contains(&format!("{}:2:8", a.display())),
         "{p}"
     );
 }

@@ -7,9 +7,7 @@
 //! Render with `dot -Tsvg out/graph.dot -o out/graph.svg` (or `sfdp`/`neato` for big graphs).
 
 use super::ron::GraphFile;
-use graphviz_rust::dot_structures::{
-    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Vertex,
-};
+use graphviz_rust::dot_structures::{Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Vertex};
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 /// What to draw.
@@ -119,19 +117,12 @@ pub fn to_dot(g: &GraphFile, opts: DotOptions) -> String {
     }
     let edge = |a: &str, b: &str, attributes: Vec<Attribute>| {
         Stmt::Edge(Edge {
-            ty: EdgeTy::Pair(
-                Vertex::N(NodeId(quote(a), None)),
-                Vertex::N(NodeId(quote(b), None)),
-            ),
+            ty: EdgeTy::Pair(Vertex::N(NodeId(quote(a), None)), Vertex::N(NodeId(quote(b), None))),
             attributes,
         })
     };
     if !opts.relations_only {
-        for c in g
-            .cooccurrence
-            .iter()
-            .filter(|c| c.sentences >= opts.min_sentences)
-        {
+        for c in g.cooccurrence.iter().filter(|c| c.sentences >= opts.min_sentences) {
             let pen = 0.5 + (c.sentences as f64).log2().max(0.0) * 0.75;
             stmts.push(edge(
                 &c.source,
@@ -143,10 +134,7 @@ pub fn to_dot(g: &GraphFile, opts: DotOptions) -> String {
                     attr("weight", plain(c.sentences)),
                     attr(
                         "tooltip",
-                        quote(&format!(
-                            "{} sentences in {} documents",
-                            c.sentences, c.documents
-                        )),
+                        quote(&format!("{} sentences in {} documents", c.sentences, c.documents)),
                     ),
                 ],
             ));
@@ -170,10 +158,7 @@ pub fn to_dot(g: &GraphFile, opts: DotOptions) -> String {
             attr("style", quote(if r.planned { "dashed" } else { style })),
             attr(
                 "penwidth",
-                quote(&format!(
-                    "{:.2}",
-                    1.5 + (r.documents as f64).log2().max(0.0)
-                )),
+                quote(&format!("{:.2}", 1.5 + (r.documents as f64).log2().max(0.0))),
             ),
             attr("weight", plain(r.documents.max(1) * 2)),
         ];

@@ -19,19 +19,11 @@ pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Error::io(ErrorKind::Output, "cannot create directory", dir, e))?;
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(ErrorKind::Output, "cannot create directory", dir, e))?;
         let mut tmp = tempfile::Builder::new()
             .prefix(".newskg-")
             .tempfile_in(dir)
-            .map_err(|e| {
-                Error::io(
-                    ErrorKind::Output,
-                    "cannot create a temporary file in",
-                    dir,
-                    e,
-                )
-            })?;
+            .map_err(|e| Error::io(ErrorKind::Output, "cannot create a temporary file in", dir, e))?;
         tmp.write_all(bytes)
             .and_then(|_| tmp.as_file().sync_all())
             .map_err(|e| Error::io(ErrorKind::Output, "cannot write", path, e))?;

@@ -289,10 +289,7 @@ impl GraphFile {
 
     /// The text of the sentence `doc[start..end]`, when the file has it.
     pub fn sentence_text(&self, doc: &str, start: usize) -> Option<&str> {
-        let d = self
-            .documents
-            .binary_search_by(|d| d.id.as_str().cmp(doc))
-            .ok()?;
+        let d = self.documents.binary_search_by(|d| d.id.as_str().cmp(doc)).ok()?;
         let ss = &self.documents[d].sentences;
         let i = ss.binary_search_by(|s| s.start.cmp(&start)).ok()?;
         Some(&ss[i].text)

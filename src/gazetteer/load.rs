@@ -107,8 +107,7 @@ pub(crate) fn tokenize(src: &str) -> Result<Vec<Token>, (usize, usize, String)> 
                     continue;
                 }
                 if ch == '"' {
-                    let closes =
-                        (1..=hashes).all(|k| chars.get(i + k).map(|&(_, c)| c) == Some('#'));
+                    let closes = (1..=hashes).all(|k| chars.get(i + k).map(|&(_, c)| c) == Some('#'));
                     if closes {
                         let content: String = chars[start..i].iter().map(|&(_, c)| c).collect();
                         bump!();
@@ -158,13 +157,10 @@ pub(crate) fn tokenize(src: &str) -> Result<Vec<Token>, (usize, usize, String)> 
                 col: tc,
                 byte,
             });
-        } else if c.is_ascii_digit()
-            || ((c == '-' || c == '+' || c == '.') && next.is_some_and(|n| n.is_ascii_digit()))
+        } else if c.is_ascii_digit() || ((c == '-' || c == '+' || c == '.') && next.is_some_and(|n| n.is_ascii_digit()))
         {
             bump!();
-            while i < chars.len()
-                && (chars[i].1.is_alphanumeric() || matches!(chars[i].1, '.' | '_' | '+' | '-'))
-            {
+            while i < chars.len() && (chars[i].1.is_alphanumeric() || matches!(chars[i].1, '.' | '_' | '+' | '-')) {
                 bump!();
             }
             out.push(Token {
@@ -215,10 +211,7 @@ impl RecordSource<'_> {
                 Tok::Punct('(' | '[' | '{') => depth += 1,
                 Tok::Punct(')' | ']' | '}') => depth -= 1,
                 Tok::Ident(name) if depth == 1 && name == field => {
-                    if matches!(
-                        self.tokens.get(k + 1).map(|t| &t.tok),
-                        Some(Tok::Punct(':'))
-                    ) {
+                    if matches!(self.tokens.get(k + 1).map(|t| &t.tok), Some(Tok::Punct(':'))) {
                         return self.tokens.get(k + 2);
                     }
                 }
@@ -233,11 +226,7 @@ impl RecordSource<'_> {
         let Some(open) = self.field_value(field) else {
             return Vec::new();
         };
-        let start = self
-            .tokens
-            .iter()
-            .position(|t| std::ptr::eq(t, open))
-            .unwrap_or(0);
+        let start = self.tokens.iter().position(|t| std::ptr::eq(t, open)).unwrap_or(0);
         let mut depth = 0i32;
         let mut out = Vec::new();
         for t in &self.tokens[start..] {
@@ -260,9 +249,7 @@ impl RecordSource<'_> {
     pub fn nested_strings(&self, field: &str) -> Vec<&Token> {
         self.tokens
             .windows(3)
-            .filter(|w| {
-                matches!(&w[0].tok, Tok::Ident(n) if n == field) && w[1].tok == Tok::Punct(':')
-            })
+            .filter(|w| matches!(&w[0].tok, Tok::Ident(n) if n == field) && w[1].tok == Tok::Punct(':'))
             .filter(|w| matches!(w[2].tok, Tok::Str(_)))
             .map(|w| &w[2])
             .collect()
@@ -290,12 +277,7 @@ pub(crate) fn parse_file<'s>(
                 e.span.start.col,
                 e.code.to_string(),
             )),
-            Ok(_) => problems.push(Problem::at(
-                path,
-                1,
-                1,
-                "cannot split the file into records",
-            )),
+            Ok(_) => problems.push(Problem::at(path, 1, 1, "cannot split the file into records")),
         };
     };
     let tokens = match tokenize(src) {
@@ -317,8 +299,13 @@ pub(crate) fn parse_file<'s>(
         Some(t) if t.tok == Tok::Punct('[') => k += 1,
         Some(t) => {
             problems.push(
-                Problem::at(path, t.line, t.col, "expected `[`: a gazetteer file is a list of entity records")
-                    .hint("write `[ (id: \"...\", kind: Person, name: \"...\", aliases: [\"...\"]), ... ]`"),
+                Problem::at(
+                    path,
+                    t.line,
+                    t.col,
+                    "expected `[`: a gazetteer file is a list of entity records",
+                )
+                .hint("write `[ (id: \"...\", kind: Person, name: \"...\", aliases: [\"...\"]), ... ]`"),
             );
             return Vec::new();
         }

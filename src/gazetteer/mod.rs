@@ -8,7 +8,7 @@ mod load;
 pub mod model;
 mod validate;
 
-pub use model::{EntityRecord, Kind, RoleRecord};
+pub use model::{EntityRecord, Gender, Kind, RoleRecord};
 
 use crate::date::PartialDate;
 use crate::error::{Error, ErrorKind, Problem, Result};
@@ -81,9 +81,32 @@ pub struct Entity {
     pub died: Option<PartialDate>,
     /// Wikidata id.
     pub wikidata: Option<String>,
+    /// Gender of a person.
+    pub gender: Option<Gender>,
+    /// The country a city or place lies in.
+    pub country: Option<EntityIdx>,
 }
 
 impl Entity {
+    /// The country the entity belongs to: itself for a country, its `country` for a city or
+    /// place, and for a person the country of its roles (active at `date` first).
+    pub fn home_country(&self, gaz: &Gazetteer, self_idx: EntityIdx, date: Option<&PartialDate>) -> Option<EntityIdx> {
+        match self.kind {
+            Kind::Country => Some(self_idx),
+            Kind::City | Kind::Place => self.country,
+            Kind::Person | Kind::Organization => {
+                let countries = |active: bool| {
+                    self.roles
+                        .iter()
+                        .filter(move |r| !active || r.active_at(date))
+                        .map(|r| r.of)
+                        .find(|&of| gaz.entity(of).kind == Kind::Country)
+                };
+                countries(true).or_else(|| countries(false))
+            }
+        }
+    }
+
     /// True when the entity was dead before `date` (unknown date: true if it has died at all).
     pub fn dead_at(&self, date: Option<&PartialDate>) -> bool {
         match (&self.died, date) {
@@ -105,14 +128,8 @@ pub struct Gazetteer {
 impl Gazetteer {
     /// Loads every `*.ron` file of `dir` (sorted by name; not recursive).
     pub fn load_dir(dir: &Path) -> Result<Gazetteer> {
-        let entries = std::fs::read_dir(dir).map_err(|e| {
-            Error::io(
-                ErrorKind::Gazetteer,
-                "cannot read gazetteer directory",
-                dir,
-                e,
-            )
-        })?;
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| Error::io(ErrorKind::Gazetteer, "cannot read gazetteer directory", dir, e))?;
         let mut files: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
@@ -131,21 +148,14 @@ impl Gazetteer {
     pub fn load_files(files: &[PathBuf]) -> Result<Gazetteer> {
         let mut sources = Vec::new();
         for f in files {
-            let bytes = std::fs::read(f)
-                .map_err(|e| Error::io(ErrorKind::Gazetteer, "cannot read gazetteer file", f, e))?;
+            let bytes =
+                std::fs::read(f).map_err(|e| Error::io(ErrorKind::Gazetteer, "cannot read gazetteer file", f, e))?;
             let text = crate::input::decode_utf8(f, bytes).map_err(|p| {
-                Error::with_problems(
-                    ErrorKind::Gazetteer,
-                    "gazetteer file is not valid UTF-8",
-                    vec![p],
-                )
+                Error::with_problems(ErrorKind::Gazetteer, "gazetteer file is not valid UTF-8", vec![p])
             })?;
             sources.push((f.clone(), text));
         }
-        let refs: Vec<(&Path, &str)> = sources
-            .iter()
-            .map(|(p, s)| (p.as_path(), s.as_str()))
-            .collect();
+        let refs: Vec<(&Path, &str)> = sources.iter().map(|(p, s)| (p.as_path(), s.as_str())).collect();
         Self::from_sources(&refs)
     }
 
@@ -178,9 +188,7 @@ impl Gazetteer {
     }
 
     /// Builds a gazetteer from records (ids must be unique, roles must refer to known ids).
-    pub fn from_records(
-        mut records: Vec<EntityRecord>,
-    ) -> std::result::Result<Gazetteer, Vec<Problem>> {
+    pub fn from_records(mut records: Vec<EntityRecord>) -> std::result::Result<Gazetteer, Vec<Problem>> {
         records.sort_by(|a, b| a.id.cmp(&b.id));
         let by_id: HashMap<String, EntityIdx> = records
             .iter()
@@ -218,6 +226,21 @@ impl Gazetteer {
                     to: role.to.as_deref().and_then(PartialDate::parse),
                 });
             }
+            let country = match &r.country {
+                None => None,
+                Some(c) => match by_id.get(c) {
+                    Some(&i) => Some(i),
+                    None => {
+                        problems.push(Problem::at(
+                            Path::new("<records>"),
+                            0,
+                            0,
+                            format!("{}: country of unknown id {c:?}", r.id),
+                        ));
+                        None
+                    }
+                },
+            };
             entities.push(Entity {
                 id: r.id,
                 kind: r.kind,
@@ -230,6 +253,8 @@ impl Gazetteer {
                 prior: r.prior.unwrap_or(0.0),
                 died: r.died.as_deref().and_then(PartialDate::parse),
                 wikidata: r.wikidata,
+                gender: r.gender,
+                country,
             });
         }
         if !problems.is_empty() {

@@ -19,13 +19,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in output order.
-    pub const ALL: [Kind; 5] = [
-        Kind::Person,
-        Kind::Country,
-        Kind::City,
-        Kind::Place,
-        Kind::Organization,
-    ];
+    pub const ALL: [Kind; 5] = [Kind::Person, Kind::Country, Kind::City, Kind::Place, Kind::Organization];
 
     /// The variant name as written in the gazetteer (`"Person"`...).
     pub fn as_str(self) -> &'static str {
@@ -68,6 +62,15 @@ pub struct RoleRecord {
     pub to: Option<String>,
 }
 
+/// Grammatical gender of a person, for pronouns (`er`, `sie`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Gender {
+    /// Referred to as `sie`.
+    Female,
+    /// Referred to as `er`.
+    Male,
+}
+
 /// One entity record of a gazetteer file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -102,4 +105,11 @@ pub struct EntityRecord {
     /// Wikidata item id (`Q7747`), passed through to exports.
     #[serde(default)]
     pub wikidata: Option<String>,
+    /// Gender of a person (`Female`, `Male`), for pronouns; `er` is read as any non-female person.
+    #[serde(default)]
+    pub gender: Option<Gender>,
+    /// Id of the country a city or place lies in (`vladivostok` → `russia`), so that a meeting
+    /// held there counts as a visit of the participants from elsewhere.
+    #[serde(default)]
+    pub country: Option<String>,
 }

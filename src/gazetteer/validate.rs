@@ -14,9 +14,9 @@ pub(crate) type IdSites = HashMap<String, (PathBuf, usize, usize)>;
 
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
-        && id.bytes().all(|b| {
-            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
-        })
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'))
         && !id.starts_with('-')
         && !id.ends_with('-')
 }
@@ -69,13 +69,8 @@ pub(crate) fn check_record(
             {
                 let what = if raw.is_empty() { "empty" } else { "blank" };
                 problems.push(
-                    Problem::at(
-                        path,
-                        t.line,
-                        t.col,
-                        format!("{what} string in {field} of {:?}", rec.id),
-                    )
-                    .hint("an empty pattern would match everywhere; remove it"),
+                    Problem::at(path, t.line, t.col, format!("{what} string in {field} of {:?}", rec.id))
+                        .hint("an empty pattern would match everywhere; remove it"),
                 );
             }
         }
@@ -85,13 +80,8 @@ pub(crate) fn check_record(
             let t = find_str(src.nested_strings("role"), &role.role);
             let (l, c) = t.map(|t| (t.line, t.col)).unwrap_or((src.line, src.col));
             problems.push(
-                Problem::at(
-                    path,
-                    l,
-                    c,
-                    format!("unknown role {:?} in {:?}", role.role, rec.id),
-                )
-                .hint(format!("known roles: {}", ROLE_KEYS.join(", "))),
+                Problem::at(path, l, c, format!("unknown role {:?} in {:?}", role.role, rec.id))
+                    .hint(format!("known roles: {}", ROLE_KEYS.join(", "))),
             );
         }
         for (field, value) in [("from", &role.from), ("to", &role.to)] {
@@ -101,13 +91,8 @@ pub(crate) fn check_record(
                 let t = find_str(src.nested_strings(field), v);
                 let (l, c) = t.map(|t| (t.line, t.col)).unwrap_or((src.line, src.col));
                 problems.push(
-                    Problem::at(
-                        path,
-                        l,
-                        c,
-                        format!("bad date {v:?} in a role of {:?}", rec.id),
-                    )
-                    .hint("write YYYY, YYYY-MM or YYYY-MM-DD"),
+                    Problem::at(path, l, c, format!("bad date {v:?} in a role of {:?}", rec.id))
+                        .hint("write YYYY, YYYY-MM or YYYY-MM-DD"),
                 );
             }
         }
@@ -128,22 +113,15 @@ pub(crate) fn check_record(
     {
         let (l, c) = src.field_pos("died");
         problems.push(
-            Problem::at(
-                path,
-                l,
-                c,
-                format!("bad date {d:?} in died of {:?}", rec.id),
-            )
-            .hint("write YYYY, YYYY-MM or YYYY-MM-DD"),
+            Problem::at(path, l, c, format!("bad date {d:?} in died of {:?}", rec.id))
+                .hint("write YYYY, YYYY-MM or YYYY-MM-DD"),
         );
     }
     problems.len() == before
 }
 
 fn find_str<'a>(tokens: Vec<&'a Token>, value: &str) -> Option<&'a Token> {
-    tokens
-        .into_iter()
-        .find(|t| matches!(&t.tok, Tok::Str(s) if s == value))
+    tokens.into_iter().find(|t| matches!(&t.tok, Tok::Str(s) if s == value))
 }
 
 /// Checks that every role's `of` names a known id; positions come from the record source.
@@ -154,6 +132,20 @@ pub(crate) fn check_references(
     known: &IdSites,
     problems: &mut Vec<Problem>,
 ) {
+    if let Some(c) = &rec.country
+        && !known.contains_key(c)
+    {
+        let (l, col) = src.field_pos("country");
+        problems.push(
+            Problem::at(
+                path,
+                l,
+                col,
+                format!("country of {:?} refers to unknown id {c:?}", rec.id),
+            )
+            .hint("use the id of a Country entity"),
+        );
+    }
     for role in &rec.roles {
         if !known.contains_key(&role.of) {
             let t = find_str(src.nested_strings("of"), &role.of);

@@ -69,6 +69,8 @@ pub struct Mention {
     pub entity: EntityIdx,
     /// How it was found.
     pub via: Via,
+    /// Written in the genitive (`Putins`, `Kims`): attached to a noun, never a subject.
+    pub genitive: bool,
 }
 
 /// A mention that names one of several entities and could not be resolved.
@@ -93,30 +95,19 @@ fn via_of(form: Form, infl: Inflection) -> Via {
 }
 
 /// Links hits of one document. `date` is the document date.
-pub fn link(
-    gaz: &Gazetteer,
-    hits: &[Hit],
-    date: Option<&PartialDate>,
-) -> (Vec<Mention>, Vec<AmbiguousMention>) {
+pub fn link(gaz: &Gazetteer, hits: &[Hit], date: Option<&PartialDate>) -> (Vec<Mention>, Vec<AmbiguousMention>) {
     let support: BTreeSet<EntityIdx> = hits
         .iter()
-        .filter(|h| {
-            h.candidates
-                .iter()
-                .all(|c| c.entity == h.candidates[0].entity)
-        })
+        .filter(|h| h.candidates.iter().all(|c| c.entity == h.candidates[0].entity))
         .filter(|h| h.candidates.iter().any(|c| c.form == Form::Alias))
         .map(|h| h.candidates[0].entity)
         .collect();
     let mut mentions = Vec::new();
     let mut ambiguous = Vec::new();
     for h in hits {
+        let genitive = h.inflection == Inflection::Genitive;
         let entities: BTreeSet<EntityIdx> = h.candidates.iter().map(|c| c.entity).collect();
-        let full = |e: EntityIdx| {
-            h.candidates
-                .iter()
-                .any(|c| c.entity == e && c.form != Form::Short)
-        };
+        let full = |e: EntityIdx| h.candidates.iter().any(|c| c.entity == e && c.form != Form::Short);
         if entities.len() == 1 {
             let e = *entities.first().unwrap_or(&0);
             if full(e) {
@@ -130,12 +121,14 @@ pub fn link(
                     span: h.span,
                     entity: e,
                     via: via_of(form, h.inflection),
+                    genitive,
                 });
             } else if support.contains(&e) {
                 mentions.push(Mention {
                     span: h.span,
                     entity: e,
                     via: Via::Coreference,
+                    genitive,
                 });
             } else {
                 ambiguous.push(AmbiguousMention {
@@ -146,11 +139,7 @@ pub fn link(
             }
             continue;
         }
-        let supported: Vec<EntityIdx> = entities
-            .iter()
-            .copied()
-            .filter(|e| support.contains(e))
-            .collect();
+        let supported: Vec<EntityIdx> = entities.iter().copied().filter(|e| support.contains(e)).collect();
         let resolved = if !supported.is_empty() {
             let alive: Vec<EntityIdx> = supported
                 .iter()
@@ -168,6 +157,7 @@ pub fn link(
                 span: h.span,
                 entity: e,
                 via,
+                genitive,
             }),
             None => ambiguous.push(AmbiguousMention {
                 span: h.span,
@@ -185,8 +175,7 @@ pub fn link(
 
 /// The candidate whose prior is at least 0.5 and 0.3 above every other candidate's.
 fn by_prior(gaz: &Gazetteer, pool: &[EntityIdx]) -> Option<EntityIdx> {
-    let mut ranked: Vec<(f32, EntityIdx)> =
-        pool.iter().map(|&e| (gaz.entity(e).prior, e)).collect();
+    let mut ranked: Vec<(f32, EntityIdx)> = pool.iter().map(|&e| (gaz.entity(e).prior, e)).collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     match ranked.as_slice() {
         [(p, e)] if *p >= 0.5 => Some(*e),

@@ -102,10 +102,7 @@ const ADJ_ENDINGS: [&str; 6] = ["", "e", "en", "er", "es", "em"];
 
 fn case_of(form: &str) -> Case {
     let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
-    if (2..=5).contains(&letters.len())
-        && letters.iter().all(|c| c.is_uppercase())
-        && form.chars().count() <= 6
-    {
+    if (2..=5).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase()) && form.chars().count() <= 6 {
         Case::AllCaps
     } else if form.chars().next().is_some_and(char::is_uppercase) {
         Case::UpperFirst
@@ -119,12 +116,7 @@ fn case_of(form: &str) -> Case {
 pub fn demonym_forms(base: &str) -> Vec<String> {
     let b = base.trim();
     if let Some(stem) = b.strip_suffix('e') {
-        vec![
-            b.into(),
-            format!("{b}n"),
-            format!("{stem}in"),
-            format!("{stem}innen"),
-        ]
+        vec![b.into(), format!("{b}n"), format!("{stem}in"), format!("{stem}innen")]
     } else if b.ends_with("er") {
         vec![
             b.into(),
@@ -230,11 +222,7 @@ impl Matcher {
                 continue;
             }
             let (os, oe) = norm.original_span(text, s, e);
-            if text[..os]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-            {
+            if text[..os].chars().next_back().is_some_and(char::is_alphanumeric) {
                 continue;
             }
             if let Some(hit) = self.validate(text, os, oe, &self.entries[m.pattern().as_usize()]) {
@@ -242,12 +230,7 @@ impl Matcher {
             }
         }
         // Leftmost-longest over valid hits.
-        valid.sort_by(|a, b| {
-            a.span
-                .start
-                .cmp(&b.span.start)
-                .then(b.span.end.cmp(&a.span.end))
-        });
+        valid.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
         let mut out: Vec<Hit> = Vec::with_capacity(valid.len());
         for h in valid {
             if out.last().is_none_or(|l| h.span.start >= l.span.end) {
@@ -268,10 +251,7 @@ impl Matcher {
         let cont = &rest[..cont_len];
         let after = rest[cont_len..].chars().next();
         let first_upper = matched.chars().next().is_some_and(char::is_uppercase);
-        let all_caps = matched
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase);
+        let all_caps = matched.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
         let mut inflection = None;
         let mut candidates = Vec::new();
         for e in entries {
@@ -345,10 +325,7 @@ mod tests {
 
     #[test]
     fn demonym_forms_follow_german_patterns() {
-        assert_eq!(
-            demonym_forms("Russe"),
-            ["Russe", "Russen", "Russin", "Russinnen"]
-        );
+        assert_eq!(demonym_forms("Russe"), ["Russe", "Russen", "Russin", "Russinnen"]);
         assert_eq!(demonym_forms("Amerikaner")[4], "Amerikanerinnen");
     }
 }

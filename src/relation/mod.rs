@@ -3,6 +3,13 @@
 //! Co-occurrence (two entities in one sentence) is derived in [`crate::graph`] from the linked
 //! mentions and sentence spans of a [`crate::DocExtraction`]; typed relations are extracted here.
 
+pub mod dates;
+pub mod frames;
+pub mod lexicon;
+pub mod tokens;
+
+pub use frames::{DocRelations, extract};
+
 use crate::date::PartialDate;
 use crate::gazetteer::EntityIdx;
 use crate::span::Span;

@@ -43,25 +43,10 @@ pub fn gold(path: &str) -> Vec<Vec<String>> {
 }
 
 /// Precision, recall, F1 of two sets.
-pub fn prf<T: Ord>(
-    gold: &std::collections::BTreeSet<T>,
-    sys: &std::collections::BTreeSet<T>,
-) -> (f64, f64, f64) {
+pub fn prf<T: Ord>(gold: &std::collections::BTreeSet<T>, sys: &std::collections::BTreeSet<T>) -> (f64, f64, f64) {
     let tp = gold.intersection(sys).count() as f64;
-    let p = if sys.is_empty() {
-        0.0
-    } else {
-        tp / sys.len() as f64
-    };
-    let r = if gold.is_empty() {
-        1.0
-    } else {
-        tp / gold.len() as f64
-    };
-    let f = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
+    let p = if sys.is_empty() { 0.0 } else { tp / sys.len() as f64 };
+    let r = if gold.is_empty() { 1.0 } else { tp / gold.len() as f64 };
+    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
     (p, r, f)
 }
