@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Validate the gazetteer: RON syntax (via python-ron, the Rust `ron` crate's bindings, if installed),
-field names, ids, role targets, gold ids, aliases.  Optionally report short aliases that fire in a corpus.
+field names, ids, role targets, gold ids, aliases, `country` (an existing Country id, on cities and places only) and
+`gender` (`Female`/`Male`, on persons only).  Optionally report short aliases that fire in a corpus.
 
     pip install python-ron            # optional, for the real RON parser
     python3 gazetteer/tools/check.py [--gold /work/shared/seeds/gold.tsv] [--corpus /work/shared/corpora/10kgnad/test.csv]
@@ -20,7 +21,9 @@ from ronfmt import norm  # noqa: E402
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, ".."))
 KINDS = {"Person", "Country", "City", "Place", "Organization"}
-FIELDS = {"id", "kind", "name", "aliases", "adjectives", "demonyms", "short_aliases", "roles", "prior", "died", "wikidata"}
+FIELDS = {"id", "kind", "name", "aliases", "adjectives", "demonyms", "short_aliases", "roles", "prior", "died", "wikidata",
+          "gender", "country"}
+GENDERS = {"Female", "Male"}
 ROLE_FIELDS = {"role", "of", "from", "to"}
 ROLES = {"head-of-state", "head-of-government", "foreign-minister", "defence-minister", "interior-minister",
          "finance-minister", "minister", "spokesperson", "secretary-general", "party-leader", "mayor", "ambassador",
@@ -37,7 +40,13 @@ def parse(path):
         data = None
     # kinds are bare enum variants; read them (and the record order) from the text
     kinds = re.findall(r'\(id: "([^"]+)", kind: (\w+),', text)
-    return data, kinds
+    # so is `gender` (python-ron reads a bare variant as {}): take it from the record's text, strings blanked out
+    genders = {}
+    for m in re.finditer(r'^\s*\(id: "([^"]+)",(.*)$', text, re.M):
+        g = re.findall(r"\bgender:\s*(\w*)", re.sub(r'"(?:[^"\\]|\\.)*"', '""', m.group(2)))
+        if g:
+            genders[m.group(1)] = g
+    return data, kinds, genders
 
 
 def main():
@@ -50,7 +59,7 @@ def main():
     alias_owner = collections.defaultdict(set)
     for path in sorted(glob.glob(os.path.join(ROOT, "*.ron"))):
         fname = os.path.basename(path)
-        data, kinds = parse(path)
+        data, kinds, genders = parse(path)
         ids_in_order = [i for i, _ in kinds]
         if ids_in_order != sorted(ids_in_order):
             errors.append(f"{fname}: records not sorted by id")
@@ -75,6 +84,13 @@ def main():
             if not r.get("name", "").strip():
                 errors.append(f"{where}: empty name")
             r["_file"], r["_kind"] = fname, kind_of.get(rid)
+            if "gender" in r:
+                g = genders.get(rid, [])
+                if len(g) != 1 or g[0] not in GENDERS:
+                    errors.append(f"{where}: gender must be Female or Male (bare, one record per line), got {g}")
+                elif r["_kind"] != "Person":
+                    errors.append(f"{where}: gender on a non-person")
+                r["gender"] = g[0] if g else None
             ents[rid] = r
             if not r.get("aliases"):
                 errors.append(f"{where}: no aliases")
@@ -116,6 +132,12 @@ def main():
                 errors.append(f"{r['_file']}:{rid}: role of unknown id {role.get('of')}")
         if r["_kind"] != "Person" and r.get("roles"):
             errors.append(f"{rid}: roles on a non-person")
+        if "country" in r:
+            c = r["country"]
+            if r["_kind"] not in ("City", "Place"):
+                errors.append(f"{r['_file']}:{rid}: country on a {r['_kind']} (only City and Place)")
+            if not isinstance(c, str) or c not in ents or ents[c]["_kind"] != "Country":
+                errors.append(f"{r['_file']}:{rid}: country {c!r} is not the id of a Country entity")
     if args.gold and os.path.exists(args.gold):
         for line in open(args.gold, encoding="utf-8"):
             if line.startswith("#") or not line.strip():
@@ -129,6 +151,12 @@ def main():
     counts = collections.Counter(r["_file"] for r in ents.values())
     for fn, c in sorted(counts.items()):
         print(f"{fn}: {c} entities")
+    for kind in ("City", "Place"):
+        of = [r for r in ents.values() if r["_kind"] == kind]
+        print(f"{kind}: {sum('country' in r for r in of)} of {len(of)} with country")
+    persons = [r for r in ents.values() if r["_kind"] == "Person"]
+    by_g = collections.Counter(r.get("gender") or "none" for r in persons)
+    print(f"Person: {len(persons)}; gender " + ", ".join(f"{g} {n}" for g, n in sorted(by_g.items())))
     print(f"{len(shared)} surface forms are shared by more than one entity (resolved by the engine):")
     for a, o in sorted(shared.items()):
         print(f"   {a!r}: {', '.join(sorted(o))}")

@@ -45,9 +45,11 @@ def record(r):
             parts.append(f"{key}: {qlist(r[key])}")
     if r.get("prior") is not None:
         parts.append(f'prior: {r["prior"]}')
-    for key in ("died", "wikidata"):
+    for key in ("died", "wikidata", "country"):
         if r.get(key):
             parts.append(f"{key}: {q(r[key])}")
+    if r.get("gender"):
+        parts.append(f'gender: {r["gender"]}')  # bare enum variant: Female / Male
     return "    (" + ", ".join(parts) + "),"
 
 
