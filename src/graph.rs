@@ -30,6 +30,8 @@ pub struct NodeData {
     pub name: String,
     /// Wikidata id.
     pub wikidata: Option<String>,
+    /// Aliases and short aliases (for looking names up in the exported graph).
+    pub aliases: Vec<String>,
     /// Linked mentions per document.
     pub mentions: BTreeMap<String, u64>,
 }
@@ -190,6 +192,7 @@ impl KnowledgeGraph {
                 kind: ent.kind,
                 name: ent.name.clone(),
                 wikidata: ent.wikidata.clone(),
+                aliases: ent.aliases.iter().chain(&ent.short_aliases).cloned().collect(),
                 mentions: BTreeMap::from([(doc.doc.clone(), n)]),
             };
             self.add_node_mentions(&data);
@@ -240,6 +243,7 @@ impl KnowledgeGraph {
                         kind: e.kind,
                         name: e.name.clone(),
                         wikidata: e.wikidata.clone(),
+                        aliases: e.aliases.iter().chain(&e.short_aliases).cloned().collect(),
                         mentions: BTreeMap::new(),
                     });
                 }

@@ -48,6 +48,7 @@ pub mod input;
 pub mod link;
 pub mod matching;
 pub mod normalize;
+pub mod query;
 pub mod relation;
 pub mod run;
 pub mod segment;

@@ -3,6 +3,7 @@
 use clap::{Args, Parser, Subcommand};
 use newskg::export::{self, dot::DotOptions, ron::GraphFile};
 use newskg::input::{self, ReadOptions};
+use newskg::query::Query;
 use newskg::{Error, ErrorKind, Gazetteer, Pipeline, run};
 use std::io::Write;
 use std::path::PathBuf;
@@ -39,6 +40,48 @@ enum Command {
     Extract {
         #[command(flatten)]
         common: Common,
+    },
+    /// Answer questions from a built graph (names resolve through aliases: `Lawrow` finds
+    /// sergey-lavrov).
+    Query {
+        /// The graph file written by `newskg build`.
+        #[arg(long, default_value = "out/graph.ron")]
+        graph: PathBuf,
+        #[command(subcommand)]
+        question: Question,
+    },
+}
+
+#[derive(Subcommand)]
+enum Question {
+    /// Who met whom, when, says who: `date  A — B  (planned)  [sources]` with the evidence.
+    Met {
+        /// Only meetings of this person.
+        #[arg(long)]
+        who: Option<String>,
+        /// Only meetings on or after this date (YYYY[-MM[-DD]]).
+        #[arg(long)]
+        since: Option<String>,
+        /// Only meetings on or before this date (YYYY[-MM[-DD]]).
+        #[arg(long)]
+        until: Option<String>,
+    },
+    /// Everything linked to an entity: relations, then co-occurrence, strongest first.
+    Neighbours {
+        /// Name, alias or id.
+        name: String,
+    },
+    /// The shortest chain of relations (else of any edges) between two entities.
+    Path {
+        /// From (name, alias or id).
+        a: String,
+        /// To (name, alias or id).
+        b: String,
+    },
+    /// One entity's dated relations in order.
+    Timeline {
+        /// Name, alias or id.
+        name: String,
     },
 }
 
@@ -79,6 +122,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run_cli(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // `newskg query met | head`: the reader has all it wants.
+        Err(e) if e.kind == ErrorKind::Output && e.message.contains("Broken pipe") => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("newskg: error: {e}");
             ExitCode::from(match e.kind {
@@ -138,6 +183,50 @@ fn run_cli(cli: Cli) -> Result<(), Error> {
                 writeln!(w, "{}", x.to_json_line(pipeline.gazetteer())).map_err(io_err)
             })?;
             w.flush().map_err(io_err)
+        }
+        Command::Query { graph, question } => {
+            let file = GraphFile::load(&graph)?;
+            let q = Query::new(&file);
+            let mut lines: Vec<String> = Vec::new();
+            match question {
+                Question::Met { who, since, until } => {
+                    for m in q.meetings(who.as_deref(), since.as_deref(), until.as_deref())? {
+                        lines.push(q.format_meeting(&m));
+                    }
+                }
+                Question::Neighbours { name } => {
+                    for n in q.neighbours(&name)? {
+                        lines.push(format!("{:<6} {:<16} {}", n.weight, n.link, q.name_of(&n.id)));
+                    }
+                }
+                Question::Path { a, b } => match q.path(&a, &b)? {
+                    Some(steps) => {
+                        let parts: Vec<String> = steps
+                            .iter()
+                            .map(|(id, link)| {
+                                if link.is_empty() {
+                                    q.name_of(id).to_string()
+                                } else {
+                                    format!("{} —{link}→", q.name_of(id))
+                                }
+                            })
+                            .collect();
+                        lines.push(parts.join(" "));
+                    }
+                    None => return Err(Error::new(ErrorKind::Query, format!("no path between {a:?} and {b:?}"))),
+                },
+                Question::Timeline { name } => {
+                    for e in q.timeline(&name)? {
+                        lines.push(q.format_entry(&e));
+                    }
+                }
+            }
+            let mut out = std::io::stdout().lock();
+            for l in lines {
+                writeln!(out, "{l}")
+                    .map_err(|e| Error::new(ErrorKind::Output, format!("cannot write to stdout: {e}")))?;
+            }
+            Ok(())
         }
     }
 }

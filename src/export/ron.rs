@@ -7,7 +7,7 @@
 //! ```text
 //! (
 //!     schema: "newskg.graph", version: 1,
-//!     nodes: [(id, kind, name, wikidata, mentions, documents: [doc...])],
+//!     nodes: [(id, kind, name, wikidata, aliases, mentions, documents: [doc...])],
 //!     cooccurrence: [(source, target, sentences, documents, evidence: [(doc, start, end)])],
 //!     relations: [(subject, relation, object, planned, documents, first_date, last_date,
 //!                  evidence: [(doc, start, end, trigger_start, trigger_end, planned, date,
@@ -53,6 +53,8 @@ pub struct NodeOut {
     pub name: String,
     /// Wikidata id.
     pub wikidata: Option<String>,
+    /// Aliases and short aliases from the gazetteer, so that names can be looked up in the file alone.
+    pub aliases: Vec<String>,
     /// Linked mentions in all documents.
     pub mentions: u64,
     /// Documents that mention it.
@@ -163,6 +165,7 @@ impl GraphFile {
                 kind: n.kind.as_str().to_string(),
                 name: n.name.clone(),
                 wikidata: n.wikidata.clone(),
+                aliases: n.aliases.clone(),
                 mentions: n.mention_count(),
                 documents: n.mentions.keys().cloned().collect(),
             })

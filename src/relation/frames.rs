@@ -59,10 +59,19 @@ const ARTICLES: &[&str] = &[
 ];
 /// Articles of a noun phrase that cannot be a subject (accusative, dative, genitive).
 const OBLIQUE: &[&str] = &["den", "dem", "des", "einem", "einen", "eines"];
+/// Finite auxiliaries and copulas: they end a noun phrase when scanning left, and after a
+/// participle they mark a verb-final clause.
+const AUX: &[&str] = &[
+    "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "worden", "hat", "hatte", "haben", "hatten",
+    "habe", "sei", "seien", "wäre", "wären", "hätte", "hätten", "gewesen", "bin", "bist",
+];
+const NEGATIONS: &[&str] = &[
+    "nicht", "nie", "niemals", "kein", "keine", "keinen", "keinem", "keiner", "keines",
+];
 const PLURAL_CUES: &[&str] = &[
     "beiden", "beide", "zwei", "drei", "vier", "mehrere", "viele", "alle", "einige", "anderen", "andere",
 ];
-const PASSIVE_AUX: &[&str] = &["wurde", "wird", "werden", "wurden", "worden", "werde"];
+const PASSIVE_AUX: &[&str] = &["wurde", "wird", "werden", "wurden", "worden", "werde", "würde"];
 
 /// What the document pass produces.
 #[derive(Debug, Default)]
@@ -280,6 +289,48 @@ fn resolve_references(
     }
 }
 
+/// Days, months and other time nouns: a phrase like `am Mittwoch` ends at them.
+fn is_temporal(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "woche",
+        "wochenende",
+        "jahr",
+        "jahres",
+        "monat",
+        "monats",
+        "morgen",
+        "abend",
+        "nachmittag",
+        "vormittag",
+        "nacht",
+        "januar",
+        "jänner",
+        "februar",
+        "märz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
+        "vortag",
+        "vorabend",
+        "wochen",
+        "jahren",
+        "monaten",
+        "tagen",
+    ];
+    WORDS.contains(&w)
+        || w.ends_with("tag")
+        || w.ends_with("tags")
+        || w.ends_with("woch")
+        || w.ends_with("morgen")
+        || w.ends_with("abend")
+}
+
 struct Sentence<'a> {
     gaz: &'a Gazetteer,
     lex: &'static Lexicon,
@@ -369,6 +420,7 @@ impl Sentence<'_> {
                 continue;
             }
             if matches!(w, "denen" | "dessen" | "deren")
+                || AUX.contains(&w)
                 || self.lex.triggers.contains_key(w)
                 || self.lex.modals.contains(w)
                 || w == "und"
@@ -377,6 +429,9 @@ impl Sentence<'_> {
             }
             if article.is_some() && t.cap && !self.lex.roles.contains_key(w) {
                 return (None, article); // a noun before the article ends the phrase
+            }
+            if is_temporal(w) {
+                return (None, article); // `am Mittwoch Xi Jinping`: the time phrase ends before the name
             }
         }
         (None, article)
@@ -424,8 +479,19 @@ impl Sentence<'_> {
         pick(self, i)
     }
 
-    /// The subject of the trigger at `t`: the nearest candidate to its left in the clause, else
-    /// the first to its right (verb-second order), else the nearest in earlier main clauses.
+    /// True when the trigger at `t` ends its clause (only auxiliaries follow): a verb-final
+    /// subordinate clause (`..., dass Putin Kim getroffen habe`).
+    fn verb_final(&self, t: usize) -> bool {
+        let c = self.clause_of(t);
+        self.toks[t + 1..c.end].iter().all(|x| {
+            x.punct.is_some() || (x.is_word() && (AUX.contains(&x.norm.as_str()) || self.lex.modals.contains(&x.norm)))
+        })
+    }
+
+    /// The subject of the trigger at `t`. In a verb-final clause, the first candidate of the
+    /// clause; otherwise the nearest candidate to its left, else the first to its right (verb
+    /// second), else — for a verb opening a clause after `und` — the subject of the clause before,
+    /// else the nearest candidate in earlier main clauses.
     fn subject_with(
         &self,
         t: usize,
@@ -434,13 +500,21 @@ impl Sentence<'_> {
     ) -> Option<(usize, EntityIdx)> {
         let c = self.clause_of(t);
         let ok = |i: usize| self.candidate(i, pick).filter(|e| !exclude.contains(e)).map(|e| (i, e));
-        if let Some(x) = (c.start..t).rev().find_map(ok) {
+        let ci = self.clause_index(t);
+        let elided = t == c.start && ci > 0 && self.toks.get(c.start.wrapping_sub(1)).is_some_and(|x| x.is_word());
+        if elided && let Some(x) = self.clauses[ci - 1].clone().find_map(ok) {
+            return Some(x);
+        }
+        if self.verb_final(t) && t > c.start {
+            if let Some(x) = (c.start..t).find_map(ok) {
+                return Some(x);
+            }
+        } else if let Some(x) = (c.start..t).rev().find_map(ok) {
             return Some(x);
         }
         if let Some(x) = (t + 1..c.end).find_map(ok) {
             return Some(x);
         }
-        let ci = self.clause_index(t);
         for prev in self.clauses[..ci].iter().rev() {
             if self.is_relative(prev) {
                 continue;
@@ -571,7 +645,13 @@ impl Sentence<'_> {
                     (matches!(sl.kind, Kind::Organization | Kind::Person | Kind::Country) && !sl.attributive())
                         .then_some(sl.entity)
                 };
-                if let Some((j, e)) = self.subject_with(i, &[], &pick) {
+                // The speaker stands in the saying verb's own clause, nearest first.
+                let c = self.clause_of(i);
+                let own = (c.start..i)
+                    .rev()
+                    .chain(i + 1..c.end)
+                    .find_map(|j| self.candidate(j, &pick).map(|e| (j, e)));
+                if let Some((j, e)) = own {
                     return Some(Attribution {
                         source: Some(e),
                         span: toks[j].span,
@@ -691,6 +771,9 @@ impl Sentence<'_> {
     fn frame(&mut self, t: usize, frame: Frame, form: Form) {
         use RelationKind as R;
         let c = self.clause_of(t);
+        if self.has_word(&c, NEGATIONS) {
+            return; // `hat ... nicht getroffen`, `traf keinen ...`
+        }
         let planned = self.planned(&c, t, form);
         let last = self.last_word(&c).map(str::to_string);
         let passive = form == Form::Participle && self.has_word(&c, PASSIVE_AUX);
@@ -700,10 +783,14 @@ impl Sentence<'_> {
                     return; // `traf ... ein` is an arrival
                 }
                 let Some((si, s)) = self.subject(t, &[]) else { return };
-                let coordinated = (self.toks.get(si + 1).is_some_and(|x| x.is("und")))
+                let coordinated = (self.toks.get(si + 1).is_some_and(|x| x.is("und")) && si + 2 < c.end)
                     .then(|| self.person_at(si + 2))
                     .flatten()
-                    .filter(|_| si + 2 < c.end);
+                    .or_else(|| {
+                        (si >= c.start + 2 && self.toks[si - 1].is("und"))
+                            .then(|| self.person_at(si - 2))
+                            .flatten()
+                    });
                 let p = self
                     .governed_person(t, &["mit"], &[s])
                     .or(coordinated)

@@ -138,12 +138,20 @@ pub fn is_clause_break(t: &Tok) -> bool {
     )
 }
 
-/// Token index ranges of the clauses of a sentence.
+/// Token index ranges of the clauses of a sentence: split at punctuation, and at a conjunction
+/// (`und`, `sowie`, `oder`, `aber`) that follows a lower-case word — a verb ending one clause
+/// (`... Nordkorea besuchte und der Führer ... reiste`), not a name in a list
+/// (`Lawrow und Choe trafen sich`).
 pub fn clauses(toks: &[Tok]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, t) in toks.iter().enumerate() {
-        if is_clause_break(t) {
+        let conj = t.is_word()
+            && matches!(t.norm.as_str(), "und" | "sowie" | "oder" | "aber")
+            && i > start
+            && toks[i - 1].is_word()
+            && !toks[i - 1].cap;
+        if is_clause_break(t) || conj {
             if i > start {
                 out.push(start..i);
             }
