@@ -423,8 +423,15 @@ impl Sentence<'_> {
                 || AUX.contains(&w)
                 || self.lex.triggers.contains_key(w)
                 || self.lex.modals.contains(w)
-                || w == "und"
             {
+                return (None, article);
+            }
+            if matches!(w, "und" | "oder" | "sowie") {
+                // `auf X oder Y`, `zwischen X und Y`: a coordinated phrase shares the governor of
+                // the phrase before it; a clause joined by `und` does not.
+                if j > c.start && self.toks[j - 1].slot.is_some_and(|s| !s.attributive()) {
+                    return self.np(j - 1);
+                }
                 return (None, article);
             }
             if article.is_some() && t.cap && !self.lex.roles.contains_key(w) {
@@ -512,8 +519,28 @@ impl Sentence<'_> {
         } else if let Some(x) = (c.start..t).rev().find_map(ok) {
             return Some(x);
         }
+        // An unresolved role noun right before the verb is its subject (`Bundespräsident traf
+        // Merkel`): the persons after the verb are objects.
+        if t > c.start
+            && self.toks[t - 1].is_word()
+            && self.toks[t - 1].cap
+            && self.lex.roles.contains_key(&self.toks[t - 1].norm)
+        {
+            return None;
+        }
         if let Some(x) = (t + 1..c.end).find_map(ok) {
             return Some(x);
+        }
+        // A subject of its own (`ein Zehntel`, `die Delegation`) keeps earlier clauses out.
+        let own_subject = (c.start..c.end.saturating_sub(1)).any(|i| {
+            self.toks[i].is_word()
+                && matches!(self.toks[i].norm.as_str(), "der" | "die" | "das" | "ein" | "eine")
+                && self.toks[i + 1..(i + 3).min(c.end)]
+                    .iter()
+                    .any(|x| x.is_word() && x.cap)
+        });
+        if own_subject {
+            return None;
         }
         for prev in self.clauses[..ci].iter().rev() {
             if self.is_relative(prev) {
@@ -774,6 +801,13 @@ impl Sentence<'_> {
         if self.has_word(&c, NEGATIONS) {
             return; // `hat ... nicht getroffen`, `traf keinen ...`
         }
+        let called_off = self.toks[c.clone()]
+            .iter()
+            .any(|x| x.is_word() && self.lex.cancel_words.contains(&x.norm))
+            || (self.has_word(&c, &["sagte", "sagten", "sagt"]) && self.last_word(&c) == Some("ab"));
+        if called_off {
+            return; // `sagte die Reise nach Brüssel ab`, `das Treffen wurde abgesagt`
+        }
         let planned = self.planned(&c, t, form);
         let last = self.last_word(&c).map(str::to_string);
         let passive = form == Form::Participle && self.has_word(&c, PASSIVE_AUX);
@@ -783,14 +817,7 @@ impl Sentence<'_> {
                     return; // `traf ... ein` is an arrival
                 }
                 let Some((si, s)) = self.subject(t, &[]) else { return };
-                let coordinated = (self.toks.get(si + 1).is_some_and(|x| x.is("und")) && si + 2 < c.end)
-                    .then(|| self.person_at(si + 2))
-                    .flatten()
-                    .or_else(|| {
-                        (si >= c.start + 2 && self.toks[si - 1].is("und"))
-                            .then(|| self.person_at(si - 2))
-                            .flatten()
-                    });
+                let coordinated = self.coordinated(si, &c);
                 let p = self
                     .governed_person(t, &["mit"], &[s])
                     .or(coordinated)
@@ -819,6 +846,16 @@ impl Sentence<'_> {
                     match (a, b) {
                         (Some(a), Some(b)) => (Some(a), Some(b)),
                         (None, Some(b)) => (self.subject(t, &[b]).map(|x| x.1), Some(b)),
+                        // `Xi und Obama hatten ihr Treffen genutzt`: a coordinated subject.
+                        _ if (t.saturating_sub(2)..t).any(|i| {
+                            matches!(self.toks[i].norm.as_str(), "ihr" | "ihre" | "ihrem" | "ihren" | "ihres")
+                        }) =>
+                        {
+                            match self.subject(t, &[]) {
+                                Some((si, s)) => (Some(s), self.coordinated(si, &c)),
+                                None => (None, None),
+                            }
+                        }
                         _ => (None, None),
                     }
                 };
@@ -1000,6 +1037,17 @@ impl Sentence<'_> {
         }
     }
 
+    /// The person coordinated with the one at `si` (`X und Y`, in either order).
+    fn coordinated(&self, si: usize, c: &Range<usize>) -> Option<EntityIdx> {
+        let after = (si + 2 < c.end && self.toks[si + 1].is("und"))
+            .then(|| self.person_at(si + 2))
+            .flatten();
+        let before = (si >= c.start + 2 && self.toks[si - 1].is("und"))
+            .then(|| self.person_at(si - 2))
+            .flatten();
+        after.or(before)
+    }
+
     fn goods(&self, c: &Range<usize>) -> Vec<String> {
         let mut g: Vec<String> = Vec::new();
         for t in &self.toks[c.clone()] {
@@ -1108,6 +1156,11 @@ impl Sentence<'_> {
         let Some(loc) = loc else { return };
         let possessive = (head.saturating_sub(3)..head)
             .any(|i| self.toks[i].is_word() && POSSESSIVE.contains(&self.toks[i].norm.as_str()));
+        // `bei einem Besuch in Kairo sagte Kerry`, `zu Besuch in Sarajevo`, `wird zu einem Besuch
+        // in Hanoi erwartet`: a visit adjunct belongs to the clause's subject.
+        let adjunct = matches!(self.gov(head), Some("zu" | "zum" | "bei" | "beim" | "während"))
+            || (head > 0 && self.toks[head - 1].is("zu"));
+        let possessive = possessive || adjunct;
         let visitor = self
             .genitive_before(head)
             .or_else(|| self.attribute_after(t))

@@ -80,6 +80,7 @@ struct LexiconFile {
     modals: Vec<String>,
     plan_words: Vec<String>,
     plan_adjectives: Vec<String>,
+    cancel_words: Vec<String>,
     not_present: Vec<String>,
     source_preps: Vec<String>,
     source_phrases: Vec<Vec<String>>,
@@ -99,6 +100,8 @@ pub struct Lexicon {
     pub plan_words: HashSet<String>,
     /// Adjectives marking the noun after them as a plan.
     pub plan_adjectives: HashSet<String>,
+    /// Words calling a trip or meeting off.
+    pub cancel_words: HashSet<String>,
     /// Words that make a person a topic (monuments).
     pub not_present: HashSet<String>,
     /// `laut`, `zufolge`.
@@ -147,6 +150,7 @@ pub fn lexicon() -> &'static Lexicon {
             modals: norm_all(file.modals),
             plan_words: norm_all(file.plan_words),
             plan_adjectives: norm_all(file.plan_adjectives),
+            cancel_words: norm_all(file.cancel_words),
             not_present: norm_all(file.not_present),
             source_preps: norm_all(file.source_preps),
             source_phrases: file
