@@ -21,7 +21,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Extract entities and relations from the inputs and write the graph to OUT
-    /// (graph.ron, graph.dot, nodes.csv, edges.csv).
+    /// (graph.ron, graph.dot, relations.dot — the who-met-whom picture —, nodes.csv, edges.csv).
     Build {
         #[command(flatten)]
         common: Common,
@@ -152,14 +152,22 @@ fn run_cli(cli: Cli) -> Result<(), Error> {
                     min_sentences,
                 },
             );
+            let relations_dot = export::dot::to_dot(
+                &file,
+                DotOptions {
+                    relations_only: true,
+                    min_sentences: 1,
+                },
+            );
             export::write_all_atomic(&[
                 (out.join("graph.ron"), file.to_ron().into_bytes()),
                 (out.join("graph.dot"), dot.into_bytes()),
+                (out.join("relations.dot"), relations_dot.into_bytes()),
                 (out.join("nodes.csv"), export::csv::nodes_csv(&file)),
                 (out.join("edges.csv"), export::csv::edges_csv(&file)),
             ])?;
             eprintln!(
-                "newskg: {docs} documents → {} entities, {} co-occurrence edges, {} relation edges; wrote {}/graph.ron, graph.dot, nodes.csv, edges.csv",
+                "newskg: {docs} documents → {} entities, {} co-occurrence edges, {} relation edges; wrote {}/graph.ron, graph.dot, relations.dot, nodes.csv, edges.csv",
                 file.nodes.len(),
                 file.cooccurrence.len(),
                 file.relations.len(),

@@ -123,6 +123,7 @@ pub struct Gazetteer {
     entities: Vec<Entity>,
     by_id: HashMap<String, EntityIdx>,
     files: Vec<PathBuf>,
+    role_holders: Vec<EntityIdx>,
 }
 
 impl Gazetteer {
@@ -260,11 +261,20 @@ impl Gazetteer {
         if !problems.is_empty() {
             return Err(problems);
         }
+        let role_holders = (0..entities.len() as EntityIdx)
+            .filter(|&i| !entities[i as usize].roles.is_empty())
+            .collect();
         Ok(Gazetteer {
             entities,
             by_id,
             files: Vec::new(),
+            role_holders,
         })
+    }
+
+    /// Entities that hold at least one role, sorted by id.
+    pub fn role_holders(&self) -> &[EntityIdx] {
+        &self.role_holders
     }
 
     /// All entities, sorted by id.

@@ -257,7 +257,7 @@ fn resolve_references(
         };
         let resolved = match of {
             Some(_) => {
-                let mut pool: Vec<EntityIdx> = (0..gaz.len() as EntityIdx).filter(|&e| holds(e, date)).collect();
+                let mut pool: Vec<EntityIdx> = gaz.role_holders().iter().copied().filter(|&e| holds(e, date)).collect();
                 if date.is_none() {
                     pool.retain(|&e| !gaz.entity(e).dead_at(None));
                 }
@@ -590,7 +590,7 @@ impl Sentence<'_> {
     /// A plan or expectation: a plan word in the clause, a plan adjective right before a noun
     /// trigger, or an infinitive trigger with a modal or `zu`.
     fn planned(&self, c: &Range<usize>, t: usize, form: Form) -> bool {
-        let words = |set: &std::collections::HashSet<String>, r: Range<usize>| {
+        let words = |set: &rustc_hash::FxHashSet<String>, r: Range<usize>| {
             self.toks[r].iter().any(|x| x.is_word() && set.contains(&x.norm))
         };
         let plan_word = words(&self.lex.plan_words, c.clone());
@@ -780,7 +780,7 @@ impl Sentence<'_> {
                 continue;
             };
             let sentence_start = t == 0 || self.toks[..t].iter().all(|x| x.punct.is_some());
-            for &(frame, form) in readings.clone().iter() {
+            for &(frame, form) in readings.iter() {
                 let is_noun = form == Form::Noun;
                 if (is_noun || !sentence_start) && is_noun != self.toks[t].cap {
                     continue;

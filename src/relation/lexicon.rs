@@ -1,8 +1,8 @@
 //! The German lexicon of relation extraction, read from `data/de/lexicon.ron` at compile time.
 
 use crate::normalize::normalize_pattern;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// How a trigger finds its arguments (see the module docs of [`crate::relation`]).
@@ -127,7 +127,7 @@ pub fn lexicon() -> &'static Lexicon {
         let file: LexiconFile = ron::from_str(include_str!("../../data/de/lexicon.ron")).unwrap_or_else(|e| {
             panic!("data/de/lexicon.ron is broken at {e}; it is compiled in, so this is a build defect")
         });
-        let mut triggers: HashMap<String, Vec<(Frame, Form)>> = HashMap::new();
+        let mut triggers: HashMap<String, Vec<(Frame, Form)>> = HashMap::default();
         for t in file.triggers {
             for w in t.words {
                 triggers
@@ -136,7 +136,7 @@ pub fn lexicon() -> &'static Lexicon {
                     .push((t.frame, t.form));
             }
         }
-        let mut roles: HashMap<String, Vec<String>> = HashMap::new();
+        let mut roles: HashMap<String, Vec<String>> = HashMap::default();
         for r in file.roles {
             for w in r.words {
                 roles

@@ -119,11 +119,33 @@ pub fn tokenize(text: &str, sentence: Span, slots: &[Slot]) -> Vec<Tok> {
     out
 }
 
+/// Lower case and `ß` → `ss`: what [`normalize_pattern`] does to a single word, without its
+/// buffers (words have no hyphens or spaces; a rare composed character falls back to it).
+fn fold_word(raw: &str) -> String {
+    if raw.bytes().all(|b| b.is_ascii()) {
+        return raw.to_ascii_lowercase();
+    }
+    if raw
+        .chars()
+        .any(|c| matches!(c as u32, 0x0300..=0x036F | 0xAD | 0x200B..=0x200D))
+    {
+        return normalize_pattern(raw);
+    }
+    let mut out = String::with_capacity(raw.len() + 2);
+    for c in raw.chars() {
+        match c {
+            'ß' | 'ẞ' => out.push_str("ss"),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
 fn word(text: &str, span: Span) -> Tok {
     let raw = span.slice(text);
     Tok {
         span,
-        norm: normalize_pattern(raw),
+        norm: fold_word(raw),
         cap: raw.chars().next().is_some_and(char::is_uppercase),
         punct: None,
         slot: None,

@@ -1,0 +1,158 @@
+//! Throughput of each stage and of the whole pipeline, in bytes per second, on real news:
+//! the 1,028 DER STANDARD articles of 10kGNAD (path from `NEWSKG_BENCH_CORPUS`, default
+//! `../shared/corpora/10kgnad/test.csv`), with the bundled gazetteer.
+//!
+//! The baseline is a bare aho-corasick scan of the same bytes with the same patterns (no
+//! normalisation, no boundaries, no linking): newskg aims at a small factor of it.
+//! Every bench asserts the count it expects, so a fast wrong change cannot look like a win.
+//!
+//! ```sh
+//! NEWSKG_BENCH_CORPUS=../shared/corpora/10kgnad/test.csv cargo bench --bench pipeline
+//! ```
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use newskg::input::Document;
+use newskg::normalize::{Normalized, normalize_pattern};
+use newskg::{Gazetteer, KnowledgeGraph, Pipeline};
+use std::hint::black_box;
+use std::path::Path;
+
+fn corpus() -> Vec<Document> {
+    let path = std::env::var("NEWSKG_BENCH_CORPUS").unwrap_or_else(|_| "../shared/corpora/10kgnad/test.csv".into());
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .quote(b'\'')
+        .has_headers(false)
+        .flexible(true)
+        .from_path(&path)
+        .unwrap_or_else(|e| panic!("cannot read the bench corpus {path} (set NEWSKG_BENCH_CORPUS): {e}"));
+    rdr.records()
+        .enumerate()
+        .map(|(i, r)| {
+            let r = r.expect("a CSV record");
+            Document::new(format!("gnad-{i:04}"), r.get(1).unwrap_or_default().to_string())
+        })
+        .collect()
+}
+
+fn benches(c: &mut Criterion) {
+    let docs = corpus();
+    assert!(
+        docs.len() > 1000,
+        "expected the 1,028 articles of 10kGNAD, got {}",
+        docs.len()
+    );
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let gaz = Gazetteer::load_dir(Path::new("gazetteer")).expect("bundled gazetteer");
+    let pipeline = Pipeline::new(gaz.clone());
+    eprintln!(
+        "corpus: {} documents, {:.2} MB; automaton: {} patterns, {:.1} MiB",
+        docs.len(),
+        bytes as f64 / 1e6,
+        pipeline.matcher().pattern_count(),
+        pipeline.matcher().memory_usage() as f64 / (1 << 20) as f64
+    );
+    let mut g = c.benchmark_group("10kgnad");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(10);
+
+    // Baseline: the same normalised patterns, a bare scan of the raw bytes.
+    let patterns: Vec<String> = gaz
+        .entities()
+        .iter()
+        .flat_map(|e| {
+            e.aliases
+                .iter()
+                .chain(&e.short_aliases)
+                .chain(&e.adjectives)
+                .chain(&e.demonyms)
+        })
+        .map(|a| normalize_pattern(a))
+        .filter(|p| !p.is_empty())
+        .collect();
+    // Same automaton kind as newskg's matcher (a DFA), so the comparison is like for like.
+    let dfa = Some(aho_corasick::AhoCorasickKind::DFA);
+    let bare = AhoCorasick::builder()
+        .kind(dfa)
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .unwrap();
+    g.bench_function("baseline: bare aho-corasick scan (leftmost-longest)", |b| {
+        b.iter(|| {
+            let n: usize = docs.iter().map(|d| bare.find_iter(d.text.as_str()).count()).sum();
+            assert!(n > 10_000, "{n}");
+            black_box(n)
+        })
+    });
+    let bare_all = AhoCorasick::builder()
+        .kind(dfa)
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(&patterns)
+        .unwrap();
+    g.bench_function("baseline: bare aho-corasick scan (overlapping)", |b| {
+        b.iter(|| {
+            let n: usize = docs
+                .iter()
+                .map(|d| bare_all.find_overlapping_iter(d.text.as_str()).count())
+                .sum();
+            assert!(n > 10_000, "{n}");
+            black_box(n)
+        })
+    });
+    g.bench_function("normalise", |b| {
+        let mut norm = Normalized::default();
+        b.iter(|| {
+            let mut n = 0;
+            for d in &docs {
+                norm.fill(&d.text);
+                n += norm.text.len();
+            }
+            assert!(n >= bytes * 9 / 10);
+            black_box(n)
+        })
+    });
+    g.bench_function("normalise + match", |b| {
+        let mut norm = Normalized::default();
+        b.iter(|| {
+            let mut n = 0;
+            for d in &docs {
+                norm.fill(&d.text);
+                n += pipeline.matcher().find(&d.text, &norm).len();
+            }
+            assert!((12_000..20_000).contains(&n), "{n} hits");
+            black_box(n)
+        })
+    });
+    g.bench_function("segment", |b| {
+        b.iter(|| {
+            let n: usize = docs.iter().map(|d| newskg::segment::sentences(&d.text, 0).len()).sum();
+            assert!((15_000..40_000).contains(&n), "{n} sentences");
+            black_box(n)
+        })
+    });
+    g.bench_function("extract (one thread)", |b| {
+        b.iter(|| {
+            let n: usize = docs.iter().map(|d| pipeline.extract(d).mentions.len()).sum();
+            assert!((12_000..20_000).contains(&n), "{n} mentions");
+            black_box(n)
+        })
+    });
+    let extractions: Vec<_> = docs.iter().map(|d| pipeline.extract(d)).collect();
+    g.bench_function("graph: fold extractions", |b| {
+        b.iter(|| {
+            let mut kg = KnowledgeGraph::new();
+            for x in &extractions {
+                kg.add(x, pipeline.gazetteer());
+            }
+            assert!(kg.nodes().count() > 500);
+            black_box(kg)
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(pipeline_benches, benches);
+criterion_main!(pipeline_benches);
