@@ -67,6 +67,9 @@ struct Entry {
     kind: Kind,
     /// The form ends in s, x, z or ß: no `-s` genitive (written with an apostrophe instead).
     sibilant: bool,
+    /// An adjective stem without ending (`russisch`): capitalised inside a sentence it is the
+    /// language or a surname (`auf Deutsch`, `Oskar Deutsch`), not the country.
+    bare_adjective: bool,
 }
 
 /// One candidate reading of a hit.
@@ -162,6 +165,7 @@ impl Matcher {
                 case,
                 kind: e.kind,
                 sibilant: raw.ends_with(['s', 'x', 'z', 'ß', 'S', 'X', 'Z']),
+                bare_adjective: false,
             };
             for a in &e.aliases {
                 add(a, mk(Form::Alias, a, case_of(a)));
@@ -172,7 +176,13 @@ impl Matcher {
             for stem in &e.adjectives {
                 for end in ADJ_ENDINGS {
                     let f = format!("{}{end}", stem.trim());
-                    add(&f, mk(Form::Adjective, &f, Case::Any));
+                    add(
+                        &f,
+                        Entry {
+                            bare_adjective: end.is_empty(),
+                            ..mk(Form::Adjective, &f, Case::Any)
+                        },
+                    );
                 }
             }
             for d in &e.demonyms {
@@ -263,7 +273,7 @@ impl Matcher {
                 Case::UpperFirst => first_upper,
                 Case::AllCaps => all_caps,
             };
-            if !case_ok {
+            if !case_ok || (e.bare_adjective && first_upper && !sentence_initial(text, os)) {
                 continue;
             }
             let infl = if cont.is_empty() {
@@ -319,6 +329,17 @@ impl Matcher {
             }
         }
         None
+    }
+}
+
+/// True when `at` starts a sentence, a line or a quotation (a capital there says nothing).
+fn sentence_initial(text: &str, at: usize) -> bool {
+    match text[..at].trim_end_matches([' ', '\t']).chars().next_back() {
+        None => true,
+        Some(c) => matches!(
+            c,
+            '.' | '!' | '?' | ':' | '\n' | '"' | '„' | '“' | '»' | '«' | '(' | '–' | '—'
+        ),
     }
 }
 
