@@ -11,6 +11,7 @@ use crate::extract::DocExtraction;
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::relation::RelationKind;
 use crate::span::Span;
+use itertools::Itertools;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -222,10 +223,8 @@ impl KnowledgeGraph {
                 self.skipped.insert(ev);
                 continue;
             }
-            for (i, a) in ids.iter().enumerate() {
-                for b in &ids[i + 1..] {
-                    self.add_cooc(a, b, [ev.clone()]);
-                }
+            for (a, b) in ids.iter().tuple_combinations() {
+                self.add_cooc(a, b, [ev.clone()]);
             }
             self.keep_sentence(doc, s);
         }

@@ -183,3 +183,52 @@ fn by_prior(gaz: &Gazetteer, pool: &[EntityIdx]) -> Option<EntityIdx> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Document;
+    use crate::{Gazetteer, Pipeline};
+    use std::path::Path;
+
+    fn pipeline() -> Pipeline {
+        let src = r#"[
+            (id: "kim-jong-un", kind: Person, name: "Kim Jong Un", aliases: ["Kim Jong Un"], short_aliases: ["Kim"]),
+            (id: "kim-il-sung", kind: Person, name: "Kim Il Sung", aliases: ["Kim Il Sung"], short_aliases: ["Kim"], died: "1994-07-08"),
+            (id: "georgia-state", kind: Place, name: "Georgia", aliases: ["Georgia"], prior: 0.2),
+            (id: "georgia", kind: Country, name: "Georgia", aliases: ["Georgia"], prior: 0.9),
+        ]"#;
+        Pipeline::new(Gazetteer::from_sources(&[(Path::new("t.ron"), src)]).unwrap())
+    }
+
+    fn linked(p: &Pipeline, text: &str) -> Vec<(String, &'static str)> {
+        let x = p.extract(&Document::new("t", text));
+        x.mentions
+            .iter()
+            .map(|m| (p.gazetteer().entity(m.entity).id.clone(), m.via.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn short_names_need_a_full_mention_and_skip_the_dead() {
+        let p = pipeline();
+        assert_eq!(linked(&p, "Kim sprach."), []);
+        let both = linked(&p, "Kim Il Sung und Kim Jong Un. Kim sprach.");
+        assert!(both.contains(&("kim-jong-un".to_string(), "coreference")), "{both:?}");
+        assert!(!both.contains(&("kim-il-sung".to_string(), "coreference")), "{both:?}");
+    }
+
+    #[test]
+    fn a_clear_prior_resolves_a_shared_full_alias() {
+        let p = pipeline();
+        assert_eq!(linked(&p, "Georgia wählte."), [("georgia".to_string(), "prior")]);
+    }
+
+    #[test]
+    fn genitive_is_kept_for_coreference() {
+        let p = pipeline();
+        let x = p.extract(&Document::new("t", "Kim Jong Un kam. Kims Zug fuhr."));
+        let kims = x.mentions.iter().find(|m| m.span.slice(&x.text) == "Kims").unwrap();
+        assert!(kims.genitive && kims.via == Via::Coreference);
+    }
+}
