@@ -223,7 +223,7 @@ impl KnowledgeGraph {
                 self.skipped.insert(ev);
                 continue;
             }
-            for (a, b) in ids.iter().tuple_combinations() {
+            for [a, b] in ids.iter().array_combinations() {
                 self.add_cooc(a, b, [ev.clone()]);
             }
             self.keep_sentence(doc, s);
