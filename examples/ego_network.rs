@@ -7,49 +7,34 @@
 //! Keeps the entity, its relation partners and its co-occurrence neighbours, with the edges
 //! among them; relation edges keep their colours and labels.
 
+mod common;
 use newskg::export::dot::{DotOptions, to_dot};
-use newskg::export::ron::GraphFile;
 use newskg::query::Query;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 fn main() -> std::process::ExitCode {
-    match run() {
-        Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            std::process::ExitCode::FAILURE
-        }
-    }
-}
-
-fn run() -> Result<(), newskg::Error> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (path, name) = match args.as_slice() {
-        [name] => (PathBuf::from("out/graph.ron"), name.clone()),
-        [path, name, ..] => (PathBuf::from(path), name.clone()),
-        [] => (PathBuf::from("out/graph.ron"), "Putin".to_string()),
-    };
-    let graph = GraphFile::load(&path)?;
-    let q = Query::new(&graph);
-    let ego = q.resolve(&name)?.id.clone();
-    let mut keep: BTreeSet<String> = q.neighbours(&ego)?.into_iter().map(|n| n.id).collect();
-    keep.insert(ego.clone());
-    let mut sub = graph.clone();
-    sub.nodes.retain(|n| keep.contains(&n.id));
-    sub.cooccurrence
-        .retain(|c| keep.contains(&c.source) && keep.contains(&c.target));
-    sub.relations
-        .retain(|r| keep.contains(&r.subject) && keep.contains(&r.object));
-    let out = path.with_file_name(format!("ego-{ego}.dot"));
-    newskg::export::write_all_atomic(&[(out.clone(), to_dot(&sub, DotOptions::default()).into_bytes())])?;
-    println!(
-        "{}: {} nodes, {} co-occurrence and {} relation edges → {}",
-        ego,
-        sub.nodes.len(),
-        sub.cooccurrence.len(),
-        sub.relations.len(),
-        out.display()
-    );
-    Ok(())
+    common::main_with(|| {
+        let (path, name) = common::args(Some("Putin"));
+        let graph = newskg::export::ron::GraphFile::load(&path)?;
+        let q = Query::new(&graph);
+        let ego = q.resolve(&name.unwrap_or_default())?.id.clone();
+        let mut keep: BTreeSet<String> = q.neighbours(&ego)?.into_iter().map(|n| n.id).collect();
+        keep.insert(ego.clone());
+        let mut sub = graph.clone();
+        sub.nodes.retain(|n| keep.contains(&n.id));
+        sub.cooccurrence
+            .retain(|c| keep.contains(&c.source) && keep.contains(&c.target));
+        sub.relations
+            .retain(|r| keep.contains(&r.subject) && keep.contains(&r.object));
+        let out = path.with_file_name(format!("ego-{ego}.dot"));
+        newskg::export::write_all_atomic(&[(out.clone(), to_dot(&sub, DotOptions::default()).into_bytes())])?;
+        println!(
+            "{ego}: {} nodes, {} co-occurrence and {} relation edges → {}",
+            sub.nodes.len(),
+            sub.cooccurrence.len(),
+            sub.relations.len(),
+            out.display()
+        );
+        Ok(())
+    })
 }

@@ -19,7 +19,8 @@ const MONTHS: [&str; 12] = [
     "dezember",
 ];
 
-fn month_of(w: &str) -> Option<u8> {
+/// The month a (normalised) month name names, 1–12; Austrian `Jänner` included.
+pub fn month_of(w: &str) -> Option<u8> {
     if w == "jänner" {
         return Some(1);
     }

@@ -303,19 +303,6 @@ fn is_temporal(w: &str) -> bool {
         "nachmittag",
         "vormittag",
         "nacht",
-        "januar",
-        "jänner",
-        "februar",
-        "märz",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "dezember",
         "vortag",
         "vorabend",
         "wochen",
@@ -324,11 +311,10 @@ fn is_temporal(w: &str) -> bool {
         "tagen",
     ];
     WORDS.contains(&w)
-        || w.ends_with("tag")
-        || w.ends_with("tags")
-        || w.ends_with("woch")
-        || w.ends_with("morgen")
-        || w.ends_with("abend")
+        || dates::month_of(w).is_some()
+        || ["tag", "tags", "woch", "morgen", "abend"]
+            .iter()
+            .any(|end| w.ends_with(end))
 }
 
 struct Sentence<'a> {
@@ -917,40 +903,22 @@ impl Sentence<'_> {
                 self.push(R::Visited, Some(s), o, planned, t, 0.8, Vec::new());
             }
             Frame::Receive => {
-                let (host, guest) = if passive {
-                    let host = self.governed_person(t, &["von", "vom"], &[]);
-                    (
-                        host,
-                        self.subject(t, &host.into_iter().collect::<Vec<_>>()).map(|x| x.1),
-                    )
-                } else {
-                    let host = self.subject(t, &[]).map(|x| x.1);
-                    (host, host.and_then(|h| self.other_person(t, &[h])))
-                };
+                let (host, guest) = self.agent_patient(t, passive);
                 self.push(R::Received, host, guest, planned, t, 0.85, Vec::new());
                 self.push(R::Met, host, guest, planned, t, 0.7, Vec::new());
             }
             Frame::Accompany => {
-                let (companion, principal) = if passive {
-                    let comp = self.governed_person(t, &["von", "vom"], &[]);
-                    (
-                        comp,
-                        self.subject(t, &comp.into_iter().collect::<Vec<_>>()).map(|x| x.1),
-                    )
-                } else {
-                    let comp = self.subject(t, &[]).map(|x| x.1);
-                    (comp, comp.and_then(|h| self.other_person(t, &[h])))
-                };
+                let (companion, principal) = self.agent_patient(t, passive);
                 let planned = planned && !passive;
                 self.push(R::Accompanied, companion, principal, planned, t, 0.85, Vec::new());
                 if companion.is_some() && principal.is_some() {
-                    for (preps, noun_frames) in [(&["nach"][..], true), (&["in", "im"][..], true)] {
-                        let _ = noun_frames;
-                        if let Some(p) = self.governed_location(c.clone(), preps) {
-                            self.push(R::Visited, principal, Some(p), planned, t, 0.7, Vec::new());
-                            self.push(R::Visited, companion, Some(p), planned, t, 0.7, Vec::new());
-                            break;
-                        }
+                    // `auf einer Reise nach Peking`, `bei einem Besuch in Peking`: both travelled.
+                    let place = self
+                        .governed_location(c.clone(), &["nach"])
+                        .or_else(|| self.governed_location(c.clone(), &["in", "im"]));
+                    if let Some(p) = place {
+                        self.push(R::Visited, principal, Some(p), planned, t, 0.7, Vec::new());
+                        self.push(R::Visited, companion, Some(p), planned, t, 0.7, Vec::new());
                     }
                 }
             }
@@ -971,16 +939,7 @@ impl Sentence<'_> {
                 self.push(R::Invited, host, guest, false, t, 0.85, Vec::new());
             }
             Frame::Invite => {
-                let (host, guest) = if passive {
-                    let host = self.governed_person(t, &["von", "vom"], &[]);
-                    (
-                        host,
-                        self.subject(t, &host.into_iter().collect::<Vec<_>>()).map(|x| x.1),
-                    )
-                } else {
-                    let host = self.subject(t, &[]).map(|x| x.1);
-                    (host, host.and_then(|h| self.other_person(t, &[h])))
-                };
+                let (host, guest) = self.agent_patient(t, passive);
                 self.push(R::Invited, host, guest, false, t, 0.8, Vec::new());
             }
             Frame::InviteNoun => {
@@ -1034,6 +993,20 @@ impl Sentence<'_> {
                 let planned = planned || matches!(self.gov(t), Some("zu" | "zur"));
                 self.push(R::Supplied, supplier, recipient, planned, t, 0.65, goods);
             }
+        }
+    }
+
+    /// Who acts and who undergoes a transitive verb: in the active, the subject and another
+    /// person of the clause (`Kim empfing Lawrow`); in the passive, the `von`-person and the
+    /// subject (`Lawrow wurde von Kim empfangen`).
+    fn agent_patient(&self, t: usize, passive: bool) -> (Option<EntityIdx>, Option<EntityIdx>) {
+        if passive {
+            let agent = self.governed_person(t, &["von", "vom"], &[]);
+            let exclude: Vec<EntityIdx> = agent.into_iter().collect();
+            (agent, self.subject(t, &exclude).map(|x| x.1))
+        } else {
+            let agent = self.subject(t, &[]).map(|x| x.1);
+            (agent, agent.and_then(|a| self.other_person(t, &[a])))
         }
     }
 
