@@ -60,6 +60,25 @@ fn dot_is_not_final(text: &str, dot: usize) -> bool {
     (1..=2).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A headline glued to the next sentence without a full stop (`... Geschenke von Russland Der
+/// russische Chefdiplomat ...`): a capitalised article can only start a sentence (articles are
+/// not nouns), so a space between a capitalised word and `Der`/`Die`/`Das`/`Ein`/`Eine` is a
+/// sentence boundary.
+fn glued_headline(text: &str, space: usize) -> bool {
+    let next = text[space + 1..]
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    if !matches!(next, "Der" | "Die" | "Das" | "Ein" | "Eine") || !text[space + 1 + next.len()..].starts_with(' ') {
+        return false;
+    }
+    let prev = text[..space]
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    prev.chars().next().is_some_and(char::is_uppercase) && prev.chars().count() > 1 && text[..space].ends_with(prev)
+}
+
 /// Splits `text[from..]` into sentence spans (offsets into `text`).
 pub fn sentences(text: &str, from: usize) -> Vec<Span> {
     let mut out = Vec::new();
@@ -85,6 +104,10 @@ pub fn sentences(text: &str, from: usize) -> Vec<Span> {
                     push(start, i, &mut out);
                     start = i + 1;
                 }
+            }
+            ' ' if glued_headline(text, i) => {
+                push(start, i, &mut out);
+                start = i + 1;
             }
             '.' | '!' | '?' | '…' => {
                 // Absorb repeated terminators and closing quotes/brackets.
@@ -151,5 +174,16 @@ mod tests {
         );
         assert_eq!(split("Im Jahr 2018. Danach"), ["Im Jahr 2018.", "Danach"]);
         assert_eq!(split("Donald J. Trump kam."), ["Donald J. Trump kam."]);
+        assert_eq!(
+            split("Kim Jong-un erhält Geschenke von Russland Der russische Chefdiplomat zeigte sich sicher."),
+            [
+                "Kim Jong-un erhält Geschenke von Russland",
+                "Der russische Chefdiplomat zeigte sich sicher."
+            ]
+        );
+        assert_eq!(
+            split("Er las die Zeitung, die der Minister brachte."),
+            ["Er las die Zeitung, die der Minister brachte."]
+        );
     }
 }

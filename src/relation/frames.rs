@@ -96,7 +96,7 @@ pub fn extract(
         .filter(|m| !m.via.is_attributive())
         .map(|m| m.entity)
         .collect();
-    let mut history: Vec<EntityIdx> = Vec::new();
+    let mut history = History::default();
     let mut out = DocRelations::default();
     let mut k = 0;
     for &sentence in sentences {
@@ -117,6 +117,7 @@ pub fn extract(
             })
             .collect();
         let mut toks = tokenize(text, sentence, &slots);
+        history.begin_sentence();
         resolve_references(
             gaz,
             lex,
@@ -146,12 +147,59 @@ fn is_role_word(lex: &Lexicon, t: &Tok) -> Option<&'static [String]> {
     lexicon().roles.get(&t.norm).map(Vec::as_slice).filter(|_| t.is_word())
 }
 
+/// The persons named so far, sentence by sentence, for pronouns and role descriptions.
+#[derive(Debug, Default)]
+struct History {
+    /// (person, written in the genitive), in text order.
+    persons: Vec<(EntityIdx, bool)>,
+    /// Index into `persons` where each sentence starts.
+    starts: Vec<usize>,
+}
+
+impl History {
+    fn begin_sentence(&mut self) {
+        self.starts.push(self.persons.len());
+    }
+
+    fn push(&mut self, e: EntityIdx, genitive: bool) {
+        self.persons.push((e, genitive));
+    }
+
+    /// Most recent first.
+    fn recent(&self) -> impl Iterator<Item = EntityIdx> + '_ {
+        self.persons.iter().rev().map(|p| p.0)
+    }
+
+    /// The antecedent of `er`/`sie`: the nearest fitting person earlier in this sentence
+    /// (`Während Kims Besuch traf er ...`), else the first fitting person of the latest sentence
+    /// that has one — its subject, as a rule (`Kim hatte Putin getroffen. Dabei hatte er ...`).
+    fn antecedent(&self, fits: impl Fn(EntityIdx) -> bool, earlier_only: bool) -> Option<EntityIdx> {
+        let cur = self.starts.last().copied().unwrap_or(0);
+        if !earlier_only && let Some(e) = self.persons[cur..].iter().rev().map(|p| p.0).find(|&e| fits(e)) {
+            return Some(e);
+        }
+        let mut end = cur;
+        for &start in self.starts.iter().rev().skip(1) {
+            let sentence = &self.persons[start..end];
+            let pick = sentence
+                .iter()
+                .find(|p| !p.1 && fits(p.0))
+                .or_else(|| sentence.iter().find(|p| fits(p.0)));
+            if let Some(p) = pick {
+                return Some(p.0);
+            }
+            end = start;
+        }
+        None
+    }
+}
+
 /// Turns role descriptions and `er`/`sie` into person slots, keeping a history of persons.
 fn resolve_references(
     gaz: &Gazetteer,
     lex: &Lexicon,
     toks: &mut [Tok],
-    history: &mut Vec<EntityIdx>,
+    history: &mut History,
     supported: &BTreeSet<EntityIdx>,
     date: Option<&PartialDate>,
     role_mentions: &mut Vec<Mention>,
@@ -159,7 +207,7 @@ fn resolve_references(
     for i in 0..toks.len() {
         if let Some(sl) = toks[i].slot {
             if sl.kind == Kind::Person && !sl.attributive() {
-                history.push(sl.entity);
+                history.push(sl.entity, sl.genitive());
             }
             continue;
         }
@@ -169,29 +217,33 @@ fn resolve_references(
         // Pronouns: the most recent person, when the gender fits.
         let norm = toks[i].norm.as_str();
         let female = match norm {
-            "er" => Some(false),
+            "er" | "ihn" | "ihm" => Some(false),
             "sie" if !toks[i].cap || i == 0 => Some(true),
             _ => None,
         };
+        // `Kim empfing ihn`: an object pronoun does not point back to its own clause's subject,
+        // so it looks at earlier sentences only.
+        let object_pronoun = matches!(norm, "ihn" | "ihm");
         if let Some(female) = female {
             // The dead are rarely the `er` of current news, and never a relation's participant.
-            if let Some(&last) = history.iter().rev().find(|&&e| !gaz.entity(e).dead_at(date)) {
-                let g = gaz.entity(last).gender;
-                let fits = if female {
-                    g == Some(Gender::Female)
-                } else {
-                    g != Some(Gender::Female)
-                };
-                if fits {
-                    toks[i].slot = Some(Slot {
-                        entity: last,
-                        kind: Kind::Person,
-                        span: toks[i].span,
-                        via: Via::Coreference,
-                        pronoun: true,
-                        genitive: false,
-                    });
-                }
+            let fits = |e: EntityIdx| {
+                let g = gaz.entity(e).gender;
+                !gaz.entity(e).dead_at(date)
+                    && if female {
+                        g == Some(Gender::Female)
+                    } else {
+                        g != Some(Gender::Female)
+                    }
+            };
+            if let Some(e) = history.antecedent(fits, object_pronoun) {
+                toks[i].slot = Some(Slot {
+                    entity: e,
+                    kind: Kind::Person,
+                    span: toks[i].span,
+                    via: Via::Coreference,
+                    pronoun: true,
+                    genitive: false,
+                });
             }
             continue;
         }
@@ -215,6 +267,11 @@ fn resolve_references(
             if names_person || unknown_name {
                 continue;
             }
+        }
+        // `als erster russischer Verteidigungsminister`: a predicate about someone named
+        // elsewhere in the sentence, not a reference.
+        if (i.saturating_sub(4)..i).any(|j| toks[j].is_word() && toks[j].norm == "als") {
+            continue;
         }
         // Whose role: a compound head (Kremlsprecher, US-Präsident), an adjective or genitive
         // before (der russische Präsident, Russlands Außenminister), or a genitive after.
@@ -266,7 +323,7 @@ fn resolve_references(
                 }
                 (pool.len() == 1).then(|| pool[0])
             }
-            None => history.iter().rev().copied().find(|&e| holds(e, date)),
+            None => history.recent().find(|&e| holds(e, date)),
         };
         if let Some(e) = resolved {
             let slot = Slot {
@@ -284,7 +341,7 @@ fn resolve_references(
                 via: Via::Role,
                 genitive: false,
             });
-            history.push(e);
+            history.push(e, false);
         }
     }
 }
@@ -676,6 +733,10 @@ impl Sentence<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
+    /// Records a relation, and the same relation for every entity coordinated with its subject
+    /// or object (`von Lawrow und Verteidigungsminister Beloussow begleitet`, `besuchte Moskau
+    /// und Peking`) — unless subject and object are coordinated with each other (`Lawrow und
+    /// Choe trafen sich`), which is one pair.
     fn push(
         &mut self,
         kind: RelationKind,
@@ -687,8 +748,84 @@ impl Sentence<'_> {
         goods: Vec<String>,
     ) {
         let (Some(s), Some(o)) = (s, o) else { return };
-        if s == o {
+        let (ss, os) = (self.group(s, t), self.group(o, t));
+        if ss.iter().any(|e| os.contains(e)) {
+            self.push_one(kind, s, o, planned, t, confidence, goods);
             return;
+        }
+        for &a in &ss {
+            for &b in &os {
+                self.push_one(kind, a, b, planned, t, confidence, goods.clone());
+            }
+        }
+    }
+
+    /// `e` and the entities of its kind coordinated with it in the clause of `t`
+    /// (`X und Y`, `X, Y sowie Außenminister Z`).
+    fn group(&self, e: EntityIdx, t: usize) -> Vec<EntityIdx> {
+        let c = self.clause_of(t);
+        let mut out = vec![e];
+        let Some(at) = (c.start..c.end).find(|&i| self.toks[i].slot.is_some_and(|s| s.entity == e && !s.attributive()))
+        else {
+            return out;
+        };
+        let kind = self.gaz.entity(e).kind;
+        let same = |i: usize| {
+            self.toks[i]
+                .slot
+                .filter(|s| {
+                    !s.attributive() && !s.genitive() && (s.kind == kind || (is_location(s.kind) && is_location(kind)))
+                })
+                .map(|s| s.entity)
+        };
+        // Walk right, then left, over `und`/`sowie`/`oder`/`,` and up to two title words.
+        for dir in [1isize, -1] {
+            let mut i = at as isize;
+            loop {
+                let mut j = i + dir;
+                let mut joined = false;
+                let mut titles = 0;
+                while j >= c.start as isize && j < c.end as isize {
+                    let tok = &self.toks[j as usize];
+                    if tok.punct == Some(',')
+                        || (tok.is_word() && matches!(tok.norm.as_str(), "und" | "sowie" | "oder"))
+                    {
+                        joined = true;
+                    } else if tok.is_word() && tok.cap && titles < 2 && joined {
+                        titles += 1;
+                    } else {
+                        break;
+                    }
+                    j += dir;
+                }
+                if !joined || j < c.start as isize || j >= c.end as isize {
+                    break;
+                }
+                match same(j as usize) {
+                    Some(x) if !out.contains(&x) => {
+                        out.push(x);
+                        i = j;
+                    }
+                    _ => break,
+                }
+            }
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push_one(
+        &mut self,
+        kind: RelationKind,
+        s: EntityIdx,
+        o: EntityIdx,
+        planned: bool,
+        t: usize,
+        confidence: f32,
+        goods: Vec<String>,
+    ) {
+        if s == o || (kind == RelationKind::Supplied && goods.is_empty()) {
+            return; // a supply names what is supplied (`mit Angaben versorgen` is not one)
         }
         let (ks, ko) = (self.gaz.entity(s).kind, self.gaz.entity(o).kind);
         let kinds_ok = match kind {
@@ -734,7 +871,7 @@ impl Sentence<'_> {
     /// A meeting held in a place is a visit there for participants from another country.
     fn meeting_place(&mut self, t: usize, participants: &[Option<EntityIdx>], planned: bool) {
         let c = self.clause_of(t);
-        let Some(place) = self.governed_location(t + 1..c.end, &["in", "im"]) else {
+        let Some(place) = self.governed_location(c.clone(), &["in", "im"]) else {
             return;
         };
         let place_country = self.gaz.entity(place).home_country(self.gaz, place, self.date);
@@ -906,6 +1043,9 @@ impl Sentence<'_> {
                 let (host, guest) = self.agent_patient(t, passive);
                 self.push(R::Received, host, guest, planned, t, 0.85, Vec::new());
                 self.push(R::Met, host, guest, planned, t, 0.7, Vec::new());
+                if host.is_some() {
+                    self.meeting_place(t, &[guest], planned); // received in Moscow: the guest came there
+                }
             }
             Frame::Accompany => {
                 let (companion, principal) = self.agent_patient(t, passive);
@@ -968,6 +1108,23 @@ impl Sentence<'_> {
             Frame::Supply => {
                 let goods = self.goods(&c);
                 let pick = |s: &Self, i: usize| s.country_at(i);
+                // `warf Nordkorea vor, Russland mit Munition zu beliefern`: the infinitive clause
+                // names the recipient; the supplier is the country of the clause before.
+                let ci = self.clause_index(t);
+                if t > 0 && self.toks[t - 1].is("zu") && ci > 0 {
+                    let recipient = (c.start..t)
+                        .find_map(|i| self.country_at(i).filter(|_| matches!(self.gov(i), None | Some("an"))));
+                    let supplier = self.clauses[ci - 1]
+                        .clone()
+                        .rev()
+                        .find_map(|i| self.country_at(i).filter(|_| self.gov(i).is_none()));
+                    // `zu beliefern` here reports an accusation, not a plan: only plan words make it one.
+                    let planned = self.toks[c.clone()]
+                        .iter()
+                        .any(|x| x.is_word() && self.lex.plan_words.contains(&x.norm));
+                    self.push(R::Supplied, supplier, recipient, planned, t, 0.6, goods);
+                    return;
+                }
                 // In a verb-final clause the supplier comes first: `dass Pjöngjang Moskau beliefert`.
                 let Some(s) = (c.start..c.end)
                     .find_map(|i| self.candidate(i, &pick))
