@@ -131,7 +131,11 @@ pub fn extract(
             gaz,
             lex,
             date,
-            clauses: clauses(&toks),
+            clauses: clauses(&toks, |t| {
+                lex.triggers
+                    .get(&t.norm)
+                    .is_some_and(|r| r.iter().any(|(_, f)| *f != Form::Noun))
+            }),
             toks,
             sentence,
             out: Vec::new(),
@@ -880,15 +884,8 @@ impl Sentence<'_> {
             if let (Some(h), Some(pc)) = (home, place_country)
                 && h != pc
             {
-                self.push(
-                    RelationKind::Visited,
-                    Some(*p),
-                    Some(place),
-                    planned,
-                    t,
-                    0.6,
-                    Vec::new(),
-                );
+                // One participant at a time: the home-country test is per person.
+                self.push_one(RelationKind::Visited, *p, place, planned, t, 0.6, Vec::new());
             }
         }
     }
@@ -946,6 +943,17 @@ impl Sentence<'_> {
                     .or(coordinated)
                     .or_else(|| self.other_person(t, &[s]));
                 self.push(R::Met, Some(s), p, planned, t, 0.85, Vec::new());
+                self.meeting_place(t, &[Some(s), p], planned);
+            }
+            Frame::MeetSeparable => {
+                if last.as_deref() != Some("zusammen") {
+                    return;
+                }
+                let Some((si, s)) = self.subject(t, &[]) else { return };
+                let p = self
+                    .governed_person(t, &["mit"], &[s])
+                    .or_else(|| self.coordinated(si, &c));
+                self.push(R::Met, Some(s), p, planned, t, 0.8, Vec::new());
                 self.meeting_place(t, &[Some(s), p], planned);
             }
             Frame::MeetNoun => {
@@ -1148,6 +1156,16 @@ impl Sentence<'_> {
                 });
                 let recipient = (t + 1..c.end).find_map(|i| self.country_at(i).filter(|_| self.gov(i) == Some("an")));
                 let planned = planned || matches!(self.gov(t), Some("zu" | "zur"));
+                // `Waffenlieferungen`: the compound names the goods.
+                let mut goods = goods;
+                let head = self.toks[t]
+                    .norm
+                    .trim_end_matches("en")
+                    .trim_end_matches("lieferung")
+                    .trim_end_matches('s');
+                if !head.is_empty() && !goods.iter().any(|g| g == head) {
+                    goods.push(head.to_string());
+                }
                 self.push(R::Supplied, supplier, recipient, planned, t, 0.65, goods);
             }
         }

@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 pub enum Frame {
     /// `X traf (sich mit) Y`, `X und Y trafen sich`.
     MeetVerb,
+    /// `X und Y kamen zusammen`, `X kam mit Y zusammen`.
+    MeetSeparable,
     /// `Treffen zwischen X und Y`, `Treffen des X mit Y`, `Xs Treffen mit Y`.
     MeetNoun,
     /// `X besuchte P`.

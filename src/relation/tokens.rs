@@ -163,16 +163,17 @@ pub fn is_clause_break(t: &Tok) -> bool {
 /// Token index ranges of the clauses of a sentence: split at punctuation, and at a conjunction
 /// (`und`, `sowie`, `oder`, `aber`) that follows a lower-case word — a verb ending one clause
 /// (`... Nordkorea besuchte und der Führer ... reiste`), not a name in a list
-/// (`Lawrow und Choe trafen sich`).
-pub fn clauses(toks: &[Tok]) -> Vec<std::ops::Range<usize>> {
+/// (`Lawrow und Choe trafen sich`) — or that is followed by a verb (`traf er Putin und
+/// inspizierte ...`: `is_verb` tells).
+pub fn clauses(toks: &[Tok], is_verb: impl Fn(&Tok) -> bool) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, t) in toks.iter().enumerate() {
         let conj = t.is_word()
             && matches!(t.norm.as_str(), "und" | "sowie" | "oder" | "aber")
             && i > start
-            && toks[i - 1].is_word()
-            && !toks[i - 1].cap;
+            && ((toks[i - 1].is_word() && !toks[i - 1].cap)
+                || toks.get(i + 1).is_some_and(|n| n.is_word() && !n.cap && is_verb(n)));
         if is_clause_break(t) || conj {
             if i > start {
                 out.push(start..i);
