@@ -71,7 +71,11 @@ impl Pipeline {
         let (mut mentions, ambiguous) = link::link(&self.gaz, &hits, doc.date.as_ref());
         let sentences = segment::sentences(&doc.text, doc.body.min(doc.text.len()));
         let rel = relation::extract(&self.gaz, &doc.text, &sentences, &mentions, doc.date.as_ref());
-        mentions.extend(rel.role_mentions);
+        // A role description counts as a mention of a person the document also names
+        // (`Putin ... der russische Präsident`); one that stands alone still takes part in
+        // relations but does not put an unnamed person on the document's entity list.
+        let named: std::collections::BTreeSet<EntityIdx> = mentions.iter().map(|m| m.entity).collect();
+        mentions.extend(rel.role_mentions.into_iter().filter(|m| named.contains(&m.entity)));
         mentions.sort();
         DocExtraction {
             doc: doc.id.clone(),
