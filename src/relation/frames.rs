@@ -319,11 +319,10 @@ fn resolve_references(
         let resolved = match of {
             Some(_) => {
                 let mut pool: Vec<EntityIdx> = gaz.role_holders().iter().copied().filter(|&e| holds(e, date)).collect();
-                if date.is_none() {
-                    pool.retain(|&e| !gaz.entity(e).dead_at(None));
-                }
-                if pool.len() > 1 {
-                    pool.retain(|e| supported.contains(e));
+                // Without a document date any holder, past or present, may be meant: only one the
+                // document names will do. With a date, the one holder at that date is enough.
+                if date.is_none() || pool.len() > 1 {
+                    pool.retain(|e| supported.contains(e) && !gaz.entity(*e).dead_at(date));
                 }
                 (pool.len() == 1).then(|| pool[0])
             }
@@ -1017,7 +1016,14 @@ impl Sentence<'_> {
             }
             Frame::TravelVerb => {
                 let Some((_, s)) = self.subject(t, &[]) else { return };
-                let o = self.governed_location(c.clone(), &["nach", "in", "ins"]);
+                // The destination: `nach P`, else `in die/den P` (accusative); `in P` without an
+                // article is where something else happened (`nach seinem Besuch in Washington`).
+                let o = self.governed_location(c.clone(), &["nach", "ins"]).or_else(|| {
+                    c.clone().find_map(|i| {
+                        self.location_at(i)
+                            .filter(|_| matches!(self.np(i), (Some("in"), Some("die" | "den" | "das"))))
+                    })
+                });
                 self.push(R::Visited, Some(s), o, planned, t, 0.85, Vec::new());
             }
             Frame::ArriveVerb => {
