@@ -74,9 +74,27 @@ impl Normalized {
                 map.push(at as u32);
             }
         };
+        // Does a combining mark (U+0300–U+036F: lead byte 0xCC or 0xCD) follow byte `k`?
+        let combining_next = |k: usize| matches!(bytes.get(k + 1), Some(0xCC | 0xCD));
         while i < bytes.len() {
             let b = bytes[i];
-            if b < 0x80 && bytes.get(i + 1).is_none_or(|&n| n < 0x80) {
+            // Fast path: a run of ASCII word characters is lower-cased and mapped in bulk.
+            let run = bytes[i..]
+                .iter()
+                .position(|&x| x >= 0x80 || matches!(x, b'-' | b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+                .unwrap_or(bytes.len() - i);
+            if run > 1 {
+                let end = if combining_next(i + run - 1) {
+                    i + run - 1
+                } else {
+                    i + run
+                };
+                out.extend(bytes[i..end].iter().map(u8::to_ascii_lowercase));
+                map.extend(i as u32..end as u32);
+                i = end;
+                continue;
+            }
+            if b < 0x80 && !combining_next(i) {
                 match b {
                     b'-' | b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => push_space(&mut out, map, i),
                     _ => {
