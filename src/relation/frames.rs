@@ -869,6 +869,33 @@ impl Sentence<'_> {
             sentence: self.sentence,
             confidence,
         });
+        // `im russischen Fernen Osten`, `in der russischen Hafenstadt Wladiwostok`: the text says
+        // which country the place is in, so the visitor (from elsewhere) visited that country too.
+        if kind == RelationKind::Visited
+            && let Some(country) = self.country_adjective(o, t)
+            && country != o
+            && self.gaz.entity(s).home_country(self.gaz, s, self.date) != Some(country)
+        {
+            self.push_one(kind, s, country, planned, t, confidence * 0.9, Vec::new());
+        }
+    }
+
+    /// The country named by an adjective inside the noun phrase of location `o`
+    /// (`russischen` in `im russischen Fernen Osten`).
+    fn country_adjective(&self, o: EntityIdx, t: usize) -> Option<EntityIdx> {
+        let c = self.clause_of(t);
+        let at = (c.start..c.end).find(|&i| self.toks[i].slot.is_some_and(|s| s.entity == o && !s.attributive()))?;
+        for j in (c.start.max(at.saturating_sub(5))..at).rev() {
+            let tok = &self.toks[j];
+            match tok.slot {
+                Some(s) if s.attributive() && s.kind == Kind::Country => return Some(s.entity),
+                Some(s) if s.attributive() => continue,
+                Some(_) => return None,
+                None if tok.punct.is_some() || PREPS.contains(&tok.norm.as_str()) => return None,
+                None => {}
+            }
+        }
+        None
     }
 
     /// A meeting held in a place is a visit there for participants from another country.
