@@ -146,9 +146,9 @@ pub fn extract(
     out
 }
 
-fn is_role_word(lex: &Lexicon, t: &Tok) -> Option<&'static [String]> {
-    let _ = lex;
-    lexicon().roles.get(&t.norm).map(Vec::as_slice).filter(|_| t.is_word())
+/// The role keys a word names (`Außenminister` → foreign-minister), if it is a role noun.
+fn is_role_word<'l>(lex: &'l Lexicon, t: &Tok) -> Option<&'l [String]> {
+    lex.roles.get(&t.norm).map(Vec::as_slice).filter(|_| t.is_word())
 }
 
 /// The persons named so far, sentence by sentence, for pronouns and role descriptions.
