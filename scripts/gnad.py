@@ -45,6 +45,7 @@ def sha(text):
 
 
 def wanted(nums):
+    nums = list(nums)
     res = reserved()
     bad = sorted(n for n in nums if n in res)
     if bad:
