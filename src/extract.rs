@@ -29,6 +29,10 @@ pub struct DocExtraction {
     pub ambiguous: Vec<AmbiguousMention>,
     /// Typed relations, in text order.
     pub relations: Vec<Relation>,
+    /// Relations the text states only under speculation, fear or hearsay, in text order.
+    pub hedged: Vec<Relation>,
+    /// What the text says about its persons (nationality, gender, titles), by entity.
+    pub facts: std::collections::BTreeMap<EntityIdx, crate::link::references::Facts>,
 }
 
 /// The compiled pipeline: gazetteer and matcher. Built once; immutable; `Send + Sync`.
@@ -45,6 +49,8 @@ thread_local! {
 impl Pipeline {
     /// Compiles a gazetteer.
     pub fn new(gaz: Gazetteer) -> Pipeline {
+        // The compiled-in German data is checked here, once, rather than in a worker thread.
+        let _ = crate::relation::constructions::Constructions::get();
         let matcher = Matcher::new(&gaz);
         Pipeline { gaz, matcher }
     }
@@ -59,18 +65,40 @@ impl Pipeline {
         &self.matcher
     }
 
+    /// How the relation pass reads a document: every parsed sentence with its tokens, phrases,
+    /// clauses, subjects and the relations each construction gave.
+    pub fn explain(&self, doc: &Document) -> String {
+        let mut trace = String::new();
+        let mut n = Normalized::default();
+        n.fill(&doc.text);
+        let mut hits = self.matcher.find(&doc.text, &n);
+        hits.retain(|h| h.span.start >= doc.body);
+        let (mentions, _) = link::link(&self.gaz, &hits, doc.date.as_ref());
+        let sentences = segment::sentences(&doc.text, doc.body.min(doc.text.len()));
+        relation::extract_traced(
+            &self.gaz,
+            &doc.text,
+            &n,
+            &sentences,
+            &mentions,
+            doc.date.as_ref(),
+            Some(&mut trace),
+        );
+        trace
+    }
+
     /// Extracts one document. Never fails and never panics on any text.
     pub fn extract(&self, doc: &Document) -> DocExtraction {
-        let hits = NORM.with(|n| {
+        let (mut mentions, ambiguous, sentences, rel) = NORM.with(|n| {
             let mut n = n.borrow_mut();
             n.fill(&doc.text);
             let mut hits = self.matcher.find(&doc.text, &n);
             hits.retain(|h| h.span.start >= doc.body);
-            hits
+            let (mentions, ambiguous) = link::link(&self.gaz, &hits, doc.date.as_ref());
+            let sentences = segment::sentences(&doc.text, doc.body.min(doc.text.len()));
+            let rel = relation::extract(&self.gaz, &doc.text, &n, &sentences, &mentions, doc.date.as_ref());
+            (mentions, ambiguous, sentences, rel)
         });
-        let (mut mentions, ambiguous) = link::link(&self.gaz, &hits, doc.date.as_ref());
-        let sentences = segment::sentences(&doc.text, doc.body.min(doc.text.len()));
-        let rel = relation::extract(&self.gaz, &doc.text, &sentences, &mentions, doc.date.as_ref());
         // A role description counts as a mention of a person the document also names
         // (`Putin ... der russische Präsident`); one that stands alone still takes part in
         // relations but does not put an unnamed person on the document's entity list.
@@ -85,6 +113,8 @@ impl Pipeline {
             mentions,
             ambiguous,
             relations: rel.relations,
+            hedged: rel.hedged,
+            facts: rel.facts,
         }
     }
 }
@@ -103,6 +133,8 @@ struct JsonEntity<'a> {
     name: &'a str,
     kind: &'static str,
     mentions: Vec<JsonMention<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    facts: Option<JsonFacts<'a>>,
 }
 
 #[derive(Serialize)]
@@ -135,6 +167,27 @@ struct JsonRelation<'a> {
     trigger: JsonSpan<'a>,
     sentence: JsonSpan<'a>,
     confidence: f32,
+    construction: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonFact<'a> {
+    value: &'a str,
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct JsonFacts<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    nationality: Option<JsonFact<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    affiliation: Option<JsonFact<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    gender: Option<JsonFact<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    titles: Vec<JsonFact<'a>>,
 }
 
 #[derive(Serialize)]
@@ -151,6 +204,8 @@ struct JsonDoc<'a> {
     entities: Vec<JsonEntity<'a>>,
     ambiguous: Vec<JsonAmbiguous<'a>>,
     relations: Vec<JsonRelation<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    hedged: Vec<JsonRelation<'a>>,
 }
 
 impl DocExtraction {
@@ -163,7 +218,7 @@ impl DocExtraction {
     }
 
     /// The `newskg extract` JSON object of this document, on one line.
-    pub fn to_json_line(&self, gaz: &Gazetteer) -> String {
+    pub fn to_json_line<'a>(&'a self, gaz: &'a Gazetteer) -> String {
         let text = self.text.as_str();
         let span = |s: Span| JsonSpan {
             start: s.start,
@@ -190,6 +245,29 @@ impl DocExtraction {
                             via: m.via.as_str(),
                         })
                         .collect(),
+                    facts: self.facts.get(&e).map(|f| {
+                        let fact = |v: &'a str, s: Span| JsonFact {
+                            value: v,
+                            text: s.slice(text),
+                            start: s.start,
+                            end: s.end,
+                        };
+                        JsonFacts {
+                            nationality: f.nationality.map(|(c, s)| fact(&gaz.entity(c).id, s)),
+                            affiliation: f.affiliation.map(|(c, s)| fact(&gaz.entity(c).id, s)),
+                            gender: f.gender.map(|(g, s)| {
+                                fact(
+                                    if g == crate::gazetteer::Gender::Female {
+                                        "female"
+                                    } else {
+                                        "male"
+                                    },
+                                    s,
+                                )
+                            }),
+                            titles: f.titles.iter().map(|(t, s)| fact(t, *s)).collect(),
+                        }
+                    }),
                 }
             })
             .collect();
@@ -204,33 +282,33 @@ impl DocExtraction {
                 reason: a.reason,
             })
             .collect();
-        let relations = self
-            .relations
-            .iter()
-            .map(|r| JsonRelation {
-                subject: &gaz.entity(r.subject).id,
-                relation: r.kind.as_str(),
-                object: &gaz.entity(r.object).id,
-                planned: r.planned,
-                date: r.date.map(|d| d.to_string()),
-                attribution: r.attribution.as_ref().map(|a| JsonAttribution {
-                    source: a.source.map(|s| gaz.entity(s).id.as_str()),
-                    text: a.span.slice(text),
-                    start: a.span.start,
-                    end: a.span.end,
-                }),
-                goods: r.goods.iter().map(String::as_str).collect(),
-                trigger: span(r.trigger),
-                sentence: span(r.sentence),
-                confidence: r.confidence,
-            })
-            .collect();
+        let relation = |r: &'a Relation| JsonRelation {
+            subject: &gaz.entity(r.subject).id,
+            relation: r.kind.as_str(),
+            object: &gaz.entity(r.object).id,
+            planned: r.planned,
+            date: r.date.map(|d| d.to_string()),
+            attribution: r.attribution.as_ref().map(|a| JsonAttribution {
+                source: a.source.map(|s| gaz.entity(s).id.as_str()),
+                text: a.span.slice(text),
+                start: a.span.start,
+                end: a.span.end,
+            }),
+            goods: r.goods.iter().map(String::as_str).collect(),
+            trigger: span(r.trigger),
+            sentence: span(r.sentence),
+            confidence: r.confidence,
+            construction: &r.construction,
+        };
+        let relations = self.relations.iter().map(relation).collect();
+        let hedged = self.hedged.iter().map(relation).collect();
         let doc = JsonDoc {
             doc: &self.doc,
             date: self.date.map(|d| d.to_string()),
             entities,
             ambiguous,
             relations,
+            hedged,
         };
         serde_json::to_string(&doc).unwrap_or_else(|_| "{}".into())
     }

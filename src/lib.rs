@@ -43,6 +43,7 @@ pub mod error;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;
+pub mod geo;
 pub mod graph;
 pub mod input;
 pub mod link;
@@ -53,6 +54,7 @@ pub mod relation;
 pub mod run;
 pub mod segment;
 pub mod span;
+pub mod syntax;
 
 pub use error::{Error, ErrorKind, Result};
 pub use extract::{DocExtraction, Pipeline};

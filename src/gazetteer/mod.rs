@@ -85,6 +85,11 @@ pub struct Entity {
     pub gender: Option<Gender>,
     /// The country a city or place lies in.
     pub country: Option<EntityIdx>,
+    /// For a city without `country`: the country GeoNames puts the city of that name in
+    /// ([`crate::geo`]).
+    pub geo_country: Option<EntityIdx>,
+    /// For a country: its capital among the gazetteer's cities ([`crate::geo`]).
+    pub capital: Option<EntityIdx>,
 }
 
 impl Entity {
@@ -93,7 +98,7 @@ impl Entity {
     pub fn home_country(&self, gaz: &Gazetteer, self_idx: EntityIdx, date: Option<&PartialDate>) -> Option<EntityIdx> {
         match self.kind {
             Kind::Country => Some(self_idx),
-            Kind::City | Kind::Place => self.country,
+            Kind::City | Kind::Place => self.country.or(self.geo_country),
             Kind::Person | Kind::Organization => {
                 let countries = |active: bool| {
                     self.roles
@@ -256,11 +261,14 @@ impl Gazetteer {
                 wikidata: r.wikidata,
                 gender: r.gender,
                 country,
+                geo_country: None,
+                capital: None,
             });
         }
         if !problems.is_empty() {
             return Err(problems);
         }
+        derive_geography(&mut entities);
         let role_holders = (0..entities.len() as EntityIdx)
             .filter(|&i| !entities[i as usize].roles.is_empty())
             .collect();
@@ -327,6 +335,41 @@ impl Gazetteer {
             .collect();
         out.dedup();
         out
+    }
+}
+
+/// Fills what the records leave out from GeoNames: the country of cities without `country`, and
+/// every country's capital.
+fn derive_geography(entities: &mut [Entity]) {
+    let geo = crate::geo::Geo::get();
+    let names = |e: &Entity| -> Vec<String> { std::iter::once(&e.name).chain(&e.aliases).cloned().collect() };
+    let mut by_code: HashMap<[u8; 2], EntityIdx> = HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind == Kind::Country {
+            for n in names(e) {
+                if let Some(cc) = geo.country_code(&n) {
+                    by_code.entry(cc).or_insert(i as EntityIdx);
+                }
+            }
+        }
+    }
+    for e in entities.iter_mut() {
+        if e.kind == Kind::City && e.country.is_none() {
+            let best = names(e).iter().filter_map(|n| geo.city_country(n)).max_by_key(|x| x.1);
+            e.geo_country = best.and_then(|(cc, _)| by_code.get(&cc).copied());
+        }
+    }
+    let mut codes: Vec<([u8; 2], EntityIdx)> = by_code.into_iter().collect();
+    codes.sort();
+    for (cc, country) in codes {
+        let Some(capital) = geo.capital(cc) else { continue };
+        let key = crate::normalize::normalize_pattern(capital);
+        let found = entities.iter().position(|e| {
+            e.kind == Kind::City
+                && e.country.or(e.geo_country) == Some(country)
+                && names(e).iter().any(|n| crate::normalize::normalize_pattern(n) == key)
+        });
+        entities[country as usize].capital = found.map(|i| i as EntityIdx);
     }
 }
 

@@ -16,6 +16,8 @@ use crate::matching::{Form, Hit, Inflection};
 use crate::span::Span;
 use std::collections::BTreeSet;
 
+pub mod references;
+
 /// How a mention was found and linked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Via {

@@ -1,8 +1,8 @@
 //! Dates stated in a clause (`am 13. September`, `im vergangenen September`, `2019`), resolved
 //! against the document date.
 
-use super::tokens::Tok;
 use crate::date::PartialDate;
+use crate::syntax::Tokens;
 
 const MONTHS: [&str; 12] = [
     "januar",
@@ -27,9 +27,10 @@ pub fn month_of(w: &str) -> Option<u8> {
     MONTHS.iter().position(|m| *m == w).map(|i| i as u8 + 1)
 }
 
-fn year_of(t: &Tok) -> Option<i32> {
-    (t.is_word() && t.norm.len() == 4 && t.norm.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| t.norm.parse().ok())
+fn year_of(t: &Tokens, i: usize) -> Option<i32> {
+    let w = t.norm(i);
+    (t.toks[i].is_word() && w.len() == 4 && t.toks[i].num)
+        .then(|| w.parse().ok())
         .flatten()
         .filter(|y| (1900..=2100).contains(y))
 }
@@ -44,29 +45,24 @@ struct Found {
     last: bool,
 }
 
-/// The date stated in `toks[range]` nearest to token `near`, resolved with `doc` (the document
-/// date). `planned` decides whether a bare month lies ahead of or behind the document date.
-pub fn find(
-    toks: &[Tok],
-    range: std::ops::Range<usize>,
-    near: usize,
-    doc: Option<&PartialDate>,
-    planned: bool,
-) -> Option<PartialDate> {
+/// The date stated in the tokens `idx` (a clause, in order) nearest to token `near`, resolved
+/// with `doc` (the document date). `planned` decides whether a bare month lies ahead of or
+/// behind the document date.
+pub fn find(t: &Tokens, idx: &[usize], near: usize, doc: Option<&PartialDate>, planned: bool) -> Option<PartialDate> {
     let mut found: Vec<Found> = Vec::new();
-    let r = range.clone();
-    for i in r.clone() {
-        let t = &toks[i];
-        if !t.is_word() {
+    for (k, &i) in idx.iter().enumerate() {
+        if !t.toks[i].is_word() {
             continue;
         }
-        if let Some(m) = month_of(&t.norm) {
-            let day = (i >= r.start + 2 && toks[i - 1].punct == Some('.'))
-                .then(|| toks[i - 2].norm.parse::<u8>().ok())
-                .flatten()
-                .filter(|d| (1..=31).contains(d));
-            let year = toks.get(i + 1).filter(|_| i + 1 < r.end).and_then(year_of);
-            let last = i > r.start && matches!(toks[i - 1].norm.as_str(), "vergangenen" | "letzten" | "vorigen");
+        let prev = |d: usize| k.checked_sub(d).map(|j| idx[j]);
+        if let Some(m) = month_of(t.norm(i)) {
+            let day = match (prev(1), prev(2)) {
+                (Some(a), Some(b)) if t.toks[a].punct == Some('.') => t.norm(b).parse::<u8>().ok(),
+                _ => None,
+            }
+            .filter(|d| (1..=31).contains(d));
+            let year = idx.get(k + 1).and_then(|&j| year_of(t, j));
+            let last = prev(1).is_some_and(|a| matches!(t.norm(a), "vergangenen" | "letzten" | "vorigen"));
             found.push(Found {
                 at: i,
                 year,
@@ -74,10 +70,10 @@ pub fn find(
                 day,
                 last,
             });
-        } else if let Some(y) = year_of(t) {
-            let prev = if i > r.start { toks[i - 1].norm.as_str() } else { "" };
-            let after_month = i > r.start && month_of(&toks[i - 1].norm).is_some();
-            if !after_month && !matches!(prev, "seit" | "bis" | "vor" | "ab" | "nach" | "von") {
+        } else if let Some(y) = year_of(t, i) {
+            let p = prev(1).map_or("", |a| t.norm(a));
+            let after_month = month_of(p).is_some();
+            if !after_month && !matches!(p, "seit" | "bis" | "vor" | "ab" | "nach" | "von") {
                 found.push(Found {
                     at: i,
                     year: Some(y),

@@ -1,0 +1,617 @@
+//! References and entity facts from the text, resolved once per document before relations run.
+//!
+//! - **Facts** a document states about a person: titles (`Bundeskanzlerin Angela Merkel`,
+//!   `Kardinal X`), nationality (`der französische Präsident X`, `US-Präsident X`, `Indiens
+//!   Premier X`, `die Finnin X`, an apposition `X, der russische Außenminister,`) and gender (a
+//!   feminine title, `Frau X`, `die 45-Jährige X`). They are learned from every person mention —
+//!   in sentences that are not parsed, from a small window before the mention.
+//! - **History**: the persons of each sentence in order, subjects first, for pronouns and
+//!   descriptions.
+//! - **Resolution** of the phrases of a parsed sentence: `er`/`sie`/`ihn`/`ihm` (gender from the
+//!   gazetteer or the facts), relative pronouns (their antecedent), descriptions (`die
+//!   Kanzlerin` → the person the document introduced with a title of that family, else the
+//!   gazetteer's holder of the role at the document date; `der Politiker` → the latest person of
+//!   its gender; `der 63-Jährige` likewise; `die beiden` → the last pair).
+
+use crate::date::PartialDate;
+use crate::gazetteer::{EntityIdx, Gazetteer, Gender, Kind};
+use crate::link::{Mention, Via};
+use crate::span::Span;
+use crate::syntax::lexicon::{Lexicon, PronCase, Refers, TitleRefers, case, flag};
+use crate::syntax::parse::{ClauseKind, Head, Parse, person_title};
+use crate::syntax::token::{Slot, Tokens};
+use std::collections::BTreeMap;
+
+/// What the text says about a person.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facts {
+    /// Gender, and the words that say so.
+    pub gender: Option<(Gender, Span)>,
+    /// Country of the person, and the words that say so.
+    pub nationality: Option<(EntityIdx, Span)>,
+    /// Organisation the person belongs to (`EU-Kommissar`, `ÖVP-Chef`).
+    pub affiliation: Option<(EntityIdx, Span)>,
+    /// Titles as the document states them: (title family, the title's words).
+    pub titles: Vec<(String, Span)>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Seen {
+    sentence: usize,
+    entity: EntityIdx,
+    subject: bool,
+    genitive: bool,
+}
+
+/// Per-document reference state.
+#[derive(Debug)]
+pub struct DocRefs<'g> {
+    gaz: &'g Gazetteer,
+    text: &'g str,
+    lex: &'static Lexicon,
+    date: Option<&'g PartialDate>,
+    /// Entities the document names with a full alias (role holders must be among them
+    /// without a document date).
+    named: std::collections::BTreeSet<EntityIdx>,
+    /// Facts per person.
+    pub facts: BTreeMap<EntityIdx, Facts>,
+    /// The document date, else the latest year the text names (for the dead).
+    ref_date: Option<PartialDate>,
+    seen: Vec<Seen>,
+    sentence: usize,
+}
+
+impl<'g> DocRefs<'g> {
+    /// A new document.
+    pub fn new(gaz: &'g Gazetteer, text: &'g str, date: Option<&'g PartialDate>, mentions: &[Mention]) -> Self {
+        DocRefs {
+            gaz,
+            text,
+            lex: Lexicon::get(),
+            date,
+            named: mentions
+                .iter()
+                .filter(|m| !m.via.is_attributive())
+                .map(|m| m.entity)
+                .collect(),
+            facts: BTreeMap::new(),
+            ref_date: date.copied().or_else(|| crate::relation::latest_year(text)),
+            seen: Vec::new(),
+            sentence: 0,
+        }
+    }
+
+    /// Starts sentence number `si`.
+    pub fn begin_sentence(&mut self, si: usize) {
+        self.sentence = si;
+    }
+
+    /// The gender of a person: the gazetteer's, else what the text says.
+    pub fn gender(&self, e: EntityIdx) -> Option<Gender> {
+        self.gaz
+            .entity(e)
+            .gender
+            .or_else(|| self.facts.get(&e).and_then(|f| f.gender.map(|g| g.0)))
+    }
+
+    /// The home country of an entity: the gazetteer's (roles, `country`, itself), else the
+    /// nationality the text states.
+    pub fn home(&self, e: EntityIdx, date: Option<&PartialDate>) -> Option<EntityIdx> {
+        self.gaz
+            .entity(e)
+            .home_country(self.gaz, e, date)
+            .or_else(|| self.facts.get(&e).and_then(|f| f.nationality.map(|n| n.0)))
+    }
+
+    /// Notes the persons of a sentence that is not parsed, in text order (the first one that is
+    /// not a genitive counts as its subject).
+    pub fn note_mentions(&mut self, mentions: &[Mention]) {
+        let mut subject_done = false;
+        for m in mentions {
+            if self.gaz.entity(m.entity).kind != Kind::Person || m.via.is_attributive() {
+                continue;
+            }
+            let subject = !subject_done && !m.genitive;
+            subject_done |= subject;
+            self.seen.push(Seen {
+                sentence: self.sentence,
+                entity: m.entity,
+                subject,
+                genitive: m.genitive,
+            });
+        }
+    }
+
+    /// Notes the persons of a parsed sentence: subjects of its clauses first, then the others.
+    pub fn note_parse(&mut self, t: &Tokens, p: &Parse, subjects: &[usize]) {
+        let mut order: Vec<(bool, usize)> = Vec::new();
+        for (pi, ph) in p.phrases.iter().enumerate() {
+            if ph.head_kind == Head::None {
+                continue;
+            }
+            let Some(s) = t.toks[ph.head].slot.filter(|s| s.person()) else {
+                continue;
+            };
+            let _ = s;
+            order.push((!subjects.contains(&pi), pi));
+        }
+        order.sort_by_key(|&(not_subject, pi)| (not_subject, p.phrases[pi].toks.start));
+        for (not_subject, pi) in order {
+            let ph = &p.phrases[pi];
+            if let Some(s) = t.toks[ph.head].slot {
+                self.seen.push(Seen {
+                    sentence: self.sentence,
+                    entity: s.entity,
+                    subject: !not_subject,
+                    genitive: ph.genitive || s.genitive,
+                });
+            }
+        }
+    }
+
+    fn fits(&self, e: EntityIdx, refers: Refers) -> bool {
+        if self.gaz.entity(e).kind != Kind::Person {
+            return false;
+        }
+        // The dead are rarely the `er` of current news.
+        if let (Some(died), Some(at)) = (self.gaz.entity(e).died, self.ref_date)
+            && at.is_after(&died)
+        {
+            return false;
+        }
+        match refers {
+            Refers::Male => self.gender(e) != Some(Gender::Female),
+            Refers::FemaleOrPlural => self.gender(e) == Some(Gender::Female),
+            Refers::Plural => false,
+        }
+    }
+
+    /// The antecedent of a pronoun: the nearest fitting person earlier in this sentence (not for
+    /// object pronouns), else the subject (or first person) of the latest sentence with a
+    /// fitting one.
+    fn antecedent(&self, refers: Refers, object: bool, before: &[EntityIdx]) -> Option<EntityIdx> {
+        if !object && let Some(&e) = before.iter().rev().find(|&&e| self.fits(e, refers)) {
+            return Some(e);
+        }
+        let mut k = self.seen.len();
+        while k > 0 {
+            let s = self.seen[k - 1].sentence;
+            if s == self.sentence {
+                k -= 1;
+                continue;
+            }
+            let start = self.seen[..k]
+                .iter()
+                .rposition(|x| x.sentence != s)
+                .map_or(0, |i| i + 1);
+            let group = &self.seen[start..k];
+            let pick = group
+                .iter()
+                .find(|x| x.subject && self.fits(x.entity, refers))
+                .or_else(|| group.iter().find(|x| !x.genitive && self.fits(x.entity, refers)))
+                .or_else(|| group.iter().find(|x| self.fits(x.entity, refers)));
+            if let Some(x) = pick {
+                return Some(x.entity);
+            }
+            k = start;
+        }
+        None
+    }
+
+    /// Learns facts from the phrases of a parsed sentence (or window).
+    pub fn learn(&mut self, t: &Tokens, p: &Parse) {
+        let text = self.text;
+        for (pi, ph) in p.phrases.iter().enumerate() {
+            // The person a phrase names: its head, or for an apposition the phrase it explains.
+            let (target, src) = match ph.appos_of {
+                Some(prev) if p.phrases[prev].head_kind == Head::Entity => (prev, pi),
+                _ => (pi, pi),
+            };
+            let tp = &p.phrases[target];
+            if tp.head_kind != Head::Entity {
+                continue;
+            }
+            let Some(slot) = t.toks[tp.head]
+                .slot
+                .filter(|s| s.kind == Kind::Person && !s.attributive() && !s.reference)
+            else {
+                continue;
+            };
+            let e = slot.entity;
+            let sp = &p.phrases[src];
+            let mut titles: Vec<usize> = sp.titles.clone();
+            if src != target && sp.head_kind == Head::Person {
+                titles.push(sp.head);
+            }
+            let mut learned = Facts::default();
+            for &ti in &titles {
+                if let Some(noun) = person_title(self.lex, t, ti) {
+                    let n = &self.lex.nouns[noun as usize];
+                    if let Some(title) = n.title {
+                        learned
+                            .titles
+                            .push((self.lex.titles[title as usize].family.clone(), t.toks[ti].span));
+                        if self.lex.titles[title as usize].family != "kin"
+                            && let Some(g) = n.gender
+                        {
+                            learned.gender.get_or_insert((g, t.toks[ti].span));
+                        }
+                    }
+                } else if t.is(ti, "frau") || t.is(ti, "herr") {
+                    let g = if t.is(ti, "frau") { Gender::Female } else { Gender::Male };
+                    learned.gender.get_or_insert((g, t.toks[ti].span));
+                } else if t.norm(ti).starts_with("jährig")
+                    && let Some(d) = sp.det
+                {
+                    // `die 45-Jährige X`
+                    let g = match t.norm(d) {
+                        "die" | "eine" => Some(Gender::Female),
+                        "der" | "ein" | "dem" | "den" => Some(Gender::Male),
+                        _ => None,
+                    };
+                    if let Some(g) = g {
+                        learned.gender.get_or_insert((g, t.toks[ti].span));
+                    }
+                }
+            }
+            // Nationality: attributive country mentions and prefixes, a genitive country.
+            let mut attrs: Vec<usize> = sp.attrs.clone();
+            if let Some(pos) = sp.possessor {
+                attrs.push(pos);
+            }
+            for &ai in &attrs {
+                let Some(s) = t.toks[ai].slot else { continue };
+                match self.gaz.entity(s.entity).kind {
+                    Kind::Country => {
+                        learned.nationality.get_or_insert((s.entity, t.toks[ai].span));
+                        let w = t.toks[ai].span;
+                        if s.via == Via::Demonym && demonym_female(w.slice(text)) {
+                            learned.gender.get_or_insert((Gender::Female, w));
+                        }
+                    }
+                    Kind::Organization => {
+                        learned.affiliation.get_or_insert((s.entity, t.toks[ai].span));
+                    }
+                    _ => {}
+                }
+            }
+            let f = self.facts.entry(e).or_default();
+            if f.gender.is_none() {
+                f.gender = learned.gender;
+            }
+            if f.nationality.is_none() {
+                f.nationality = learned.nationality;
+            }
+            if f.affiliation.is_none() {
+                f.affiliation = learned.affiliation;
+            }
+            for x in learned.titles {
+                if !f.titles.iter().any(|y| y.0 == x.0) {
+                    f.titles.push(x);
+                }
+            }
+        }
+    }
+
+    /// Resolves the pronouns, relative pronouns and descriptions of a parsed sentence, writing
+    /// the entity into the head token's slot (or the phrase's `refs` for a pair). Returns the
+    /// mentions that descriptions make (`via: role`).
+    pub fn resolve(&mut self, t: &mut Tokens, p: &mut Parse) -> Vec<Mention> {
+        let mut made = Vec::new();
+        for pi in 0..p.phrases.len() {
+            let ph = p.phrases[pi].clone();
+            if t.toks[ph.head].slot.is_some_and(|s| !s.attributive()) {
+                continue;
+            }
+            // Persons earlier in the sentence that head a phrase of their own or own a noun
+            // (`Während Kims Besuch traf er`) — not those inside another phrase's attributes
+            // (`an den Denkmälern der Führer Kim Il Sung`).
+            let before: Vec<EntityIdx> = p
+                .phrases
+                .iter()
+                .filter(|q| q.toks.start < ph.toks.start && !q.genitive)
+                .flat_map(|q| {
+                    let owner = q.possessor.and_then(|x| t.toks[x].slot).filter(|s| s.person());
+                    let head = t.toks[q.head]
+                        .slot
+                        .filter(|s| s.person() && q.head_kind != Head::None && q.prep.is_none());
+                    owner.into_iter().chain(head).map(|s| s.entity)
+                })
+                .collect();
+            let resolved = match ph.head_kind {
+                Head::Pronoun => {
+                    let Some((pcase, refers)) = t.word(ph.head).and_then(|w| self.lex.info(w).pron) else {
+                        continue;
+                    };
+                    // Capitalised `Sie` mid-sentence is the polite form.
+                    if t.toks[ph.head].cap && ph.head > 0 && t.toks[ph.head - 1].punct.is_none() {
+                        continue;
+                    }
+                    let object = matches!(pcase, PronCase::Acc | PronCase::Dat);
+                    let ci = p.clause_of[ph.head];
+                    // `Sie konnten`: `sie` with a plural verb is several people.
+                    let plural_verb = p.clauses[ci].finite.and_then(|f| t.toks[f].word).is_some_and(|w| {
+                        let v = &self.lex.info(w).verbs;
+                        !v.is_empty() && v.iter().filter(|r| r.form.finite()).all(|r| r.plural == Some(true))
+                    });
+                    // `ein Fluss, der, sobald er ...`: in a relative clause about a masculine thing,
+                    // `er` is that thing.
+                    let thing = match p.clauses[ci].kind {
+                        ClauseKind::Relative(Some(a)) => p.phrases[a].head_kind == Head::Noun && refers == Refers::Male,
+                        _ => false,
+                    } || p.clauses[ci].parent.is_some_and(|pc| {
+                        matches!(p.clauses[pc].kind, ClauseKind::Relative(Some(a)) if p.phrases[a].head_kind == Head::Noun)
+                            && refers == Refers::Male
+                            && matches!(p.clauses[ci].kind, ClauseKind::Subordinate(_))
+                    });
+                    if (refers == Refers::FemaleOrPlural && plural_verb && !object) || thing {
+                        None
+                    } else {
+                        self.antecedent(refers, object, &before).map(|e| (e, Via::Coreference))
+                    }
+                }
+                Head::Relative => {
+                    let ante = p.clauses.iter().find_map(|c| match c.kind {
+                        ClauseKind::Relative(Some(a)) if c.contains(ph.head) => Some(a),
+                        _ => None,
+                    });
+                    match ante {
+                        Some(a) => {
+                            let ap = &p.phrases[a];
+                            if !ap.refs.is_empty() {
+                                p.phrases[pi].refs = ap.refs.clone();
+                                None
+                            } else {
+                                t.toks[ap.head]
+                                    .slot
+                                    .filter(|s| !s.attributive())
+                                    .map(|s| (s.entity, Via::Coreference))
+                            }
+                        }
+                        None => None,
+                    }
+                }
+                Head::Noun => {
+                    // `die französische Hauptstadt`, `Frankreichs Hauptstadt`: the capital.
+                    let capital = t.norm(ph.head).starts_with("hauptstadt") && t.toks[ph.head].is_word();
+                    let country = capital
+                        .then(|| {
+                            ph.attrs
+                                .iter()
+                                .chain(ph.possessor.iter())
+                                .filter_map(|&i| t.toks[i].slot)
+                                .chain(
+                                    p.phrases
+                                        .iter()
+                                        .filter(|g| g.of == Some(pi) && g.genitive)
+                                        .filter_map(|g| t.toks[g.head].slot),
+                                )
+                                .find(|s| self.gaz.entity(s.entity).kind == Kind::Country)
+                        })
+                        .flatten();
+                    if let Some(c) = country.and_then(|s| self.gaz.entity(s.entity).capital) {
+                        t.toks[ph.head].slot = Some(Slot {
+                            entity: c,
+                            kind: Kind::City,
+                            via: Via::Role,
+                            genitive: ph.genitive,
+                            reference: true,
+                        });
+                    }
+                    None
+                }
+                Head::Person => {
+                    let r = self.description(t, p, pi, &before);
+                    match r {
+                        Description::One(e) => Some((e, Via::Role)),
+                        Description::Pair(a, b) => {
+                            p.phrases[pi].refs = vec![a, b];
+                            None
+                        }
+                        Description::None => None,
+                    }
+                }
+                _ => None,
+            };
+            if let Some((e, via)) = resolved {
+                let span = t.toks[ph.head].span;
+                if let Some(d) = t.toks[ph.head].slot.filter(|s| s.via == Via::Demonym) {
+                    let f = self.facts.entry(e).or_default();
+                    f.nationality.get_or_insert((d.entity, span));
+                }
+                t.toks[ph.head].slot = Some(Slot {
+                    entity: e,
+                    kind: Kind::Person,
+                    via,
+                    genitive: ph.genitive,
+                    reference: true,
+                });
+                if via == Via::Role {
+                    made.push(Mention {
+                        span,
+                        entity: e,
+                        via: Via::Role,
+                        genitive: false,
+                    });
+                }
+            }
+        }
+        made
+    }
+
+    fn description(&self, t: &Tokens, p: &Parse, pi: usize, before: &[EntityIdx]) -> Description {
+        let ph = &p.phrases[pi];
+        let lex = self.lex;
+        // `die 28-jährige Italienerin`: the latest person of that gender and country.
+        if let Some(d) = t.toks[ph.head].slot.filter(|s| s.via == Via::Demonym) {
+            let female = demonym_female(t.toks[ph.head].span.slice(self.text));
+            let refers = if female { Refers::FemaleOrPlural } else { Refers::Male };
+            let plural = t.toks[ph.head].span.slice(self.text).ends_with("innen")
+                || ph.det.is_some_and(|x| matches!(t.norm(x), "die" | "den") && !female);
+            if plural {
+                return Description::None;
+            }
+            let ok = |e: EntityIdx| self.home(e, self.date).is_none_or(|h| h == d.entity);
+            let mut recent: Vec<EntityIdx> = before.iter().rev().copied().collect();
+            recent.extend(self.seen.iter().rev().map(|s| s.entity));
+            return recent
+                .into_iter()
+                .find(|&e| ok(e) && (self.fits(e, refers) || (female && self.gender(e).is_none())))
+                .map_or(Description::None, Description::One);
+        }
+        // `die beiden (Politiker)`: the last pair.
+        let pair = ph.toks.clone().any(|i| t.has(lex, i, flag::PAIR));
+        let det = ph.det.map(|d| t.norm(d));
+        let definite = det.is_some_and(|d| {
+            t.word(ph.det.unwrap_or(0)).is_some_and(|w| {
+                let info = lex.info(w);
+                info.flags & flag::POSS != 0
+                    || (info.flags & flag::DET != 0 && !d.starts_with("ein") && !d.starts_with("kein"))
+            })
+        }) || ph
+            .prep_tok
+            .is_some_and(|pt| lex.info(t.word(pt).unwrap_or(0)).contraction.is_some())
+            || ph.possessor.is_some_and(|x| t.toks[x].slot.is_some()); // `Russlands Außenminister`
+        if pair {
+            let mut last: Vec<EntityIdx> = Vec::new();
+            for s in self.seen.iter().rev() {
+                if !last.contains(&s.entity) {
+                    last.push(s.entity);
+                }
+                if last.len() == 2 {
+                    return Description::Pair(last[1], last[0]);
+                }
+            }
+            return Description::None;
+        }
+        if !definite {
+            return Description::None; // `ein Sprecher`: someone
+        }
+        // Possessive descriptions (`sein Amtskollege`) say whose, not who.
+        if ph.possessor.is_some() && ph.det == ph.possessor {
+            return Description::None;
+        }
+        // Gender the description gives.
+        let (title, gender) = match person_title(lex, t, ph.head) {
+            Some(noun) => {
+                let n = &lex.nouns[noun as usize];
+                if n.plural {
+                    return Description::None; // `die Bischöfe`: several
+                }
+                (n.title, n.gender)
+            }
+            None => (None, None), // `63-Jährige`
+        };
+        let gender = gender.or(match det {
+            Some("die") => Some(Gender::Female),
+            Some("der" | "den" | "dem" | "des") => Some(Gender::Male),
+            _ => None,
+        });
+        let refers = match gender {
+            Some(Gender::Female) => Refers::FemaleOrPlural,
+            _ => Refers::Male,
+        };
+        if ph.cases & case::NOM & case::PL == ph.cases & case::NOM
+            && ph.cases & case::NOM != 0
+            && det == Some("die")
+            && gender.is_none()
+        {
+            return Description::None; // plural
+        }
+        // Qualifier: the country (or organisation) whose office it is.
+        let qualifier = ph
+            .attrs
+            .iter()
+            .chain(ph.possessor.iter())
+            .filter_map(|&i| t.toks[i].slot)
+            .find(|s| matches!(s.kind, Kind::Country | Kind::Organization | Kind::City))
+            .map(|s| s.entity)
+            .or_else(|| {
+                // `der Präsident Russlands`: a genitive right after.
+                p.phrases
+                    .iter()
+                    .find(|g| g.of == Some(pi) && g.genitive)
+                    .and_then(|g| t.toks[g.head].slot)
+                    .filter(|s| matches!(s.kind, Kind::Country | Kind::Organization))
+                    .map(|s| s.entity)
+            });
+        let Some(title) = title else {
+            // `der 63-Jährige`: the latest person of that gender.
+            return self.latest(refers, before).map_or(Description::None, Description::One);
+        };
+        let info = &lex.titles[title as usize];
+        if info.refers == TitleRefers::Never {
+            return Description::None;
+        }
+        if info.refers == TitleRefers::Any {
+            return self.latest(refers, before).map_or(Description::None, Description::One);
+        }
+        // A person the document introduced with a title of this family (and this country).
+        let qual_ok = |e: EntityIdx| {
+            qualifier.is_none_or(|q| self.home(e, self.date) == Some(q) || self.affiliation(e) == Some(q))
+        };
+        let learned = |e: EntityIdx| {
+            self.facts
+                .get(&e)
+                .is_some_and(|f| f.titles.iter().any(|(fam, _)| *fam == info.family))
+                && qual_ok(e)
+                && (gender.is_none() || self.gender(e).is_none() || self.gender(e) == gender)
+        };
+        let mut recent: Vec<EntityIdx> = before.iter().rev().copied().collect();
+        recent.extend(self.seen.iter().rev().map(|s| s.entity));
+        if let Some(e) = recent.iter().copied().find(|&e| learned(e)) {
+            return Description::One(e);
+        }
+        // The gazetteer's holder of the role (at the document date; without one, a holder the
+        // document names).
+        if info.roles.is_empty() {
+            return Description::None;
+        }
+        let holds =
+            |e: EntityIdx| {
+                self.gaz.entity(e).roles.iter().any(|r| {
+                    info.roles.contains(&r.key) && qualifier.is_none_or(|q| r.of == q) && r.active_at(self.date)
+                })
+            };
+        if qualifier.is_some() {
+            let mut pool: Vec<EntityIdx> = self.gaz.role_holders().iter().copied().filter(|&e| holds(e)).collect();
+            if self.date.is_none() || pool.len() > 1 {
+                pool.retain(|e| self.named.contains(e) && !self.gaz.entity(*e).dead_at(self.date));
+            }
+            return if pool.len() == 1 {
+                Description::One(pool[0])
+            } else {
+                Description::None
+            };
+        }
+        recent
+            .iter()
+            .copied()
+            .find(|&e| holds(e))
+            .map_or(Description::None, Description::One)
+    }
+
+    fn affiliation(&self, e: EntityIdx) -> Option<EntityIdx> {
+        self.facts.get(&e).and_then(|f| f.affiliation.map(|a| a.0))
+    }
+
+    fn latest(&self, refers: Refers, before: &[EntityIdx]) -> Option<EntityIdx> {
+        before
+            .iter()
+            .rev()
+            .copied()
+            .find(|&e| self.fits(e, refers))
+            .or_else(|| self.antecedent(refers, true, &[]))
+    }
+}
+
+enum Description {
+    One(EntityIdx),
+    Pair(EntityIdx, EntityIdx),
+    None,
+}
+
+/// A demonym written in the feminine (`Finnin`, `Russinnen`).
+fn demonym_female(word: &str) -> bool {
+    word.ends_with("in") || word.ends_with("innen")
+}

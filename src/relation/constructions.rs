@@ -1,0 +1,494 @@
+//! Relation constructions as data: `data/de/constructions.ron` (format in its header), compiled
+//! against the lexicon once. A construction names its relation kind, its trigger lemmas, how its
+//! arguments are selected from the clause, the conditions it needs, and an example with its
+//! negative twin; the interpreter ([`super::interpret`]) applies it.
+
+use super::RelationKind;
+use crate::normalize::normalize_pattern;
+use crate::syntax::lexicon::{LemmaId, Lexicon, WordId, case, flag};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+/// The relation kinds as written in the data file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum KindDef {
+    /// `met`.
+    Met,
+    /// `received`.
+    Received,
+    /// `visited`.
+    Visited,
+    /// `accompanied`.
+    Accompanied,
+    /// `invited`.
+    Invited,
+    /// `phoned`.
+    Phoned,
+    /// `supplied`.
+    Supplied,
+}
+
+impl KindDef {
+    fn kind(self) -> RelationKind {
+        match self {
+            KindDef::Met => RelationKind::Met,
+            KindDef::Received => RelationKind::Received,
+            KindDef::Visited => RelationKind::Visited,
+            KindDef::Accompanied => RelationKind::Accompanied,
+            KindDef::Invited => RelationKind::Invited,
+            KindDef::Phoned => RelationKind::Phoned,
+            KindDef::Supplied => RelationKind::Supplied,
+        }
+    }
+}
+
+/// What fires a construction.
+#[derive(Debug, Clone, Deserialize)]
+pub enum TriggerDef {
+    /// Verb lemmas (every form, separable verbs with their particle).
+    Verb(Vec<String>),
+    /// Noun lemmas (every form, and compounds ending in one).
+    Noun(Vec<String>),
+}
+
+/// Active, passive or either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Voice {
+    /// Not a `werden` passive.
+    Active,
+    /// `werden` + participle.
+    Passive,
+    /// Either (nouns).
+    Any,
+}
+
+/// An argument selector (see the data file's header).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub enum Sel {
+    /// The clause's subject.
+    Subject,
+    /// An accusative or dative object that is a person.
+    Object,
+    /// An object that is a place.
+    ObjectPlace,
+    /// Phrases governed by these prepositions in the clause.
+    Prep(Vec<String>),
+    /// The agent of a passive.
+    Agent,
+    /// The others coordinated with the first argument.
+    Reciprocal,
+    /// `zwischen X und Y`.
+    Between,
+    /// Whose noun it is.
+    Possessor,
+    /// A phrase governed by these prepositions right after the noun.
+    Attr(Vec<String>),
+    /// A place compounded with the noun.
+    Compound,
+    /// The subject of the clause the noun is an adjunct or light-verb object of.
+    ClauseSubject,
+    /// Places governed by these prepositions.
+    PlaceIn(Vec<String>),
+    /// Where the clause's event took place: places governed by these prepositions that do not
+    /// belong to another noun (`die Lage in Syrien`), unless that noun is an event or venue
+    /// (`auf der Kundgebung in Duisburg`).
+    PlaceAt(Vec<String>),
+    /// Countries named by an adjective in the noun's phrase (`im saudi-arabischen Exil`).
+    Adjective,
+}
+
+/// A condition on the clause.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub enum Cond {
+    /// One of these words is in the clause.
+    Words(Vec<String>),
+    /// `sich`, `einander`.
+    Reflexive,
+    /// An accusative object that is a common noun.
+    ObjectNoun,
+    /// A phrase governed by one of these prepositions.
+    HasPrep(Vec<String>),
+    /// An object that is a person.
+    PersonObject,
+    /// Goods are named.
+    Goods,
+    /// `sein` is the clause's only verb (`war in Berlin`, `ist in Berlin gewesen`).
+    Copula,
+}
+
+/// Who visited the place where a relation happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Who {
+    /// Participants whose home is known to be elsewhere.
+    FromElsewhere,
+    /// Every participant not known to live there.
+    Travellers,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VisitsDef {
+    preps: Vec<String>,
+    who: Who,
+}
+
+/// Who counts as a visitor for a `Visited` construction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+pub enum Visitor {
+    /// Anyone not at home (the home country or its capital).
+    #[default]
+    Any,
+    /// Only a person whose home country is known and is not the place's country: being somewhere
+    /// is stated only indirectly (`sagte X in Brüssel`), so a domestic place is no evidence.
+    Abroad,
+}
+
+/// How tense is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+pub enum PlannedDef {
+    /// From the clause.
+    #[default]
+    Clause,
+    /// Always a plan.
+    Always,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConstructionDef {
+    name: String,
+    kind: KindDef,
+    trigger: TriggerDef,
+    #[serde(default)]
+    exclude: Vec<String>,
+    voice: Voice,
+    a: Vec<Sel>,
+    b: Vec<Sel>,
+    #[serde(default)]
+    requires: Vec<Cond>,
+    #[serde(default)]
+    unless: Vec<Cond>,
+    #[serde(default)]
+    visits: Option<VisitsDef>,
+    #[serde(default)]
+    also: Vec<KindDef>,
+    #[serde(default)]
+    planned: PlannedDef,
+    #[serde(default)]
+    visitor: Visitor,
+    confidence: f32,
+    example: String,
+    negative: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConstructionsFile {
+    light_verbs: Vec<String>,
+    adjunct_preps: Vec<String>,
+    return_verbs: Vec<String>,
+    constructions: Vec<ConstructionDef>,
+}
+
+/// A preposition in a selector, compiled: the word and, for `in-acc`, accusative only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PrepSpec {
+    /// The preposition.
+    pub word: WordId,
+    /// Only with an accusative article (`in die`, `ins`): direction, not location.
+    pub accusative: bool,
+}
+
+/// A compiled construction.
+#[derive(Debug, Clone)]
+pub struct Construction {
+    /// Unique name.
+    pub name: String,
+    /// The relation kind.
+    pub kind: RelationKind,
+    /// More kinds with the same arguments.
+    pub also: Vec<RelationKind>,
+    /// Verb trigger (else noun).
+    pub verb: bool,
+    /// Noun forms that do not fire it (normalised).
+    pub exclude: HashSet<String>,
+    /// Voice.
+    pub voice: Voice,
+    /// Selectors of the first argument.
+    pub a: Vec<Sel>,
+    /// Selectors of the second argument.
+    pub b: Vec<Sel>,
+    /// Prepositions of the selectors, compiled (keyed by the selector's position: a then b).
+    pub preps: HashMap<(bool, usize), Vec<PrepSpec>>,
+    /// Conditions needed.
+    pub requires: Vec<CondC>,
+    /// Conditions that stop it.
+    pub unless: Vec<CondC>,
+    /// Place where it happened, and who visited it.
+    pub visits: Option<(Vec<PrepSpec>, Who)>,
+    /// Tense rule.
+    pub planned: PlannedDef,
+    /// Who counts as a visitor.
+    pub visitor: Visitor,
+    /// Confidence.
+    pub confidence: f32,
+    /// A sentence that gives the relation.
+    pub example: String,
+    /// Its twin that must not.
+    pub negative: String,
+}
+
+/// A compiled condition.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CondC {
+    /// One of these words (normalised).
+    Words(Vec<String>),
+    /// Reflexive.
+    Reflexive,
+    /// A common-noun object.
+    ObjectNoun,
+    /// A phrase with one of these prepositions.
+    HasPrep(Vec<PrepSpec>),
+    /// A person object.
+    PersonObject,
+    /// Goods named.
+    Goods,
+    /// `sein` as the only verb.
+    Copula,
+}
+
+/// All constructions and the indexes that find them.
+#[derive(Debug)]
+pub struct Constructions {
+    /// In file order.
+    pub list: Vec<Construction>,
+    /// Verb lemma → constructions.
+    pub by_lemma: HashMap<LemmaId, Vec<usize>>,
+    /// Noun lemma (normalised) → constructions.
+    pub by_noun: HashMap<String, Vec<usize>>,
+    /// Light verbs.
+    pub light_verbs: HashSet<LemmaId>,
+    /// Adjunct prepositions.
+    pub adjunct_preps: HashSet<WordId>,
+    /// Verbs of coming home.
+    pub return_verbs: HashSet<LemmaId>,
+    /// Every surface form of every trigger (normalised), for the sentence gate.
+    pub gate: AhoCorasick,
+    /// Number of gate patterns.
+    pub gate_patterns: usize,
+}
+
+impl Constructions {
+    /// The compiled constructions of `data/de/constructions.ron` (built once).
+    pub fn get() -> &'static Constructions {
+        static C: OnceLock<Constructions> = OnceLock::new();
+        C.get_or_init(|| {
+            Constructions::from_ron(include_str!("../../data/de/constructions.ron"), Lexicon::get()).unwrap_or_else(
+                |e| panic!("data/de/constructions.ron: {e}; it is compiled in, so this is a build defect"),
+            )
+        })
+    }
+
+    /// Compiles constructions from RON text. Every lemma must be in the lexicon.
+    pub fn from_ron(src: &str, lex: &Lexicon) -> Result<Constructions, String> {
+        let file: ConstructionsFile = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .from_str(src)
+            .map_err(|e| e.to_string())?;
+        let mut problems = Vec::new();
+        let word = |w: &str, problems: &mut Vec<String>| -> WordId {
+            lex.id(&normalize_pattern(w)).unwrap_or_else(|| {
+                problems.push(format!("unknown word {w:?}"));
+                0
+            })
+        };
+        let prep = |p: &str, problems: &mut Vec<String>| -> PrepSpec {
+            let (w, acc) = match p.strip_suffix("-acc") {
+                Some(base) => (base, true),
+                None => (p, false),
+            };
+            let id = word(w, problems);
+            // A contraction in the data (`im`) means its preposition (`in`); `ins` (in das) is
+            // the accusative, a direction.
+            let (id, acc) = match lex.info(id).contraction {
+                Some((p, cases)) => (p, acc || (cases & case::ACC != 0 && cases & case::DAT == 0)),
+                None => (id, acc),
+            };
+            if lex.info(id).flags & flag::PREP == 0 {
+                problems.push(format!("{p:?} is no preposition"));
+            }
+            PrepSpec {
+                word: id,
+                accusative: acc,
+            }
+        };
+        let lemma = |l: &str, problems: &mut Vec<String>| -> Option<LemmaId> {
+            let id = lex.lemma(l);
+            if id.is_none() {
+                problems.push(format!("verb {l:?} is not in data/de/verbs.tsv"));
+            }
+            id
+        };
+        let cond = |c: &Cond, problems: &mut Vec<String>| -> CondC {
+            match c {
+                Cond::Words(ws) => CondC::Words(ws.iter().map(|w| normalize_pattern(w)).collect()),
+                Cond::Reflexive => CondC::Reflexive,
+                Cond::ObjectNoun => CondC::ObjectNoun,
+                Cond::HasPrep(ps) => CondC::HasPrep(ps.iter().map(|p| prep(p, problems)).collect()),
+                Cond::PersonObject => CondC::PersonObject,
+                Cond::Goods => CondC::Goods,
+                Cond::Copula => CondC::Copula,
+            }
+        };
+        let mut list = Vec::new();
+        let mut by_lemma: HashMap<LemmaId, Vec<usize>> = HashMap::default();
+        let mut by_noun: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut names = HashSet::default();
+        let mut gate_lemmas: HashSet<LemmaId> = HashSet::default();
+        let mut gate_nouns: Vec<String> = Vec::new();
+        for (k, d) in file.constructions.into_iter().enumerate() {
+            if !names.insert(d.name.clone()) {
+                problems.push(format!("construction {:?} is defined twice", d.name));
+            }
+            let verb = matches!(d.trigger, TriggerDef::Verb(_));
+            match &d.trigger {
+                TriggerDef::Verb(ls) => {
+                    for l in ls {
+                        if let Some(id) = lemma(l, &mut problems) {
+                            by_lemma.entry(id).or_default().push(k);
+                            gate_lemmas.insert(id);
+                        }
+                    }
+                }
+                TriggerDef::Noun(ns) => {
+                    for n in ns {
+                        let norm = normalize_pattern(n);
+                        if lex.noun(n).is_none() {
+                            problems.push(format!(
+                                "noun {n:?} is not in data/de/nouns.tsv (run data/de/tools/make_nouns.py)"
+                            ));
+                        }
+                        by_noun.entry(norm.clone()).or_default().push(k);
+                        gate_nouns.push(norm);
+                    }
+                }
+            }
+            let mut preps = HashMap::default();
+            for (is_a, sels) in [(true, &d.a), (false, &d.b)] {
+                for (i, s) in sels.iter().enumerate() {
+                    if let Sel::Prep(ps) | Sel::Attr(ps) | Sel::PlaceIn(ps) | Sel::PlaceAt(ps) = s {
+                        preps.insert((is_a, i), ps.iter().map(|p| prep(p, &mut problems)).collect());
+                    }
+                }
+            }
+            if d.a.is_empty() || d.b.is_empty() {
+                problems.push(format!("construction {:?} needs selectors for a and b", d.name));
+            }
+            if !(0.0..=1.0).contains(&d.confidence) {
+                problems.push(format!(
+                    "construction {:?}: confidence {} is not in 0..1",
+                    d.name, d.confidence
+                ));
+            }
+            list.push(Construction {
+                name: d.name,
+                kind: d.kind.kind(),
+                also: d.also.iter().map(|k| k.kind()).collect(),
+                verb,
+                exclude: d.exclude.iter().map(|x| normalize_pattern(x)).collect(),
+                voice: d.voice,
+                a: d.a,
+                b: d.b,
+                preps,
+                requires: d.requires.iter().map(|c| cond(c, &mut problems)).collect(),
+                unless: d.unless.iter().map(|c| cond(c, &mut problems)).collect(),
+                visits: d
+                    .visits
+                    .map(|v| (v.preps.iter().map(|p| prep(p, &mut problems)).collect(), v.who)),
+                planned: d.planned,
+                visitor: d.visitor,
+                confidence: d.confidence,
+                example: d.example,
+                negative: d.negative,
+            });
+        }
+        let light_verbs = file
+            .light_verbs
+            .iter()
+            .filter_map(|l| lemma(l, &mut problems))
+            .collect();
+        let return_verbs = file
+            .return_verbs
+            .iter()
+            .filter_map(|l| lemma(l, &mut problems))
+            .collect();
+        let adjunct_preps = file.adjunct_preps.iter().map(|p| prep(p, &mut problems).word).collect();
+        if !problems.is_empty() {
+            return Err(problems.join("; "));
+        }
+        // The gate: every form of every trigger lemma, and every trigger noun (as a substring,
+        // so that compounds pass too). A sentence without any of them is never parsed.
+        let mut patterns: Vec<String> = lex
+            .forms()
+            .filter(|(_, id)| lex.info(*id).verbs.iter().any(|v| gate_lemmas.contains(&v.lemma)))
+            .map(|(f, _)| f.to_string())
+            .collect();
+        for n in &gate_nouns {
+            if let Some(id) = lex.noun(n) {
+                let lemma = &lex.nouns[id as usize].lemma;
+                patterns.extend(
+                    lex.forms()
+                        .filter(|(_, w)| lex.info(*w).noun.is_some_and(|x| &lex.nouns[x as usize].lemma == lemma))
+                        .map(|(f, _)| f.to_string()),
+                );
+            }
+            patterns.push(n.clone());
+        }
+        patterns.sort();
+        patterns.dedup();
+        let gate = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| e.to_string())?;
+        Ok(Constructions {
+            list,
+            by_lemma,
+            by_noun,
+            light_verbs,
+            adjunct_preps,
+            return_verbs,
+            gate_patterns: patterns.len(),
+            gate,
+        })
+    }
+
+    /// The construction named `name`.
+    pub fn by_name(&self, name: &str) -> Option<&Construction> {
+        self.list.iter().find(|c| c.name == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_constructions_compile() {
+        let c = Constructions::get();
+        assert!(c.list.len() >= 20);
+        let treffen = Lexicon::get().lemma("treffen").unwrap();
+        assert!(c.by_lemma[&treffen].iter().any(|&k| c.list[k].name == "treffen"));
+        assert!(c.gate_patterns > 100);
+    }
+
+    #[test]
+    fn unknown_lemmas_and_prepositions_are_reported() {
+        let src = r#"(light_verbs: [], adjunct_preps: [], return_verbs: [], constructions: [
+            (name: "x", kind: Met, trigger: Verb(["gibtesnicht"]), voice: Active, a: [Subject], b: [Prep(["haus"])],
+             confidence: 0.5, example: "", negative: "")])"#;
+        let e = Constructions::from_ron(src, Lexicon::get()).unwrap_err();
+        assert!(e.contains("gibtesnicht") && e.contains("haus"), "{e}");
+    }
+}

@@ -1,0 +1,1195 @@
+//! Applies the constructions of `data/de/constructions.ron` to the clauses of a parsed sentence.
+//!
+//! For every trigger (a verb form whose lemma, read with the clause's separable particle, is a
+//! construction's trigger; or a noun, also as the tail of a compound), each construction of the
+//! trigger checks its voice and conditions, selects its arguments with its selectors, and gives a
+//! relation for every pair of participants from different sides. The clause decides the rest:
+//! negation and calling off drop it, speculation and hearsay mark it hedged, modals, future,
+//! plan words and plan adjectives make it planned, the nearest date expression dates it. A
+//! construction with `visits` adds a visit of every participant who came from elsewhere to the
+//! place where it happened.
+
+use super::constructions::{CondC, Construction, Constructions, PlannedDef, PrepSpec, Sel, Visitor, Voice, Who};
+use super::{Attribution, Relation, RelationKind, dates};
+use crate::date::PartialDate;
+use crate::gazetteer::{EntityIdx, Gazetteer, Kind};
+use crate::link::references::DocRefs;
+use crate::span::Span;
+use crate::syntax::lexicon::{LemmaId, Lexicon, VForm, WordId, case, flag};
+use crate::syntax::parse::{ClauseKind, Head, Parse, person_title};
+use crate::syntax::token::Tokens;
+
+/// What a sentence gives.
+#[derive(Debug, Default)]
+pub struct SentenceRelations {
+    /// Relations stated as facts or plans.
+    pub relations: Vec<Relation>,
+    /// Relations stated under speculation, fear or hearsay.
+    pub hedged: Vec<Relation>,
+}
+
+/// One sentence's interpretation context.
+pub struct Ctx<'a> {
+    /// Gazetteer.
+    pub gaz: &'a Gazetteer,
+    /// Lexicon.
+    pub lex: &'static Lexicon,
+    /// Constructions.
+    pub cons: &'static Constructions,
+    /// Document references and facts.
+    pub refs: &'a DocRefs<'a>,
+    /// Document date.
+    pub date: Option<&'a PartialDate>,
+    /// Date the dead rule compares with when a relation has none of its own (the document date,
+    /// else the latest year the text names).
+    pub ref_date: Option<PartialDate>,
+    /// The document text.
+    pub text: &'a str,
+    /// Tokens.
+    pub t: &'a Tokens,
+    /// Parse.
+    pub p: &'a Parse,
+}
+
+/// A participant list with the phrase each came from.
+type Side = Vec<(EntityIdx, usize)>;
+
+impl Ctx<'_> {
+    fn clause_tokens(&self, ci: usize) -> Vec<usize> {
+        self.p.clauses[ci].tokens().collect()
+    }
+
+    fn clause_has(&self, ci: usize, f: u32) -> bool {
+        self.p.clauses[ci].tokens().any(|i| self.t.has(self.lex, i, f))
+    }
+
+    fn word_in_clause(&self, ci: usize, words: &[String]) -> bool {
+        self.p.clauses[ci]
+            .tokens()
+            .any(|i| self.t.toks[i].is_word() && words.iter().any(|w| w == self.t.norm(i)))
+    }
+
+    /// Entities a phrase stands for.
+    fn referents(&self, pi: usize) -> Vec<EntityIdx> {
+        let ph = &self.p.phrases[pi];
+        if !ph.refs.is_empty() {
+            return ph.refs.clone();
+        }
+        if ph.head_kind == Head::None {
+            return Vec::new();
+        }
+        match self.t.toks[ph.head].slot {
+            Some(s) if !s.attributive() => vec![s.entity],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The phrases coordinated with `pi` (itself included).
+    fn group(&self, pi: usize) -> Vec<usize> {
+        let g = self.p.phrases[pi].group;
+        self.p.group(g).collect()
+    }
+
+    fn side_of(&self, phrases: &[usize]) -> Side {
+        let mut out: Side = Vec::new();
+        for &pi in phrases {
+            for e in self.referents(pi) {
+                if !out.iter().any(|x| x.0 == e) {
+                    out.push((e, pi));
+                }
+            }
+        }
+        out
+    }
+
+    fn free(&self, pi: usize) -> bool {
+        let ph = &self.p.phrases[pi];
+        ph.prep.is_none() && !ph.genitive && ph.of.is_none() && ph.appos_of.is_none()
+    }
+
+    /// The cases a phrase can be in, narrowed by the gender of its head (`der Bischof` is
+    /// nominative, `der Kanzlerin` is not).
+    fn cases_of(&self, pi: usize) -> u16 {
+        let ph = &self.p.phrases[pi];
+        let title_gender = std::iter::once(ph.head)
+            .chain(ph.titles.iter().copied())
+            .find_map(|i| person_title(self.lex, self.t, i).and_then(|n| self.lex.nouns[n as usize].gender));
+        let gender = title_gender.or_else(|| {
+            self.t.toks[ph.head]
+                .slot
+                .filter(|s| s.kind == Kind::Person && !s.attributive())
+                .and_then(|s| self.refs.gender(s.entity))
+        });
+        let mask = match gender {
+            Some(crate::gazetteer::Gender::Male) => case::M,
+            Some(crate::gazetteer::Gender::Female) => case::F,
+            None => return ph.cases,
+        };
+        match ph.cases & mask {
+            0 => ph.cases,
+            m => m,
+        }
+    }
+
+    fn nominative(&self, pi: usize) -> bool {
+        let ph = &self.p.phrases[pi];
+        match ph.head_kind {
+            Head::Pronoun => self.t.toks[ph.head]
+                .word
+                .and_then(|w| self.lex.info(w).pron)
+                .is_some_and(|(c, _)| {
+                    matches!(
+                        c,
+                        crate::syntax::lexicon::PronCase::Nom | crate::syntax::lexicon::PronCase::NomOrAcc
+                    )
+                }),
+            Head::Entity => {
+                self.cases_of(pi) & case::NOM != 0
+                    && !self.t.toks[ph.head]
+                        .slot
+                        .is_some_and(|s| (s.genitive && !s.reference) || s.attributive())
+            }
+            _ => self.cases_of(pi) & case::NOM != 0,
+        }
+    }
+
+    /// The subject phrase of clause `ci` (the first of its group).
+    pub fn subject(&self, ci: usize) -> Option<usize> {
+        self.subject_depth(ci, 0)
+    }
+
+    fn subject_depth(&self, ci: usize, depth: usize) -> Option<usize> {
+        let c = &self.p.clauses[ci];
+        let cands: Vec<usize> = c
+            .phrases
+            .iter()
+            .copied()
+            .filter(|&pi| {
+                self.free(pi)
+                    && self.nominative(pi)
+                    && !matches!(self.p.phrases[pi].head_kind, Head::None)
+                    && !self.t.has(self.lex, self.p.phrases[pi].head, flag::TEMPORAL)
+                    && !self.t.has(self.lex, self.p.phrases[pi].head, flag::REFLEXIVE)
+            })
+            .collect();
+        let inherited = (c.elided || c.kind == ClauseKind::Infinitive) && depth < 4;
+        if inherited
+            && (c.kind == ClauseKind::Infinitive
+                || cands
+                    .iter()
+                    .all(|&pi| self.p.phrases[pi].toks.start > c.finite.unwrap_or(0)))
+        {
+            let parent = c.parent?;
+            // `warf X vor, ... zu liefern`: the object of an object-control verb.
+            if c.kind == ClauseKind::Infinitive && self.object_control(parent) {
+                let subj = self.subject_depth(parent, depth + 1);
+                let obj = self
+                    .objects(parent)
+                    .into_iter()
+                    .find(|&pi| Some(pi) != subj && !self.referents(pi).is_empty());
+                if obj.is_some() {
+                    return obj;
+                }
+            }
+            return self.subject_depth(parent, depth + 1);
+        }
+        match c.kind {
+            ClauseKind::Main => {
+                let f = c.finite?;
+                let before = cands.iter().copied().find(|&pi| self.p.phrases[pi].head < f);
+                let after = cands.iter().copied().find(|&pi| self.p.phrases[pi].head > f);
+                // `Die Predigt hält der Bischof`: an object may come first; a phrase after the
+                // verb that can only be nominative is the subject.
+                let only_nom = |pi: usize| {
+                    let c = self.cases_of(pi);
+                    c != case::ANY && c & (case::ACC | case::DAT | case::GEN) == 0
+                };
+                let ambiguous = |pi: usize| {
+                    let c = self.cases_of(pi);
+                    c == case::ANY || c & case::ACC != 0
+                };
+                match (before, after) {
+                    (Some(b), Some(a)) if ambiguous(b) && only_nom(a) && !only_nom(b) => Some(a),
+                    (Some(b), _) => Some(b),
+                    (None, a) => a,
+                }
+            }
+            ClauseKind::Relative(ante) => {
+                // `die Gespräche, die X führte`: a relative pronoun whose antecedent is a
+                // thing, facing a named subject, is the object.
+                let rel = cands
+                    .iter()
+                    .copied()
+                    .find(|&pi| self.p.phrases[pi].head_kind == Head::Relative);
+                let other = cands
+                    .iter()
+                    .copied()
+                    .find(|&pi| self.p.phrases[pi].head_kind != Head::Relative && !self.referents(pi).is_empty());
+                match (rel, other, ante) {
+                    (Some(r), Some(o), Some(a))
+                        if self.p.phrases[a].head_kind == Head::Noun && self.p.phrases[r].cases & case::ACC != 0 =>
+                    {
+                        Some(o)
+                    }
+                    (Some(r), _, _) => Some(r),
+                    _ => cands.first().copied(),
+                }
+            }
+            ClauseKind::Infinitive => None,
+            _ => cands.first().copied(),
+        }
+    }
+
+    fn object_control(&self, ci: usize) -> bool {
+        let c = &self.p.clauses[ci];
+        let particle = c.particle.and_then(|p| self.t.word(p));
+        c.finite.iter().chain(c.nonfinite.iter()).any(|&i| {
+            self.t.word(i).is_some_and(|w| {
+                self.lex.info(w).verbs.iter().any(|v| {
+                    (v.particle.is_none() || v.particle == particle) && self.lex.object_control.contains(&v.lemma)
+                })
+            })
+        })
+    }
+
+    fn subject_side(&self, ci: usize) -> Side {
+        match self.subject(ci) {
+            Some(pi) => self.side_of(&self.group(pi)),
+            None => Vec::new(),
+        }
+    }
+
+    /// Free phrases of the clause other than the subject group.
+    fn objects(&self, ci: usize) -> Vec<usize> {
+        let subj = self.subject(ci).map(|s| self.p.phrases[s].group);
+        self.p.clauses[ci]
+            .phrases
+            .iter()
+            .copied()
+            .filter(|&pi| {
+                self.free(pi)
+                    && Some(self.p.phrases[pi].group) != subj
+                    && self.p.phrases[pi].head_kind != Head::Relative
+                    && !self.t.has(self.lex, self.p.phrases[pi].head, flag::TEMPORAL)
+            })
+            .collect()
+    }
+
+    fn prep_matches(&self, pi: usize, preps: &[PrepSpec]) -> bool {
+        let ph = &self.p.phrases[pi];
+        let Some(w) = ph.prep else { return false };
+        preps.iter().any(|s| {
+            s.word == w
+                && (!s.accusative || (ph.cases & case::ACC != 0 && ph.cases & case::DAT == 0 && ph.cases != case::ANY))
+        })
+    }
+
+    /// A place phrase right after a phrase headed by a common noun that is no event or venue
+    /// belongs to that noun (`die Lage in Syrien`), not to the clause.
+    fn belongs_to_other_noun(&self, pi: usize) -> bool {
+        let start = self.p.phrases[pi].toks.start;
+        let Some(prev) = self.p.phrases.iter().rposition(|q| q.toks.end <= start) else {
+            return false;
+        };
+        let q = &self.p.phrases[prev];
+        let adjacent = (q.toks.end..start).all(|j| self.t.toks[j].punct.is_some_and(|c| c != ','));
+        adjacent
+            && q.head_kind == Head::Noun
+            && !self.lex.is_event_noun(self.t.norm(q.head))
+            && !self.t.has(self.lex, q.head, flag::TEMPORAL)
+    }
+
+    fn facility(&self, pi: usize) -> bool {
+        let ph = &self.p.phrases[pi];
+        let named = self.t.toks[ph.head].slot.is_some_and(|_| {
+            // A place whose own name says it is a facility (`Kosmodrom Wostotschny`).
+            self.t.toks[ph.head]
+                .span
+                .slice(self.text)
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| {
+                    self.lex
+                        .id(&crate::normalize::normalize_pattern(w))
+                        .is_some_and(|id| self.lex.info(id).is(flag::FACILITY))
+                })
+        });
+        named
+            || ph.titles.iter().any(|&i| {
+                self.t.has(self.lex, i, flag::FACILITY)
+                    || self.t.toks[i].head.is_some_and(|h| self.lex.info(h).is(flag::FACILITY))
+            })
+    }
+
+    /// Phrases right after noun phrase `np` that belong to it (prepositional and genitive
+    /// attributes, coordinated ones included).
+    fn attributes(&self, np: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let ci = self.p.phrases[np].clause;
+        let mut end = self.p.phrases[np].toks.end;
+        for k in np + 1..self.p.phrases.len() {
+            let ph = &self.p.phrases[k];
+            if ph.clause != ci {
+                break;
+            }
+            let gap_ok = (end..ph.toks.start).all(|j| {
+                self.t.toks[j].punct == Some(',')
+                    || self.t.has(self.lex, j, flag::CONJ)
+                    || matches!(self.t.norm(j), "auch" | "anschliessend" | "dann")
+            });
+            let attached = ph.of == Some(np)
+                || ph.prep.is_some()
+                || ph.genitive
+                || self.p.phrases[k].group == self.p.phrases[k - 1].group;
+            if !gap_ok || !attached || ph.head_kind == Head::Relative {
+                break;
+            }
+            out.push(k);
+            end = ph.toks.end;
+        }
+        out
+    }
+
+    fn persons(&self, side: Side) -> Side {
+        side.into_iter()
+            .filter(|(e, _)| self.gaz.entity(*e).kind == Kind::Person)
+            .collect()
+    }
+
+    fn places(&self, side: Side, pis_ok: impl Fn(usize) -> bool) -> Side {
+        side.into_iter()
+            .filter(|(e, pi)| self.gaz.entity(*e).kind.is_location() && pis_ok(*pi))
+            .collect()
+    }
+
+    fn possessor(&self, np: usize, ci: usize) -> Side {
+        let ph = &self.p.phrases[np];
+        if let Some(pt) = ph.possessor {
+            if let Some(s) = self.t.toks[pt].slot.filter(|s| !s.attributive()) {
+                return vec![(s.entity, np)];
+            }
+            // A possessive: the clause's subject if it fits (`bei seinem Besuch sagte X`), else
+            // the pronoun's antecedent.
+            if let Some(refers) = self.t.word(pt).and_then(|w| self.lex.info(w).poss) {
+                let subject = self.subject_side(ci);
+                let several = subject.len() > 1;
+                let fits = |e: EntityIdx| match refers {
+                    crate::syntax::lexicon::Refers::Male => {
+                        self.refs.gender(e) != Some(crate::gazetteer::Gender::Female)
+                    }
+                    _ => self.refs.gender(e) == Some(crate::gazetteer::Gender::Female) || several,
+                };
+                let s: Side = subject.into_iter().filter(|(e, _)| fits(*e)).collect();
+                if !s.is_empty() {
+                    return s;
+                }
+                let before: Vec<EntityIdx> = (0..ph.toks.start)
+                    .filter_map(|i| {
+                        self.t.toks[i]
+                            .slot
+                            .filter(|s| s.person() && !s.genitive)
+                            .map(|s| s.entity)
+                    })
+                    .collect();
+                if let Some(e) = before.iter().rev().copied().find(|&e| fits(e)) {
+                    return vec![(e, np)];
+                }
+            }
+        }
+        for k in self.attributes(np) {
+            let g = &self.p.phrases[k];
+            if (g.genitive && g.of == Some(np))
+                || (g.of == Some(np) && g.prep.is_some_and(|w| matches!(self.lex_word(w), "von" | "vom")))
+            {
+                return self.side_of(&self.group(k));
+            }
+        }
+        Vec::new()
+    }
+
+    fn lex_word(&self, w: WordId) -> &'static str {
+        self.lex.forms().find(|(_, id)| *id == w).map_or("", |(f, _)| f)
+    }
+
+    /// The clause subject a noun trigger lends its arguments from.
+    fn clause_subject(&self, np: usize, ci: usize) -> Side {
+        let ph = &self.p.phrases[np];
+        let c = &self.p.clauses[ci];
+        let adjunct = ph.prep.is_some_and(|w| self.cons.adjunct_preps.contains(&w));
+        let verbs: Vec<LemmaId> = c
+            .finite
+            .iter()
+            .chain(c.nonfinite.iter())
+            .flat_map(|&i| {
+                self.t
+                    .word(i)
+                    .map(|w| self.lex.info(w).verbs.iter().map(|v| v.lemma).collect::<Vec<_>>())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let light = self.free(np) && verbs.iter().any(|l| self.cons.light_verbs.contains(l));
+        let copula = self.free(np)
+            && verbs
+                .iter()
+                .any(|&l| matches!(self.lex.lemmas[l as usize].name.as_str(), "sein" | "bleiben"));
+        let subj = self.subject(ci);
+        if subj.is_some_and(|s| self.p.phrases[s].group == ph.group) {
+            return Vec::new(); // the noun is the subject itself
+        }
+        if adjunct || light || copula {
+            let s = self.subject_side(ci);
+            if !s.is_empty() {
+                return s;
+            }
+        }
+        // `die Gespräche, die X führte`: a relative clause about the noun.
+        for (k, rc) in self.p.clauses.iter().enumerate() {
+            if rc.kind == ClauseKind::Relative(Some(np)) {
+                let rverbs = rc.finite.iter().chain(rc.nonfinite.iter()).any(|&i| {
+                    self.t.word(i).is_some_and(|w| {
+                        self.lex
+                            .info(w)
+                            .verbs
+                            .iter()
+                            .any(|v| self.cons.light_verbs.contains(&v.lemma))
+                    })
+                });
+                if rverbs {
+                    return self.subject_side(k);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    fn select(
+        &self,
+        con: &Construction,
+        is_a: bool,
+        t: usize,
+        np: Option<usize>,
+        ci: usize,
+        passive: bool,
+    ) -> (Side, bool) {
+        let sels = if is_a { &con.a } else { &con.b };
+        for (k, sel) in sels.iter().enumerate() {
+            let preps = con.preps.get(&(is_a, k)).map(Vec::as_slice).unwrap_or(&[]);
+            let side: Side = match sel {
+                Sel::Subject => {
+                    if np.is_some() {
+                        Vec::new()
+                    } else {
+                        self.subject_side(ci)
+                    }
+                }
+                Sel::Object => {
+                    let objs = self.objects(ci);
+                    let first = objs.into_iter().find(|&pi| {
+                        self.p.phrases[pi].cases & (case::ACC | case::DAT) != 0 && !self.referents(pi).is_empty()
+                    });
+                    match first {
+                        // A supply goes to a country; everything else is between persons.
+                        Some(pi) if con.kind == RelationKind::Supplied => self.side_of(&self.group(pi)),
+                        Some(pi) => self.persons(self.side_of(&self.group(pi))),
+                        None => Vec::new(),
+                    }
+                }
+                Sel::ObjectPlace => {
+                    let objs = self.objects(ci);
+                    let first = objs.into_iter().find(|&pi| !self.referents(pi).is_empty());
+                    match first {
+                        Some(pi) => self.places(self.side_of(&self.group(pi)), |x| !self.facility(x)),
+                        None => Vec::new(),
+                    }
+                }
+                Sel::Prep(_) | Sel::Agent => {
+                    let agent = [
+                        PrepSpec {
+                            word: self.lex.id("von").unwrap_or(0),
+                            accusative: false,
+                        },
+                        PrepSpec {
+                            word: self.lex.id("durch").unwrap_or(0),
+                            accusative: false,
+                        },
+                    ];
+                    let preps = if matches!(sel, Sel::Agent) { &agent[..] } else { preps };
+                    let agent_sel = matches!(sel, Sel::Agent);
+                    let skip_attr_of_noun = |pi: usize| {
+                        // `mit Vertretern von X`: an attribute of another noun is no argument
+                        // (but `bei seinem Besuch von X begleitet` may be the passive's agent).
+                        !agent_sel && self.p.phrases[pi].of.is_some_and(|o| Some(o) != np)
+                    };
+                    let pis: Vec<usize> = self.p.clauses[ci]
+                        .phrases
+                        .iter()
+                        .copied()
+                        .filter(|&pi| self.prep_matches(pi, preps) && !skip_attr_of_noun(pi))
+                        .collect();
+                    self.side_of(&pis)
+                }
+                Sel::Reciprocal | Sel::Between => Vec::new(), // handled by the caller
+                Sel::Possessor => match np {
+                    Some(np) => self.possessor(np, ci),
+                    None => Vec::new(),
+                },
+                Sel::Attr(_) => match np {
+                    Some(np) => {
+                        let pis: Vec<usize> = self
+                            .attributes(np)
+                            .into_iter()
+                            .filter(|&pi| self.prep_matches(pi, preps))
+                            .collect();
+                        self.side_of(&pis)
+                    }
+                    None => Vec::new(),
+                },
+                Sel::Compound => match np {
+                    Some(np) => {
+                        let ph = &self.p.phrases[np];
+                        let mut out = Vec::new();
+                        for &ai in &ph.attrs {
+                            let adjacent = self.t.toks[t].glued
+                                && (ai + 1 == t || (ai + 2 == t && self.t.toks[ai + 1].punct == Some('-')));
+                            if let Some(s) = self.t.toks[ai]
+                                .slot
+                                .filter(|s| s.kind.is_location() && !s.attributive())
+                                && adjacent
+                            {
+                                out.push((s.entity, np));
+                            }
+                        }
+                        out
+                    }
+                    None => Vec::new(),
+                },
+                Sel::ClauseSubject => match np {
+                    Some(np) => self.clause_subject(np, ci),
+                    None => Vec::new(),
+                },
+                Sel::PlaceAt(_) => {
+                    let pis: Vec<usize> = self.p.clauses[ci]
+                        .phrases
+                        .iter()
+                        .copied()
+                        .filter(|&pi| self.prep_matches(pi, preps) && Some(pi) != np && !self.belongs_to_other_noun(pi))
+                        .collect();
+                    self.places(self.side_of(&pis), |x| !self.facility(x))
+                }
+                Sel::Adjective => match np {
+                    Some(np) => self.p.phrases[np]
+                        .attrs
+                        .iter()
+                        .filter_map(|&i| self.t.toks[i].slot)
+                        .filter(|s| s.attributive() && s.kind.is_location())
+                        .map(|s| (s.entity, np))
+                        .collect(),
+                    None => Vec::new(),
+                },
+                Sel::PlaceIn(_) => {
+                    let attached: Vec<usize> = match np {
+                        Some(np) => self
+                            .attributes(np)
+                            .into_iter()
+                            .filter(|&pi| self.prep_matches(pi, preps))
+                            .collect(),
+                        None => Vec::new(),
+                    };
+                    let pis: Vec<usize> = if !attached.is_empty() {
+                        attached
+                    } else {
+                        self.p.clauses[ci]
+                            .phrases
+                            .iter()
+                            .copied()
+                            .filter(|&pi| self.prep_matches(pi, preps) && Some(pi) != np)
+                            .collect()
+                    };
+                    self.places(self.side_of(&pis), |x| !self.facility(x))
+                }
+            };
+            let _ = passive;
+            if matches!(sel, Sel::Reciprocal | Sel::Between) {
+                if matches!(sel, Sel::Between) {
+                    let anchor = np.unwrap_or(usize::MAX);
+                    let pis: Vec<usize> = self.p.clauses[ci]
+                        .phrases
+                        .iter()
+                        .copied()
+                        .filter(|&pi| {
+                            self.p.phrases[pi].prep.is_some_and(|w| self.lex_word(w) == "zwischen")
+                                && (np.is_none() || pi > anchor)
+                        })
+                        .collect();
+                    let side = self.side_of(&pis);
+                    if side.len() >= 2 {
+                        return (side, true);
+                    }
+                }
+                if matches!(sel, Sel::Reciprocal) {
+                    return (Vec::new(), true);
+                }
+                continue;
+            }
+            if !side.is_empty() {
+                return (side, false);
+            }
+        }
+        (Vec::new(), false)
+    }
+
+    fn cond(&self, c: &CondC, ci: usize) -> bool {
+        match c {
+            CondC::Words(ws) => self.word_in_clause(ci, ws),
+            CondC::Reflexive => self.clause_has(ci, flag::REFLEXIVE),
+            CondC::ObjectNoun => {
+                let f = self.p.clauses[ci].finite.unwrap_or(0);
+                self.objects(ci).into_iter().any(|pi| {
+                    let ph = &self.p.phrases[pi];
+                    ph.head_kind == Head::Noun
+                        && ph.head > f
+                        && ph.cases & case::ACC != 0
+                        && !self.t.has(self.lex, ph.head, flag::TEMPORAL)
+                        && person_title(self.lex, self.t, ph.head).is_none()
+                })
+            }
+            CondC::HasPrep(ps) => self.p.clauses[ci].phrases.iter().any(|&pi| self.prep_matches(pi, ps)),
+            CondC::PersonObject => self.objects(ci).into_iter().any(|pi| {
+                self.referents(pi)
+                    .iter()
+                    .any(|&e| self.gaz.entity(e).kind == Kind::Person)
+            }),
+            CondC::Goods => !self.goods(ci).is_empty(),
+            CondC::Copula => {
+                let c = &self.p.clauses[ci];
+                let sein = self.lex.lemma("sein");
+                let is_sein = |i: usize| {
+                    self.t.word(i).is_some_and(|w| {
+                        self.lex
+                            .info(w)
+                            .verbs
+                            .iter()
+                            .any(|v| Some(v.lemma) == sein || self.lex.lemmas[v.lemma as usize].name == "weilen")
+                    })
+                };
+                c.finite.is_some_and(is_sein) && c.nonfinite.iter().all(|&i| is_sein(i))
+            }
+        }
+    }
+
+    fn goods(&self, ci: usize) -> Vec<String> {
+        let mut g: Vec<String> = Vec::new();
+        for i in self.p.clauses[ci].tokens() {
+            let w = self.t.norm(i);
+            let compound_goods =
+                self.t.toks[i].cap && (w.ends_with("lieferung") || w.ends_with("lieferungen")) && w.len() > 10;
+            let goods_word = self.t.has(self.lex, i, flag::GOODS)
+                || (self.t.toks[i].cap
+                    && self
+                        .lex
+                        .goods
+                        .iter()
+                        .any(|x| x.len() >= 5 && w.len() > x.len() && w.ends_with(x.as_str())));
+            if goods_word && !g.iter().any(|x| x == w) {
+                g.push(w.to_string());
+            } else if compound_goods {
+                let head = w
+                    .trim_end_matches("en")
+                    .trim_end_matches("lieferung")
+                    .trim_end_matches('s');
+                if !head.is_empty() && !g.iter().any(|x| x == head) {
+                    g.push(head.to_string());
+                }
+            }
+        }
+        g
+    }
+
+    fn negated(&self, ci: usize) -> bool {
+        let toks = self.clause_tokens(ci);
+        toks.iter().enumerate().any(|(k, &i)| {
+            self.t.has(self.lex, i, flag::NEG)
+                && !self.lex.negation_exceptions.iter().any(|ex| {
+                    ex.iter()
+                        .enumerate()
+                        .all(|(d, w)| toks.get(k + d).is_some_and(|&j| self.t.word(j) == Some(*w)))
+                })
+        })
+    }
+
+    fn called_off(&self, ci: usize) -> bool {
+        if self.clause_has(ci, flag::CANCEL) {
+            return true;
+        }
+        let c = &self.p.clauses[ci];
+        let particle = c.particle.and_then(|i| self.t.word(i));
+        c.tokens().any(|i| {
+            self.t
+                .word(i)
+                .and_then(|w| self.lex.cancel_needs_particle.get(&w))
+                .is_some_and(|p| Some(*p) == particle)
+        })
+    }
+
+    fn hedged(&self, ci: usize, t: usize, np: Option<usize>) -> bool {
+        let c = &self.p.clauses[ci];
+        // `Während Kims Besuch kam es zu Spekulationen`: an event in an adjunct is taken for
+        // granted; the clause's hedge is about something else.
+        if np.is_some_and(|np| {
+            self.p.phrases[np]
+                .prep
+                .is_some_and(|w| self.cons.adjunct_preps.contains(&w))
+        }) {
+            return false;
+        }
+        if self.clause_has(ci, flag::HEDGE) {
+            return true;
+        }
+        if matches!(c.kind, ClauseKind::Subordinate(_) | ClauseKind::Infinitive)
+            && let Some(parent) = c.parent
+            && self.clause_has(parent, flag::HEDGE)
+        {
+            return true;
+        }
+        // `soll ... geliefert haben`: a hearsay modal with a perfect infinitive.
+        let hearsay = c.finite.is_some_and(|f| self.t.has(self.lex, f, flag::HEARSAY_MODAL));
+        let participle = self.is_form(t, VForm::Participle);
+        let perfect_inf = c
+            .nonfinite
+            .iter()
+            .any(|&i| self.t.is(i, "haben") || self.t.is(i, "sein"));
+        hearsay && participle && perfect_inf
+    }
+
+    fn is_form(&self, t: usize, form: VForm) -> bool {
+        self.t
+            .word(t)
+            .is_some_and(|w| self.lex.info(w).verbs.iter().any(|v| v.form == form))
+    }
+
+    fn planned(&self, con: &Construction, ci: usize, t: usize, np: Option<usize>) -> bool {
+        if con.planned == PlannedDef::Always {
+            return true;
+        }
+        let c = &self.p.clauses[ci];
+        let plan_word = |ci: usize| self.clause_has(ci, flag::PLAN);
+        if plan_word(ci) {
+            return true;
+        }
+        // An infinitive clause under a plan (`kündigte an, X zu besuchen`).
+        if matches!(c.kind, ClauseKind::Infinitive | ClauseKind::Subordinate(_))
+            && let Some(parent) = c.parent
+            && plan_word(parent)
+        {
+            return true;
+        }
+        let finite_is = |f: u32| c.finite.is_some_and(|i| self.t.has(self.lex, i, f));
+        let infinitive =
+            c.nonfinite.contains(&t) && (self.is_form(t, VForm::Infinitive) || self.is_form(t, VForm::ZuInfinitive));
+        // Future (`wird ... treffen`), modals (`will ... besuchen`).
+        if infinitive && (finite_is(flag::MODAL) || (finite_is(flag::WERDEN) && !self.is_form(t, VForm::Participle))) {
+            return true;
+        }
+        // A zu-infinitive clause states an intention, an invitation or a plan (`nahm die
+        // Einladung an, Nordkorea zu besuchen`).
+        // (Not under a verb of saying: `warf X vor, ... zu liefern` reports an act.)
+        if c.kind == ClauseKind::Infinitive && !c.parent.is_some_and(|pc| self.clause_has(pc, flag::SAYING)) {
+            return true;
+        }
+        if let Some(np) = np {
+            let ph = &self.p.phrases[np];
+            if ph.toks.clone().any(|i| self.t.has(self.lex, i, flag::PLAN_ADJ)) {
+                return true;
+            }
+            // An adjunct (`nach seinem Besuch`) is an event of its own, not the clause's plan.
+            let adjunct = ph.prep.is_some_and(|w| self.cons.adjunct_preps.contains(&w));
+            if !adjunct {
+                // `wird ... zu Besuch`, `will einen Besuch abstatten`.
+                if finite_is(flag::WERDEN) && c.nonfinite.is_empty() {
+                    return true;
+                }
+                if infinitive
+                    || (finite_is(flag::MODAL) && c.nonfinite.iter().any(|&i| self.is_form(i, VForm::Infinitive)))
+                {
+                    return true;
+                }
+            }
+        }
+        // Present tense with a day ahead (`trifft am Montag`): a schedule.
+        let present = c.finite.is_some_and(|f| {
+            self.t.word(f).is_some_and(|w| {
+                self.lex
+                    .info(w)
+                    .verbs
+                    .iter()
+                    .all(|v| v.form == VForm::Present || !v.form.finite())
+            })
+        });
+        let perfect = c.finite.is_some_and(|f| self.t.has(self.lex, f, flag::PERFECT_AUX)) && !c.nonfinite.is_empty();
+        if present && !perfect {
+            let ahead = c.tokens().any(|i| {
+                matches!(
+                    self.t.norm(i),
+                    "montag"
+                        | "dienstag"
+                        | "mittwoch"
+                        | "donnerstag"
+                        | "freitag"
+                        | "samstag"
+                        | "sonntag"
+                        | "kommende"
+                        | "kommenden"
+                        | "nächste"
+                        | "nächsten"
+                        | "morgen"
+                        | "übermorgen"
+                ) && !(self.t.toks[i].cap && self.t.is(i, "morgen"))
+            });
+            if ahead {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn passive(&self, ci: usize, t: usize) -> bool {
+        let c = &self.p.clauses[ci];
+        if !self.is_form(t, VForm::Participle) || c.finite == Some(t) {
+            return false;
+        }
+        let werden = c.tokens().any(|i| self.t.has(self.lex, i, flag::WERDEN));
+        if !werden {
+            return false;
+        }
+        let worden = c.tokens().any(|i| self.t.is(i, "worden"));
+        let past = c.finite.is_some_and(|f| matches!(self.t.norm(f), "wurde" | "wurden"));
+        let agent = c.phrases.iter().any(|&pi| {
+            self.p.phrases[pi]
+                .prep
+                .is_some_and(|w| matches!(self.lex_word(w), "von" | "durch"))
+        });
+        let inf_too = self.is_form(t, VForm::Infinitive);
+        if worden || past || agent || !inf_too {
+            return true;
+        }
+        // `wird X empfangen` (future active) has an object besides the subject.
+        let persons = c
+            .phrases
+            .iter()
+            .filter(|&&pi| self.free(pi) && !self.referents(pi).is_empty())
+            .count();
+        persons < 2
+    }
+
+    fn date_of(&self, ci: usize, t: usize, planned: bool) -> Option<PartialDate> {
+        let toks = self.clause_tokens(ci);
+        dates::find(self.t, &toks, t, self.date, planned)
+    }
+
+    fn place_country(&self, place: EntityIdx) -> Option<EntityIdx> {
+        self.gaz.entity(place).home_country(self.gaz, place, self.date)
+    }
+
+    fn alive_at(&self, e: EntityIdx, d: Option<PartialDate>) -> bool {
+        match (self.gaz.entity(e).died, d.or(self.ref_date)) {
+            (Some(died), Some(at)) => !at.is_after(&died),
+            _ => true,
+        }
+    }
+
+    fn kinds_ok(&self, kind: RelationKind, s: EntityIdx, o: EntityIdx) -> bool {
+        let (ks, ko) = (self.gaz.entity(s).kind, self.gaz.entity(o).kind);
+        match kind {
+            RelationKind::Visited => ks == Kind::Person && ko.is_location(),
+            RelationKind::Supplied => {
+                matches!(ks, Kind::Country | Kind::City | Kind::Organization)
+                    && matches!(ko, Kind::Country | Kind::City | Kind::Organization)
+            }
+            RelationKind::Invited => matches!(ks, Kind::Person | Kind::Organization) && ko == Kind::Person,
+            _ => ks == Kind::Person && ko == Kind::Person,
+        }
+    }
+
+    /// Applies every construction to every trigger of the sentence.
+    pub fn run(&self, out: &mut SentenceRelations, sentence: Span, attribution: &Option<Attribution>) {
+        let t = self.t;
+        for i in 0..t.len() {
+            if !t.toks[i].is_word() {
+                continue;
+            }
+            let ci = self.p.clause_of[i];
+            let c = &self.p.clauses[ci];
+            // Verb triggers: readings of this form whose lemma (with the clause's particle) has
+            // constructions.
+            let mut fired: Vec<(usize, Option<usize>, Option<LemmaId>)> = Vec::new(); // (construction, noun phrase, verb lemma)
+            if self.p.phrase_of[i].is_none()
+                && let Some(w) = t.word(i)
+            {
+                let info = self.lex.info(w);
+                let particle = if c.finite == Some(i) {
+                    c.particle.and_then(|p| t.word(p))
+                } else {
+                    None
+                };
+                let with_particle: Vec<LemmaId> = info
+                    .verbs
+                    .iter()
+                    .filter(|v| particle.is_some() && v.particle == particle)
+                    .map(|v| v.lemma)
+                    .collect();
+                let lemmas: Vec<LemmaId> = if !with_particle.is_empty() {
+                    with_particle
+                } else {
+                    info.verbs
+                        .iter()
+                        .filter(|v| v.particle.is_none())
+                        .map(|v| v.lemma)
+                        .collect()
+                };
+                let mut seen = Vec::new();
+                for l in lemmas {
+                    if let Some(cs) = self.cons.by_lemma.get(&l) {
+                        for &k in cs {
+                            if !seen.contains(&k) {
+                                seen.push(k);
+                                fired.push((k, None, Some(l)));
+                            }
+                        }
+                    }
+                }
+            }
+            // Noun triggers.
+            if t.toks[i].cap
+                && let Some(np) = self.p.phrase_of[i]
+                    .filter(|&np| self.p.phrases[np].head == i || self.p.phrases[np].titles.contains(&i))
+            {
+                let noun = t
+                    .word(i)
+                    .and_then(|w| self.lex.info(w).noun)
+                    .or_else(|| t.toks[i].head.and_then(|h| self.lex.info(h).noun));
+                if let Some(noun) = noun {
+                    let lemma = &self.lex.nouns[noun as usize].lemma;
+                    if let Some(cs) = self.cons.by_noun.get(lemma) {
+                        for &k in cs {
+                            if !self.cons.list[k].exclude.contains(t.norm(i))
+                                && !excluded_compound(&self.cons.list[k], t.norm(i), lemma)
+                            {
+                                fired.push((k, Some(np), None));
+                            }
+                        }
+                    }
+                }
+            }
+            // A lemma of coming home (`zurückreisen`) beside a travel lemma of the same form
+            // (`reiste ... zurück`): no visit.
+            let returning = fired
+                .iter()
+                .any(|f| f.2.is_some_and(|l| self.cons.return_verbs.contains(&l)));
+            for (k, np, _) in fired {
+                if returning && self.cons.list[k].kind == RelationKind::Visited && np.is_none() {
+                    continue;
+                }
+                self.apply(&self.cons.list[k], i, np, ci, out, sentence, attribution);
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn apply(
+        &self,
+        con: &Construction,
+        t: usize,
+        np: Option<usize>,
+        ci: usize,
+        out: &mut SentenceRelations,
+        sentence: Span,
+        attribution: &Option<Attribution>,
+    ) {
+        let passive = np.is_none() && self.passive(ci, t);
+        match (con.voice, passive) {
+            (Voice::Active, true) | (Voice::Passive, false) => return,
+            _ => {}
+        }
+        if con.requires.iter().any(|c| !self.cond(c, ci)) || con.unless.iter().any(|c| self.cond(c, ci)) {
+            return;
+        }
+        if self.negated(ci) || self.called_off(ci) {
+            return;
+        }
+        let (a, a_pairs) = self.select(con, true, t, np, ci, passive);
+        if a.is_empty() {
+            return;
+        }
+        let (b, b_reciprocal) = if a_pairs {
+            (Vec::new(), true)
+        } else {
+            self.select(con, false, t, np, ci, passive)
+        };
+        let mut pairs: Vec<(EntityIdx, EntityIdx)> = Vec::new();
+        if a_pairs || (b_reciprocal && b.is_empty()) {
+            for x in 0..a.len() {
+                for y in x + 1..a.len() {
+                    pairs.push((a[x].0, a[y].0));
+                }
+            }
+        } else {
+            for &(x, _) in &a {
+                for &(y, _) in &b {
+                    if x != y && !a.iter().any(|p| p.0 == y) {
+                        pairs.push((x, y));
+                    }
+                }
+            }
+        }
+        if pairs.is_empty() {
+            return;
+        }
+        let planned = self.planned(con, ci, t, np);
+        let hedged = self.hedged(ci, t, np);
+        let date = self
+            .date_of(ci, t, planned)
+            .or(if planned { None } else { self.date.copied() });
+        let goods = if con.kind == RelationKind::Supplied {
+            self.goods(ci)
+        } else {
+            Vec::new()
+        };
+        let trigger = self.t.toks[t].span;
+        let mut made: Vec<Relation> = Vec::new();
+        let push = |kind: RelationKind, s: EntityIdx, o: EntityIdx, conf: f32, made: &mut Vec<Relation>| {
+            if s == o || !self.kinds_ok(kind, s, o) || !self.alive_at(s, date) || !self.alive_at(o, date) {
+                return;
+            }
+            if kind == RelationKind::Visited
+                && let Some(home) = self.refs.home(s, self.date)
+                && (home == o || self.gaz.entity(home).capital == Some(o))
+            {
+                return; // at home: the home country, or its capital
+            }
+            if kind == RelationKind::Visited && con.kind == RelationKind::Visited && con.visitor == Visitor::Abroad {
+                let abroad =
+                    matches!((self.refs.home(s, self.date), self.place_country(o)), (Some(h), Some(c)) if h != c);
+                if !abroad {
+                    return;
+                }
+            }
+            let (s, o) = if kind.is_symmetric() && o < s { (o, s) } else { (s, o) };
+            if made.iter().any(|r| r.subject == s && r.object == o && r.kind == kind) {
+                return;
+            }
+            made.push(Relation {
+                subject: s,
+                kind,
+                object: o,
+                planned,
+                date,
+                attribution: attribution.clone(),
+                goods: goods.clone(),
+                trigger,
+                sentence,
+                confidence: conf,
+                construction: con.name.clone(),
+                hedged,
+            });
+        };
+        for &(s, o) in &pairs {
+            push(con.kind, s, o, con.confidence, &mut made);
+            for &k in &con.also {
+                push(k, s, o, con.confidence * 0.9, &mut made);
+            }
+        }
+        // Visits: the places of a visit relation also give their country when the sentence
+        // names it; participants of a located relation from elsewhere visited the place.
+        let mut visits: Vec<(EntityIdx, EntityIdx, f32)> = Vec::new();
+        for r in &made {
+            if r.kind == RelationKind::Visited {
+                visits.push((r.subject, r.object, r.confidence));
+            }
+        }
+        if let Some((preps, who)) = &con.visits {
+            // A noun's place is in its own attributes (`das Treffen in Wladiwostok`); a verb's is
+            // any place phrase of its clause that belongs to no other noun.
+            let clause_places = || -> Vec<usize> {
+                self.p.clauses[ci]
+                    .phrases
+                    .iter()
+                    .copied()
+                    .filter(|&pi| self.prep_matches(pi, preps) && !self.belongs_to_other_noun(pi))
+                    .collect()
+            };
+            let pis: Vec<usize> = match np {
+                Some(np) => {
+                    let att: Vec<usize> = self
+                        .attributes(np)
+                        .into_iter()
+                        .filter(|&pi| self.prep_matches(pi, preps))
+                        .collect();
+                    // `Das Treffen fand in Pjöngjang statt`: the noun is what the clause is about.
+                    let about = self
+                        .subject(ci)
+                        .is_some_and(|s| self.p.phrases[s].group == self.p.phrases[np].group);
+                    if att.is_empty() && about { clause_places() } else { att }
+                }
+                None => self.p.clauses[ci]
+                    .phrases
+                    .iter()
+                    .copied()
+                    .filter(|&pi| self.prep_matches(pi, preps) && !self.belongs_to_other_noun(pi))
+                    .collect(),
+            };
+            let places = self.places(self.side_of(&pis), |x| !self.facility(x));
+            let mut participants: Vec<EntityIdx> = Vec::new();
+            for &(s, o) in &pairs {
+                for e in [s, o] {
+                    if self.gaz.entity(e).kind == Kind::Person && !participants.contains(&e) {
+                        participants.push(e);
+                    }
+                }
+            }
+            for &(place, _) in &places {
+                let pc = self.place_country(place);
+                for &person in &participants {
+                    let home = self.refs.home(person, self.date);
+                    let away = match who {
+                        Who::FromElsewhere => matches!((home, pc), (Some(h), Some(c)) if h != c),
+                        Who::Travellers => home.is_none() || pc.is_none() || home != pc,
+                    };
+                    if away {
+                        visits.push((person, place, con.confidence * 0.8));
+                    }
+                }
+            }
+        }
+        for (person, place, conf) in visits {
+            push(RelationKind::Visited, person, place, conf, &mut made);
+            // `in der französischen Hauptstadt Paris`, `nach Wien, Österreich`: the country too
+            // when the clause names it.
+            if self.gaz.entity(place).kind != Kind::Country
+                && let Some(c) = self.place_country(place)
+                && self.p.clauses[ci]
+                    .tokens()
+                    .any(|i| self.t.toks[i].slot.is_some_and(|s| s.entity == c))
+                && self.refs.home(person, self.date) != Some(c)
+            {
+                push(RelationKind::Visited, person, c, conf * 0.9, &mut made);
+            }
+        }
+        for r in made {
+            if r.hedged {
+                out.hedged.push(r);
+            } else if !out
+                .relations
+                .iter()
+                .any(|x| x.subject == r.subject && x.object == r.object && x.kind == r.kind && x.trigger == r.trigger)
+            {
+                out.relations.push(r);
+            }
+        }
+    }
+}
+
+/// A compound whose tail is a trigger noun but whose whole is excluded (`Rückreisen`).
+fn excluded_compound(con: &Construction, norm: &str, lemma: &str) -> bool {
+    con.exclude
+        .iter()
+        .any(|x| norm.starts_with(x.as_str()) && x.ends_with(lemma) && norm.len() <= x.len() + 4)
+}

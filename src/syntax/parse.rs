@@ -1,0 +1,1163 @@
+//! Noun phrases and clauses of one sentence.
+//!
+//! 1. **Segments**: the sentence is cut at punctuation. A segment that opens with a relative
+//!    pronoun or a subordinating conjunction and has a finite verb is a relative or subordinate
+//!    clause; one opening with `um`/`ohne`/`statt` or ending in a zu-infinitive is an infinitive
+//!    clause; one with a finite verb is a main clause; the rest are fragments.
+//! 2. **Phrases**, segment by segment: a preposition (contractions resolved), a determiner or
+//!    possessive with the cases it allows, adjectives and attributive mentions (`russische`,
+//!    `US-`), titles (`Präsident`, `ÖVP-Chef`, `ihr Amtskollege`) and a head — a linked entity,
+//!    a pronoun, a person noun, or any other noun. A genitive before the head (`Kims Besuch`,
+//!    `Frankreichs Hauptstadt Paris`) is its possessor; `des X` or `von X` after a noun is an
+//!    attribute of it. Phrases joined by `und`/`oder`/`sowie`/commas form a coordination group
+//!    and share their preposition (`mit A, B und C`).
+//! 3. **Clauses**: fragments that are appositions (`X, der französische Präsident,`) or list
+//!    continuations join the clause before; a main clause interrupted by a relative or
+//!    subordinate clause is one clause again after it (`X, der ..., traf Y`); two finite verbs
+//!    joined by `und` make two clauses, the second without a subject of its own (`X traf Y und
+//!    besuchte Z`). Each clause knows its finite verb, its other verb forms, a separable particle
+//!    closing it, and the clause it depends on.
+
+use super::lexicon::{Lexicon, VForm, WordId, case, flag};
+use super::token::Tokens;
+use std::ops::Range;
+
+/// What heads a phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Head {
+    /// A linked entity (or a reference resolved to one).
+    Entity,
+    /// A personal pronoun (`er`, `ihn`).
+    Pronoun,
+    /// A relative pronoun opening a relative clause.
+    Relative,
+    /// A person noun (`Präsident`, `Politikerin`, `63-Jährige`).
+    Person,
+    /// Any other noun.
+    Noun,
+    /// Nothing yet (a determiner or adjectives only).
+    None,
+}
+
+/// A noun phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phrase {
+    /// Token range.
+    pub toks: Range<usize>,
+    /// Head token (meaningful unless `head_kind` is `None`).
+    pub head: usize,
+    /// What the head is.
+    pub head_kind: Head,
+    /// The governing preposition.
+    pub prep: Option<WordId>,
+    /// The preposition's token (the first phrase of a coordination keeps it).
+    pub prep_tok: Option<usize>,
+    /// Cases and genders its determiner or contraction allows ([`case`]); `ANY` without one.
+    pub cases: u16,
+    /// Determiner or possessive token.
+    pub det: Option<usize>,
+    /// Person nouns before the head (`Präsident` in `Präsident Obama`, `Hauptstadt` in
+    /// `Hauptstadt Paris`), in order.
+    pub titles: Vec<usize>,
+    /// Attributive mentions in the phrase: adjectives, demonyms, hyphen prefixes (`US-`).
+    pub attrs: Vec<usize>,
+    /// A genitive before the head (`Kims`), or a possessive determiner (`sein`).
+    pub possessor: Option<usize>,
+    /// This phrase is an attribute of phrase `of` (`des X`, `von X`, a genitive after a noun).
+    pub of: Option<usize>,
+    /// A genitive attribute.
+    pub genitive: bool,
+    /// Coordination group: phrases of one group share the number.
+    pub group: usize,
+    /// An apposition to phrase `appos_of` (`X, der französische Präsident,`).
+    pub appos_of: Option<usize>,
+    /// Clause index.
+    pub clause: usize,
+    /// Persons a reference without a single entity stands for (`die beiden`: the last pair).
+    pub refs: Vec<crate::gazetteer::EntityIdx>,
+}
+
+/// How a clause stands in the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClauseKind {
+    /// A main clause (finite verb second, or first after `und`).
+    Main,
+    /// A subordinate clause (finite verb last) opened by this conjunction token.
+    Subordinate(usize),
+    /// A relative clause about phrase `antecedent`.
+    Relative(Option<usize>),
+    /// A zu-infinitive clause (`um ... zu treffen`, `..., X zu besuchen`).
+    Infinitive,
+    /// A fragment without a finite verb.
+    Fragment,
+}
+
+/// A clause.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    /// Token ranges (several when interrupted by another clause).
+    pub parts: Vec<Range<usize>>,
+    /// How it stands.
+    pub kind: ClauseKind,
+    /// The finite verb.
+    pub finite: Option<usize>,
+    /// Non-finite verb forms (participles, infinitives), in order.
+    pub nonfinite: Vec<usize>,
+    /// A separable particle closing the clause (`traf ... ein`).
+    pub particle: Option<usize>,
+    /// `zu` before an infinitive.
+    pub zu: bool,
+    /// Opens with a verb after `und`: its subject is the previous clause's.
+    pub elided: bool,
+    /// The clause this one depends on or continues.
+    pub parent: Option<usize>,
+    /// Phrases in the clause, in order.
+    pub phrases: Vec<usize>,
+}
+
+impl Clause {
+    /// Every token index of the clause, in order.
+    pub fn tokens(&self) -> impl Iterator<Item = usize> + '_ {
+        self.parts.iter().flat_map(|r| r.clone())
+    }
+
+    /// True when token `i` is in the clause.
+    pub fn contains(&self, i: usize) -> bool {
+        self.parts.iter().any(|r| r.contains(&i))
+    }
+
+    /// First token.
+    pub fn start(&self) -> usize {
+        self.parts.first().map_or(0, |r| r.start)
+    }
+}
+
+/// The parse of a sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Parse {
+    /// Phrases in text order.
+    pub phrases: Vec<Phrase>,
+    /// Clauses in text order of their first token.
+    pub clauses: Vec<Clause>,
+    /// Token → phrase index.
+    pub phrase_of: Vec<Option<usize>>,
+    /// Token → clause index.
+    pub clause_of: Vec<usize>,
+}
+
+impl Parse {
+    /// The phrases of group `g`.
+    pub fn group(&self, g: usize) -> impl Iterator<Item = usize> + '_ {
+        (0..self.phrases.len()).filter(move |&p| self.phrases[p].group == g)
+    }
+}
+
+/// Is token `i` a verb form here (not a noun, not an adjective inside a phrase)?
+fn verb_at(lex: &Lexicon, t: &Tokens, i: usize) -> bool {
+    let tok = &t.toks[i];
+    let Some(w) = t.word(i) else { return false };
+    let info = lex.info(w);
+    if info.verbs.is_empty() {
+        return false;
+    }
+    if tok.cap {
+        // Capitalised: a noun mid-sentence; at the start a verb only if not a known noun or time
+        // word and a pronoun, `sich`, a name or an auxiliary follows (`Trafen sich ...`,
+        // `Begleitet wird ...`; not `Ende des Monats`).
+        let first = i == 0 || t.toks[..i].iter().all(|x| x.punct.is_some());
+        if !first || info.noun.is_some() || info.flags & flag::TEMPORAL != 0 {
+            return false;
+        }
+        let next_ok = t.toks.get(i + 1).is_some_and(|n| {
+            n.slot.is_some()
+                || n.word
+                    .is_some_and(|w| lex.info(w).flags & (flag::PRON | flag::REFLEXIVE | flag::AUX | flag::MODAL) != 0)
+        });
+        if !next_ok {
+            return false;
+        }
+    }
+    // An inflected participle or adjective between a determiner and a noun (`die besuchte
+    // Stadt`) is no verb.
+    let prev_det = i > 0
+        && t.word(i - 1)
+            .is_some_and(|p| lex.info(p).flags & (flag::DET | flag::POSS) != 0);
+    let next_noun = t
+        .toks
+        .get(i + 1)
+        .is_some_and(|n| (n.cap && n.is_word()) || n.slot.is_some() || n.num);
+    !(prev_det && next_noun && !info.is(flag::AUX))
+}
+
+fn finite_at(lex: &Lexicon, t: &Tokens, i: usize) -> bool {
+    verb_at(lex, t, i) && t.word(i).is_some_and(|w| lex.info(w).finite())
+}
+
+/// Hard clause boundaries.
+fn hard_break(c: char) -> bool {
+    matches!(c, ';' | ':' | '(' | ')' | '[' | ']' | '–' | '—' | '!' | '?' | '.')
+}
+
+/// Quotation marks: inside a sentence they mark a phrase, not a clause; phrases run through them.
+fn quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '„' | '“' | '”' | '«' | '»' | '‚' | '‘' | '’' | '\'' | '›' | '‹'
+    )
+}
+
+/// Parses a tokenised sentence.
+pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
+    let n = t.len();
+    let mut p = Parse {
+        phrases: Vec::new(),
+        clauses: Vec::new(),
+        phrase_of: vec![None; n],
+        clause_of: vec![0; n],
+    };
+    // 1. Segments at punctuation (a comma between digits or a hyphen is no boundary).
+    let mut segs: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    for i in 0..n {
+        let Some(c) = t.toks[i].punct else { continue };
+        let boundary = match c {
+            ',' => !(t.toks[i].glued && i + 1 < n && t.toks[i + 1].glued && t.toks[i + 1].num),
+            '.' => !(i > 0 && t.toks[i - 1].num && t.toks[i].glued), // `13. September`, `2.`
+            c if quote(c) => false,
+            c => hard_break(c),
+        };
+        if boundary {
+            if i > start {
+                segs.push(start..i);
+            }
+            start = i + 1;
+        }
+    }
+    if n > start {
+        segs.push(start..n);
+    }
+    // 2. Split segments at `und` + finite verb when both sides have one.
+    let mut split: Vec<(Range<usize>, bool)> = Vec::new(); // (range, opens with verb after und)
+    for s in segs {
+        let mut from = s.start;
+        let mut elided_first = false;
+        for i in s.clone() {
+            if i <= from || !t.has(lex, i, flag::CONJ) {
+                continue;
+            }
+            let left = (from..i).any(|j| finite_at(lex, t, j));
+            let verb_next = i + 1 < s.end && finite_at(lex, t, i + 1);
+            let right = (i + 1..s.end).any(|j| finite_at(lex, t, j));
+            // `wird X von A sowie B begleitet`: an auxiliary still waiting for its participle or
+            // infinitive keeps the clause open across the conjunction.
+            let open_aux = (from..i).any(|j| {
+                finite_at(lex, t, j)
+                    && t.word(j)
+                        .is_some_and(|w| lex.info(w).flags & (flag::AUX | flag::MODAL) != 0)
+            }) && !(from..i).any(|j| verb_at(lex, t, j) && !finite_at(lex, t, j))
+                && !(from..i).any(|j| {
+                    verb_at(lex, t, j)
+                        && t.word(j).is_some_and(|w| {
+                            lex.info(w)
+                                .verbs
+                                .iter()
+                                .any(|v| matches!(v.form, VForm::Participle | VForm::Infinitive))
+                                && lex.info(w).flags & (flag::AUX | flag::MODAL) == 0
+                        })
+                });
+            let closing_nonfinite = (i + 1..s.end).filter(|&j| verb_at(lex, t, j)).all(|j| {
+                t.word(j).is_some_and(|w| {
+                    lex.info(w)
+                        .verbs
+                        .iter()
+                        .any(|v| matches!(v.form, VForm::Participle | VForm::Infinitive))
+                })
+            });
+            if left && right && !(open_aux && closing_nonfinite && !verb_next) {
+                split.push((from..i, elided_first));
+                from = i + 1;
+                elided_first = verb_next;
+            }
+        }
+        split.push((from..s.end, elided_first));
+    }
+    // 3. Classify and chunk each segment.
+    struct Seg {
+        range: Range<usize>,
+        kind: ClauseKind,
+        elided: bool,
+        after_comma: bool,
+        after_paren: bool,
+        in_paren: bool,
+    }
+    let mut seg_info: Vec<Seg> = Vec::new();
+    for (range, elided) in split {
+        if range.is_empty() {
+            continue;
+        }
+        let first = range.start;
+        // The punctuation right before the segment (`)` then `,` in `X (Y), Z`).
+        let before: Vec<char> = (0..first)
+            .rev()
+            .map_while(|j| t.toks[j].punct.filter(|c| !quote(*c)))
+            .collect();
+        let after_comma = before.contains(&',');
+        let after_paren = before.contains(&')');
+        let in_paren = before.first() == Some(&'(');
+        let opener = if t.has(lex, first, flag::PREP) && range.len() > 1 {
+            first + 1
+        } else {
+            first
+        };
+        let relative_opening = after_comma && is_relative_at(lex, t, opener, range.end);
+        let subordinate_opening = t.has(lex, first, flag::SUBORD) && !prep_use(lex, t, first);
+        // A verb-final clause ends with its finite verb, which the verb list may lack
+        // (`unterstrich`): a lower-case unknown word closing it counts.
+        // `..., Nordkorea zu besuchen`: a form after `zu` is an infinitive, not finite.
+        let has_finite = range
+            .clone()
+            .any(|j| finite_at(lex, t, j) && !(j > 0 && t.is(j - 1, "zu")))
+            || ((relative_opening || subordinate_opening) && unknown_verb_at_end(lex, t, &range));
+        let kind = if relative_opening && has_finite {
+            ClauseKind::Relative(None)
+        } else if subordinate_opening && has_finite {
+            ClauseKind::Subordinate(first)
+        } else if (t.has(lex, first, flag::INF_OPENER) || (!has_finite && after_comma))
+            && range.clone().any(|j| is_zu_infinitive(lex, t, j))
+        {
+            ClauseKind::Infinitive
+        } else if has_finite {
+            ClauseKind::Main
+        } else {
+            ClauseKind::Fragment
+        };
+        seg_info.push(Seg {
+            range,
+            kind,
+            elided,
+            after_comma,
+            after_paren,
+            in_paren,
+        });
+    }
+    // Phrases per segment.
+    for (si, s) in seg_info.iter().enumerate() {
+        chunk(lex, t, s.range.clone(), si, &mut p);
+    }
+    // 4. Clauses. A fragment after a comma (an apposition, a list going on) joins the clause
+    // before it; a clause without a finite verb so far (`Merkel, die ..., traf Y`, `Merkel,
+    // Hollande und Obama trafen sich`) is completed by the next segment after the clauses
+    // embedded in it.
+    let mut seg_clause: Vec<usize> = vec![0; seg_info.len()];
+    let mut paren_host: Option<usize> = None;
+    for si in 0..seg_info.len() {
+        let s = &seg_info[si];
+        let mut host = None;
+        // `X (Katholische Aktion), Y und Z teilnehmen`: a parenthesis is a clause of its own,
+        // and what follows it continues the clause it interrupted.
+        if s.in_paren {
+            paren_host = si.checked_sub(1).map(|k| seg_clause[k]);
+        } else if s.after_paren
+            && let Some(h) = paren_host.take()
+        {
+            host = Some(h);
+        } else if s.after_comma && matches!(s.kind, ClauseKind::Main | ClauseKind::Fragment) && si > 0 {
+            let mut k = si - 1;
+            while k > 0
+                && matches!(
+                    seg_info[k].kind,
+                    ClauseKind::Relative(_) | ClauseKind::Subordinate(_) | ClauseKind::Infinitive
+                )
+            {
+                k -= 1;
+            }
+            let hc = seg_clause[k];
+            let embedded = !matches!(
+                seg_info[k].kind,
+                ClauseKind::Relative(_) | ClauseKind::Subordinate(_) | ClauseKind::Infinitive
+            );
+            if embedded && p.clauses[hc].kind == ClauseKind::Fragment {
+                host = Some(hc);
+            } else if s.kind == ClauseKind::Fragment {
+                host = Some(seg_clause[si - 1]);
+            }
+        }
+        if let Some(h) = host {
+            p.clauses[h].parts.push(s.range.clone());
+            if s.kind == ClauseKind::Main {
+                p.clauses[h].kind = ClauseKind::Main;
+            }
+            seg_clause[si] = h;
+            continue;
+        }
+        let prev_clause = p.clauses.len().checked_sub(1);
+        let parent = match s.kind {
+            _ if s.in_paren => prev_clause,
+            ClauseKind::Relative(_) | ClauseKind::Subordinate(_) | ClauseKind::Infinitive => prev_clause,
+            _ if s.elided => prev_clause,
+            _ => None,
+        };
+        p.clauses.push(Clause {
+            parts: vec![s.range.clone()],
+            kind: s.kind,
+            finite: None,
+            nonfinite: Vec::new(),
+            particle: None,
+            zu: false,
+            elided: s.elided,
+            parent,
+            phrases: Vec::new(),
+        });
+        seg_clause[si] = p.clauses.len() - 1;
+    }
+    // Subordinate clauses that open the sentence depend on the next main clause.
+    for ci in 0..p.clauses.len() {
+        if matches!(p.clauses[ci].kind, ClauseKind::Subordinate(_) | ClauseKind::Infinitive)
+            && p.clauses[ci].parent.is_none()
+        {
+            p.clauses[ci].parent = (ci + 1..p.clauses.len()).find(|&k| p.clauses[k].kind == ClauseKind::Main);
+        }
+    }
+    for (ci, c) in p.clauses.iter().enumerate() {
+        for i in c.tokens() {
+            p.clause_of[i] = ci;
+        }
+    }
+    for (pi, ph) in p.phrases.iter_mut().enumerate() {
+        ph.clause = p.clause_of[ph.head.min(n.saturating_sub(1))];
+        let _ = pi;
+    }
+    for pi in 0..p.phrases.len() {
+        let ci = p.phrases[pi].clause;
+        p.clauses[ci].phrases.push(pi);
+    }
+    coordinate(lex, t, &mut p);
+    appositions(t, &mut p);
+    // 5. Verbs of each clause; antecedents of relative clauses.
+    for ci in 0..p.clauses.len() {
+        verbs(lex, t, &mut p, ci);
+        if let ClauseKind::Relative(_) = p.clauses[ci].kind {
+            let start = p.clauses[ci].start();
+            // The antecedent: the last phrase before the comma that opens the clause.
+            let ante = (0..p.phrases.len())
+                .rev()
+                .find(|&k| p.phrases[k].toks.end <= start && p.phrases[k].head_kind != Head::None);
+            let ante = ante.map(|k| p.phrases[k].appos_of.unwrap_or(k));
+            let ante = ante.map(|k| {
+                if p.phrases[k].genitive {
+                    p.phrases[k].of.unwrap_or(k)
+                } else {
+                    k
+                }
+            });
+            p.clauses[ci].kind = ClauseKind::Relative(ante);
+        }
+    }
+    p
+}
+
+/// `während des Besuchs` (a preposition) rather than `während er ...` (a conjunction): a
+/// genitive or dative article or a possessive follows.
+fn prep_use(lex: &Lexicon, t: &Tokens, i: usize) -> bool {
+    if !t.has(lex, i, flag::PREP) {
+        return false;
+    }
+    let Some(next) = t.toks.get(i + 1) else { return false };
+    if next.slot.is_some() {
+        return next.slot.is_some_and(|s| s.genitive);
+    }
+    t.word(i + 1)
+        .is_some_and(|w| lex.info(w).flags & (flag::DET | flag::POSS) != 0 || lex.info(w).noun.is_some())
+        || (next.cap && next.is_word() && !t.has(lex, i + 1, flag::PRON))
+}
+
+/// A relative pronoun at `i` (after a comma): what follows is not the rest of a noun phrase it
+/// would determine (`der sie empfing`, `die am Montag ...`, `der die Unterstützung ...`).
+fn is_relative_at(lex: &Lexicon, t: &Tokens, i: usize, end: usize) -> bool {
+    if !t.has(lex, i, flag::RELATIVE) || (t.toks[i].cap && i > 0) {
+        return false;
+    }
+    if matches!(
+        t.norm(i),
+        "dessen" | "deren" | "denen" | "welcher" | "welche" | "welches" | "welchem" | "welchen"
+    ) {
+        return true;
+    }
+    let closing_verb = || {
+        (i + 1..end)
+            .rev()
+            .find(|&j| t.toks[j].punct.is_none())
+            .is_some_and(|j| {
+                t.toks[j].is_word()
+                    && !t.toks[j].cap
+                    && t.word(j)
+                        .is_none_or(|w| lex.info(w).flags & (flag::ADVERB | flag::PARTICLE) == 0)
+            })
+    };
+    match t.toks.get(i + 1).filter(|_| i + 1 < end) {
+        None => false,
+        Some(n) if n.slot.is_some() => !n.slot.is_some_and(|s| s.attributive()) || closing_verb(),
+        Some(n) if n.punct.is_some() => false,
+        Some(n) if n.cap => {
+            closing_verb() && (i + 2..end).any(|j| t.toks[j].slot.is_some() || t.has(lex, j, flag::DET))
+        }
+        Some(_) => {
+            t.word(i + 1).is_some_and(|w| {
+                lex.info(w).flags
+                    & (flag::DET
+                        | flag::POSS
+                        | flag::PRON
+                        | flag::PREP
+                        | flag::ADVERB
+                        | flag::REFLEXIVE
+                        | flag::NEG
+                        | flag::VERB)
+                    != 0
+            }) || closing_verb()
+        }
+    }
+}
+
+fn unknown_verb_at_end(lex: &Lexicon, t: &Tokens, r: &Range<usize>) -> bool {
+    let Some(last) = r.clone().rev().find(|&j| t.toks[j].punct.is_none()) else {
+        return false;
+    };
+    let tok = &t.toks[last];
+    tok.is_word()
+        && !tok.cap
+        && !tok.num
+        && t.word(last).is_none_or(|w| {
+            lex.info(w).flags & (flag::ADVERB | flag::PREP | flag::DET) == 0 && lex.info(w).noun.is_none()
+        })
+}
+
+fn is_zu_infinitive(lex: &Lexicon, t: &Tokens, j: usize) -> bool {
+    let Some(w) = t.word(j) else { return false };
+    let info = lex.info(w);
+    info.verbs.iter().any(|v| v.form == VForm::ZuInfinitive)
+        || (j > 0 && t.is(j - 1, "zu") && info.verbs.iter().any(|v| v.form == VForm::Infinitive))
+}
+
+/// Finite verb, non-finite forms and particle of clause `ci`.
+fn verbs(lex: &Lexicon, t: &Tokens, p: &mut Parse, ci: usize) {
+    let toks: Vec<usize> = p.clauses[ci].tokens().collect();
+    let verb_final = matches!(p.clauses[ci].kind, ClauseKind::Relative(_) | ClauseKind::Subordinate(_));
+    let mut finite = None;
+    let mut nonfinite = Vec::new();
+    let mut zu = false;
+    for &i in &toks {
+        if p.phrase_of[i].is_some() || !verb_at(lex, t, i) {
+            continue;
+        }
+        let info = lex.info(t.word(i).unwrap_or(0));
+        let can_finite = info.finite();
+        let can_nonfinite = info.verbs.iter().any(|v| !v.form.finite());
+        if i > 0 && t.is(i - 1, "zu") {
+            zu = true;
+        }
+        if info.verbs.iter().any(|v| v.form == VForm::ZuInfinitive) {
+            zu = true;
+        }
+        // Main clause: the first finite form is the finite verb (`traf`, `hat`); later ones are
+        // non-finite if they can be (`hat ... getroffen`). Verb-final: the last finite one.
+        if can_finite && (finite.is_none() || verb_final) && !(finite.is_some() && can_nonfinite && !verb_final) {
+            if verb_final && let Some(f) = finite.replace(i) {
+                nonfinite.push(f);
+            }
+            if !verb_final {
+                finite = Some(i);
+            }
+        } else if can_nonfinite || can_finite {
+            nonfinite.push(i);
+        }
+    }
+    // A verb-final clause's finite verb is the last verb; an earlier one counted as finite
+    // (`getroffen habe`: `getroffen` could not be finite anyway) stays non-finite.
+    if verb_final
+        && let Some(f) = finite
+        && nonfinite.iter().any(|&x| x > f)
+    {
+        // `..., dass er Putin treffen werde`: `werde` is finite, `treffen` non-finite.
+        let last = *nonfinite.iter().max().unwrap_or(&f);
+        if lex.info(t.word(last).unwrap_or(0)).finite() && last > f {
+            nonfinite.retain(|&x| x != last);
+            nonfinite.push(f);
+            finite = Some(last);
+        }
+    }
+    // `Begleitet wird Putin von ...`: a participle first, then the auxiliary, which is finite.
+    if !verb_final
+        && let Some(f) = finite
+        && lex
+            .info(t.word(f).unwrap_or(0))
+            .verbs
+            .iter()
+            .any(|v| v.form == VForm::Participle || v.form == VForm::Infinitive)
+        && let Some(&aux) = nonfinite.iter().find(|&&x| {
+            x > f
+                && t.word(x)
+                    .is_some_and(|w| lex.info(w).flags & (flag::AUX | flag::MODAL) != 0 && lex.info(w).finite())
+        })
+        && f == toks
+            .iter()
+            .copied()
+            .find(|&i| t.toks[i].punct.is_none())
+            .unwrap_or(usize::MAX)
+    {
+        nonfinite.retain(|&x| x != aux);
+        nonfinite.push(f);
+        finite = Some(aux);
+    }
+    nonfinite.sort_unstable();
+    // A separable particle closes a main clause (the last word before the clause ends).
+    let mut particle = None;
+    if !verb_final && let Some(f) = finite {
+        let last_word = toks.iter().rev().copied().find(|&i| t.toks[i].punct.is_none());
+        if let Some(l) = last_word
+            && l > f
+            && t.toks[l].is_word()
+            && !t.toks[l].cap
+            && t.has(lex, l, flag::PARTICLE)
+            && p.phrase_of[l].is_none()
+        {
+            let pw = t.word(l);
+            let finfo = lex.info(t.word(f).unwrap_or(0));
+            if finfo.verbs.iter().any(|v| v.particle == pw) {
+                particle = Some(l);
+            }
+        }
+    }
+    let c = &mut p.clauses[ci];
+    c.finite = finite;
+    c.nonfinite = nonfinite;
+    c.particle = particle;
+    c.zu = zu;
+}
+
+/// True for a word that can stand inside a phrase before its head (adjectives, numbers).
+fn modifier(lex: &Lexicon, t: &Tokens, i: usize) -> bool {
+    let tok = &t.toks[i];
+    if !tok.is_word() || tok.cap {
+        return tok.num;
+    }
+    let Some(w) = tok.word else { return true }; // unknown lower-case word: an adjective
+    let info = lex.info(w);
+    info.flags & (flag::PREP | flag::CONJ | flag::SUBORD | flag::PRON | flag::REFLEXIVE | flag::AUX | flag::MODAL) == 0
+        && (info.verbs.is_empty() || !verb_at(lex, t, i))
+}
+
+/// Chunks the tokens of one segment into phrases.
+fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse) {
+    let mut open: Option<Phrase> = None;
+    let close = |open: &mut Option<Phrase>, p: &mut Parse| {
+        if let Some(mut ph) = open.take()
+            && ph.head_kind != Head::None
+        {
+            ph.group = p.phrases.len();
+            let idx = p.phrases.len();
+            for i in ph.toks.clone() {
+                p.phrase_of[i] = Some(idx);
+            }
+            p.phrases.push(ph);
+        }
+    };
+    let new = |start: usize| Phrase {
+        toks: start..start + 1,
+        head: start,
+        head_kind: Head::None,
+        prep: None,
+        prep_tok: None,
+        cases: case::ANY,
+        det: None,
+        titles: Vec::new(),
+        attrs: Vec::new(),
+        possessor: None,
+        of: None,
+        genitive: false,
+        group: 0,
+        appos_of: None,
+        clause: 0,
+        refs: Vec::new(),
+    };
+    let mut i = r.start;
+    while i < r.end {
+        let tok = &t.toks[i];
+        if let Some(c) = tok.punct {
+            if quote(c) {
+                i += 1;
+                continue;
+            }
+            // `US-Präsident`: a hyphen glued on both sides stays inside the phrase.
+            if c == '-' && tok.glued && t.toks.get(i + 1).is_some_and(|n| n.glued) {
+                if let Some(ph) = open.as_mut() {
+                    ph.toks.end = i + 1;
+                }
+                i += 1;
+                continue;
+            }
+            close(&mut open, p);
+            i += 1;
+            continue;
+        }
+        if let Some(slot) = tok.slot {
+            let next_hyphen = t.toks.get(i + 1).is_some_and(|n| n.punct == Some('-') && n.glued)
+                && t.toks.get(i + 2).is_some_and(|n| n.glued && n.is_word());
+            let next_glued_word = t.toks.get(i + 1).is_some_and(|n| n.glued && n.is_word());
+            let next_head = t.toks.get(i + 1).is_some_and(|n| (n.cap && n.is_word()) || n.slot.is_some())
+                // `Kims erstes Treffen`: adjectives may stand between.
+                || (i + 2..(i + 4).min(t.len())).any(|j| {
+                    (t.toks[j].cap && t.toks[j].is_word()) && (i + 1..j).all(|k| modifier(lex, t, k) && !t.toks[k].cap)
+                });
+            let ph = open.get_or_insert_with(|| new(i));
+            ph.toks.end = i + 1;
+            if slot.attributive() || next_hyphen || next_glued_word {
+                // An adjective, demonym or compound prefix describes the head to come — unless
+                // a demonym heads the phrase (`die Finnin` with no name after it).
+                let demonym_head = slot.via == crate::link::Via::Demonym && !next_head;
+                if demonym_head && ph.head_kind == Head::None {
+                    // `die Italienerin`: a person of that country, a description to resolve.
+                    ph.head = i;
+                    ph.head_kind = Head::Person;
+                    ph.attrs.push(i);
+                } else {
+                    ph.attrs.push(i);
+                }
+            } else if slot.genitive && next_head && ph.head_kind == Head::None {
+                ph.possessor = Some(i); // `Kims Besuch`, `Frankreichs Hauptstadt Paris`
+            } else {
+                match ph.head_kind {
+                    Head::None => {
+                        ph.head = i;
+                        ph.head_kind = Head::Entity;
+                    }
+                    Head::Person | Head::Noun if !slot.genitive && !t.has(lex, ph.head, flag::TEMPORAL) => {
+                        // Close apposition: `Präsident Obama`, `Hauptstadt Paris`.
+                        ph.titles.push(ph.head);
+                        ph.head = i;
+                        ph.head_kind = Head::Entity;
+                    }
+                    _ => {
+                        // A second name, or a genitive after the head (`Besuch Putins`).
+                        ph.toks.end = i;
+                        let prev = p.phrases.len();
+                        close(&mut open, p);
+                        let mut g = new(i);
+                        g.head_kind = Head::Entity;
+                        if slot.genitive {
+                            g.genitive = true;
+                            g.of = Some(prev);
+                        }
+                        open = Some(g);
+                    }
+                }
+            }
+            i += 1;
+            continue;
+        }
+        let w = tok.word;
+        let info = w.map(|w| lex.info(w));
+        let f = info.map_or(0, |x| x.flags);
+        // Preposition (not a particle closing the clause: `reiste ab`).
+        let closes = i + 1 >= r.end;
+        let starts = i == r.start || t.toks[r.start..i].iter().all(|x| x.punct.is_some());
+        if f & flag::PREP != 0
+            && (!tok.cap || starts)
+            && !closes
+            && !(f & flag::PARTICLE != 0 && i + 1 < r.end && verb_at(lex, t, i + 1))
+            && !(f & flag::SUBORD != 0 && starts && !prep_use(lex, t, i))
+        {
+            let prev_head = open.as_ref().map(|o| (o.head_kind, p.phrases.len()));
+            close(&mut open, p);
+            let mut ph = new(i);
+            let (prep, cases) = match info.and_then(|x| x.contraction) {
+                Some((prep, cases)) => (prep, cases),
+                None => (w.unwrap_or(0), case::ANY),
+            };
+            ph.prep = Some(prep);
+            ph.prep_tok = Some(i);
+            ph.cases = cases;
+            // `von X` right after a noun is its attribute (`der Besuch von X`, `Gast von X`).
+            if let Some((Head::Noun | Head::Person, idx)) = prev_head
+                && matches!(t.norm(i), "von" | "vom")
+            {
+                ph.of = Some(idx);
+            }
+            open = Some(ph);
+            i += 1;
+            continue;
+        }
+        if f & flag::RELATIVE != 0
+            && (i == r.start || (i == r.start + 1 && t.has(lex, r.start, flag::PREP)))
+            && r.start > 0
+            && t.toks[r.start - 1].punct == Some(',')
+            && is_relative_at(lex, t, i, r.end)
+        {
+            let ph = open.get_or_insert_with(|| new(i));
+            ph.toks.end = i + 1;
+            ph.head = i;
+            ph.head_kind = Head::Relative;
+            ph.cases &= lex.info(w.unwrap_or(0)).rel;
+            close(&mut open, p);
+            i += 1;
+            continue;
+        }
+        if f & (flag::DET | flag::POSS) != 0 && (!tok.cap || starts) {
+            let det_cases = info.map_or(case::ANY, |x| if x.det != 0 { x.det } else { case::ANY });
+            let genitive_det = det_cases & case::GEN != 0 && det_cases & (case::NOM | case::ACC) == 0;
+            let prev_head = open.as_ref().filter(|o| o.head_kind != Head::None).map(|o| o.head_kind);
+            let continuing = open
+                .as_ref()
+                .is_some_and(|o| o.head_kind == Head::None && o.det.is_none());
+            if !continuing {
+                let prev = p.phrases.len();
+                close(&mut open, p);
+                let mut ph = new(i);
+                // `der Besuch des Präsidenten`: a genitive article after a head.
+                if prev_head.is_some() && (genitive_det || (det_cases & case::GEN != 0 && t.is(i, "der"))) {
+                    ph.genitive = true;
+                    ph.of = Some(prev);
+                    ph.cases = case::GEN;
+                }
+                open = Some(ph);
+            }
+            let ph = open.as_mut().expect("opened");
+            ph.toks.end = i + 1;
+            ph.det = Some(i);
+            if !ph.genitive {
+                ph.cases &= det_cases;
+                if ph.cases == 0 {
+                    ph.cases = det_cases;
+                }
+            }
+            if f & flag::POSS != 0 {
+                ph.possessor = Some(i);
+            }
+            i += 1;
+            continue;
+        }
+        if f & flag::PRON != 0 && (!tok.cap || starts) {
+            close(&mut open, p);
+            let mut ph = new(i);
+            ph.head_kind = Head::Pronoun;
+            open = Some(ph);
+            close(&mut open, p);
+            i += 1;
+            continue;
+        }
+        // `63-Jährige`: a number, a hyphen and `jährige` name a person.
+        if tok.num
+            && t.toks.get(i + 1).is_some_and(|n| n.punct == Some('-'))
+            && t.toks
+                .get(i + 2)
+                .is_some_and(|n| n.is_word() && t.norm(i + 2).starts_with("jährig"))
+        {
+            let ph = open.get_or_insert_with(|| new(i));
+            ph.toks.end = i + 3;
+            ph.head = i + 2;
+            ph.head_kind = Head::Person;
+            i += 3;
+            continue;
+        }
+        if tok.cap
+            && tok.is_word()
+            && !verb_at(lex, t, i)
+            && f & (flag::CONJ | flag::SUBORD | flag::ADVERB | flag::PREP | flag::DET) == 0
+        {
+            let person = is_person_noun(lex, t, i);
+            let kind = if person { Head::Person } else { Head::Noun };
+            let temporal = f & flag::TEMPORAL != 0;
+            match open.as_mut() {
+                Some(ph) if ph.head_kind == Head::None => {
+                    ph.toks.end = i + 1;
+                    ph.head = i;
+                    ph.head_kind = kind;
+                }
+                Some(ph) if ph.head_kind == Head::Person && person => {
+                    // `Außenminister Präsident`: titles in a row.
+                    ph.titles.push(ph.head);
+                    ph.toks.end = i + 1;
+                    ph.head = i;
+                }
+                Some(ph)
+                    if matches!(ph.head_kind, Head::Person | Head::Noun) && !temporal && !person && name_like(t, i) =>
+                {
+                    // `Kardinal Schönborn`, `Rapper Eminem`: an unknown name after a person
+                    // noun stays in the phrase; the person noun is its title.
+                    ph.toks.end = i + 1;
+                    if ph.head_kind == Head::Person {
+                        ph.titles.push(ph.head);
+                        ph.head = i;
+                        ph.head_kind = Head::Noun;
+                    }
+                }
+                _ => {
+                    close(&mut open, p);
+                    let mut ph = new(i);
+                    ph.head_kind = kind;
+                    open = Some(ph);
+                }
+            }
+            i += 1;
+            continue;
+        }
+        if modifier(lex, t, i) && open.as_ref().is_some_and(|o| o.head_kind == Head::None) {
+            if let Some(ph) = open.as_mut() {
+                ph.toks.end = i + 1;
+            }
+            i += 1;
+            continue;
+        }
+        if modifier(lex, t, i) && open.is_none() && t.toks.get(i + 1).is_some_and(|n| n.slot.is_some() || n.cap) {
+            // `russische Soldaten`, `neue Präsidentin`: adjectives without an article.
+            let mut ph = new(i);
+            ph.toks.end = i + 1;
+            open = Some(ph);
+            i += 1;
+            continue;
+        }
+        close(&mut open, p);
+        i += 1;
+    }
+    close(&mut open, p);
+}
+
+/// A capitalised word that looks like a name rather than a common noun: not in the lexicon,
+/// not a compound of a known noun.
+fn name_like(t: &Tokens, i: usize) -> bool {
+    t.toks[i].word.is_none() && t.toks[i].head.is_none()
+}
+
+/// A person noun (title), also as the head of a closed compound (`Wirtschaftsminister`).
+pub fn is_person_noun(lex: &Lexicon, t: &Tokens, i: usize) -> bool {
+    person_title(lex, t, i).is_some()
+}
+
+/// The title entry of a person noun token, if any.
+pub fn person_title(lex: &Lexicon, t: &Tokens, i: usize) -> Option<super::lexicon::NounId> {
+    let tok = &t.toks[i];
+    if !tok.is_word() {
+        return None;
+    }
+    let noun = tok
+        .word
+        .and_then(|w| lex.info(w).noun)
+        .or_else(|| tok.head.and_then(|h| lex.info(h).noun))?;
+    lex.nouns[noun as usize].title.map(|_| noun)
+}
+
+/// Joins phrases of a clause into coordination groups: `A und B`, `A, B und C`, `A sowie B`.
+fn coordinate(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
+    for k in 1..p.phrases.len() {
+        let (a, b) = (&p.phrases[k - 1], &p.phrases[k]);
+        if a.clause != b.clause {
+            continue;
+        }
+        let between: Vec<usize> = (a.toks.end..b.toks.start).collect();
+        let joined = !between.is_empty()
+            && between.iter().all(|&j| {
+                t.toks[j].punct == Some(',')
+                    || t.has(lex, j, flag::CONJ)
+                    || matches!(
+                        t.norm(j),
+                        "auch" | "anschliessend" | "danach" | "dann" | "zudem" | "schliesslich" | "ausserdem"
+                    )
+            })
+            && between
+                .iter()
+                .any(|&j| t.toks[j].punct == Some(',') || t.has(lex, j, flag::CONJ));
+        if !joined || b.genitive || b.of.is_some() {
+            continue;
+        }
+        let comparable = |h: Head| matches!(h, Head::Entity | Head::Person | Head::Pronoun);
+        let same_kind = comparable(a.head_kind) && comparable(b.head_kind)
+            || (a.head_kind == Head::Noun && b.head_kind == Head::Noun);
+        // A comma alone joins only when the list goes on with `und` (`A, B und C`).
+        let comma_only = between.iter().all(|&j| t.toks[j].punct == Some(','));
+        let list_goes_on = comma_only
+            && (k + 1 < p.phrases.len())
+            && (b.toks.end..p.phrases[k + 1].toks.start)
+                .any(|j| t.has(lex, j, flag::CONJ) || t.toks[j].punct == Some(','));
+        if !same_kind || (comma_only && !list_goes_on) {
+            continue;
+        }
+        if b.prep.is_some() && b.prep != a.prep {
+            continue;
+        }
+        let (group, prep, prep_tok) = (a.group, a.prep, a.prep_tok);
+        let b = &mut p.phrases[k];
+        b.group = group;
+        if b.prep.is_none() {
+            b.prep = prep;
+            b.prep_tok = prep_tok;
+        }
+    }
+}
+
+/// `X, der französische Präsident, ...` and `dem Fraktionschef, dem Abgeordneten X, ...`: a
+/// phrase with a determiner or title right after a comma that follows an entity or person noun of
+/// the same clause is an apposition to it.
+fn appositions(t: &Tokens, p: &mut Parse) {
+    for q in 1..p.phrases.len() {
+        let start = p.phrases[q].toks.start;
+        if start == 0 || t.toks[start - 1].punct != Some(',') || p.phrases[q].prep.is_some() {
+            continue;
+        }
+        let ph = &p.phrases[q];
+        if !(ph.det.is_some() || !ph.titles.is_empty() || ph.head_kind == Head::Person)
+            || !matches!(ph.head_kind, Head::Entity | Head::Person)
+        {
+            continue;
+        }
+        let Some(prev) = (0..q)
+            .rev()
+            .find(|&k| p.phrases[k].of.is_none() && !p.phrases[k].genitive)
+        else {
+            continue;
+        };
+        let pv = &p.phrases[prev];
+        if pv.toks.end + 1 != start || pv.clause != ph.clause || !matches!(pv.head_kind, Head::Entity | Head::Person) {
+            continue;
+        }
+        // A list of names is no apposition (`Merkel, die Kanzlerin Österreichs` has a title).
+        if pv.group == ph.group {
+            continue;
+        }
+        p.phrases[q].appos_of = Some(prev);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Kind;
+    use crate::link::{Mention, Via};
+    use crate::span::Span;
+
+    fn parse_str(text: &str, names: &[(&str, Kind, Via)]) -> (Tokens, Parse) {
+        let lex = Lexicon::get();
+        let mut mentions = Vec::new();
+        let mut kinds = Vec::new();
+        for (k, (name, kind, via)) in names.iter().enumerate() {
+            let at = text.find(name).expect("name in text");
+            mentions.push(Mention {
+                span: Span::new(at, at + name.len()),
+                entity: k as u32,
+                via: *via,
+                genitive: *via == Via::Inflection,
+            });
+            kinds.push(*kind);
+        }
+        mentions.sort();
+        let t = super::super::token::tokenize(lex, text, Span::new(0, text.len()), &mentions, |e| kinds[e as usize]);
+        let p = parse(lex, &t);
+        (t, p)
+    }
+
+    #[test]
+    fn relative_clause_interrupts_a_main_clause() {
+        let text = "Merkel, die am Montag in Paris war, traf Hollande.";
+        let (t, p) = parse_str(
+            text,
+            &[
+                ("Merkel", Kind::Person, Via::Alias),
+                ("Paris", Kind::City, Via::Alias),
+                ("Hollande", Kind::Person, Via::Alias),
+            ],
+        );
+        assert_eq!(p.clauses.len(), 2, "{:?}", p.clauses);
+        let main = &p.clauses[0];
+        assert_eq!(main.kind, ClauseKind::Main);
+        assert_eq!(t.norm(main.finite.unwrap()), "traf");
+        assert!(matches!(p.clauses[1].kind, ClauseKind::Relative(Some(0))));
+    }
+
+    #[test]
+    fn titles_prepositions_and_coordination() {
+        let text = "Er traf sich mit US-Präsident Obama, Merkel und Hollande.";
+        let (t, p) = parse_str(
+            text,
+            &[
+                ("US", Kind::Country, Via::Compound),
+                ("Obama", Kind::Person, Via::Alias),
+                ("Merkel", Kind::Person, Via::Alias),
+                ("Hollande", Kind::Person, Via::Alias),
+            ],
+        );
+        let obama = p
+            .phrases
+            .iter()
+            .find(|ph| ph.head_kind == Head::Entity && t.toks[ph.head].span.slice(text) == "Obama")
+            .unwrap();
+        assert_eq!(
+            obama.prep.map(|w| Lexicon::get().info(w).flags & flag::PREP != 0),
+            Some(true)
+        );
+        assert_eq!(obama.attrs.len(), 1);
+        assert_eq!(obama.titles.len(), 1);
+        let groups: Vec<usize> = p
+            .phrases
+            .iter()
+            .filter(|ph| ph.head_kind == Head::Entity)
+            .map(|ph| ph.group)
+            .collect();
+        assert!(groups.windows(2).all(|w| w[0] == w[1]), "{groups:?}");
+        let hollande = p.phrases.last().unwrap();
+        assert!(hollande.prep.is_some(), "Hollande shares `mit`");
+    }
+
+    #[test]
+    fn und_with_a_verb_opens_a_clause_with_an_elided_subject() {
+        let text = "Kerry traf Lawrow und besuchte danach Moskau.";
+        let (t, p) = parse_str(
+            text,
+            &[
+                ("Kerry", Kind::Person, Via::Alias),
+                ("Lawrow", Kind::Person, Via::Alias),
+                ("Moskau", Kind::City, Via::Alias),
+            ],
+        );
+        assert_eq!(p.clauses.len(), 2);
+        assert!(p.clauses[1].elided);
+        assert_eq!(t.norm(p.clauses[1].finite.unwrap()), "besuchte");
+    }
+
+    #[test]
+    fn separable_particle_and_participles() {
+        let text = "Putin traf am Montag in Wladiwostok ein.";
+        let (t, p) = parse_str(
+            text,
+            &[
+                ("Putin", Kind::Person, Via::Alias),
+                ("Wladiwostok", Kind::City, Via::Alias),
+            ],
+        );
+        assert_eq!(t.norm(p.clauses[0].particle.unwrap()), "ein");
+        let text = "Putin hat Kim im September getroffen.";
+        let (t, p) = parse_str(
+            text,
+            &[("Putin", Kind::Person, Via::Alias), ("Kim", Kind::Person, Via::Alias)],
+        );
+        assert_eq!(t.norm(p.clauses[0].finite.unwrap()), "hat");
+        assert_eq!(
+            p.clauses[0].nonfinite.iter().map(|&i| t.norm(i)).collect::<Vec<_>>(),
+            ["getroffen"]
+        );
+    }
+
+    #[test]
+    fn genitives_are_attributes() {
+        let text = "Der Besuch des Präsidenten in Frankreichs Hauptstadt Paris endete.";
+        let (t, p) = parse_str(
+            text,
+            &[
+                ("Frankreichs", Kind::Country, Via::Inflection),
+                ("Paris", Kind::City, Via::Alias),
+            ],
+        );
+        let genitive = p.phrases.iter().find(|ph| ph.head_kind == Head::Person).unwrap();
+        assert!(genitive.genitive && genitive.of == Some(0));
+        let paris = p.phrases.iter().find(|ph| ph.head_kind == Head::Entity).unwrap();
+        assert_eq!(t.toks[paris.head].span.slice(text), "Paris");
+        assert!(paris.possessor.is_some() && paris.prep.is_some());
+    }
+}

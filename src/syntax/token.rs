@@ -1,0 +1,307 @@
+//! Tokens of one sentence: slices of the original text with their normalised form kept in one
+//! buffer per sentence, an interned lexicon id, and linked mentions overlaid as entity slots.
+
+use super::lexicon::{Lexicon, WordId};
+use crate::gazetteer::{EntityIdx, Kind};
+use crate::link::{Mention, Via};
+use crate::normalize::normalize_pattern;
+use crate::span::Span;
+
+/// A linked entity standing in a token.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Slot {
+    /// The entity.
+    pub entity: EntityIdx,
+    /// Its kind.
+    pub kind: Kind,
+    /// How it was found (`Role` and `Coreference` for resolved references).
+    pub via: Via,
+    /// Written in the genitive (`Kims`, `Russlands`).
+    pub genitive: bool,
+    /// A pronoun, possessive, relative pronoun or description resolved to the entity.
+    pub reference: bool,
+}
+
+impl Slot {
+    /// Adjective or demonym: describes, does not name.
+    pub fn attributive(&self) -> bool {
+        self.via.is_attributive()
+    }
+
+    /// A person that can take part in a relation (named or referred to, not an adjective).
+    pub fn person(&self) -> bool {
+        self.kind == Kind::Person && !self.attributive()
+    }
+
+    /// A place one can be in (named, not an adjective).
+    pub fn place(&self) -> bool {
+        self.kind.is_location() && !self.attributive()
+    }
+}
+
+/// One token.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Where, in the original text.
+    pub span: Span,
+    /// Byte range of the normalised form in [`Tokens::norm`].
+    pub norm: (u32, u32),
+    /// The lexicon's id of the normalised form.
+    pub word: Option<WordId>,
+    /// For an unknown closed compound: the known noun it ends in (`Staatsbesuch` → `besuch`).
+    pub head: Option<WordId>,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// Punctuation (one character).
+    pub punct: Option<char>,
+    /// Touches the token before (no space between): compound tails, hyphens.
+    pub glued: bool,
+    /// Digits only.
+    pub num: bool,
+    /// A linked mention (or a resolved reference) covering this token.
+    pub slot: Option<Slot>,
+}
+
+impl Token {
+    /// A word: not punctuation, not an entity.
+    pub fn is_word(&self) -> bool {
+        self.punct.is_none() && self.slot.is_none()
+    }
+}
+
+/// The tokens of one sentence.
+#[derive(Debug, Clone)]
+pub struct Tokens {
+    /// Tokens in text order.
+    pub toks: Vec<Token>,
+    /// Normalised forms, back to back.
+    pub norm: String,
+    /// The sentence.
+    pub sentence: Span,
+}
+
+impl Tokens {
+    /// The normalised form of token `i` (empty for entities and punctuation).
+    pub fn norm(&self, i: usize) -> &str {
+        let (a, b) = self.toks[i].norm;
+        &self.norm[a as usize..b as usize]
+    }
+
+    /// The lexicon id of token `i`, if it is a known word.
+    pub fn word(&self, i: usize) -> Option<WordId> {
+        self.toks.get(i).filter(|t| t.is_word()).and_then(|t| t.word)
+    }
+
+    /// True when token `i` is a word with the lexicon flags `f`.
+    pub fn has(&self, lex: &Lexicon, i: usize, f: u32) -> bool {
+        self.word(i).is_some_and(|w| lex.info(w).is(f))
+    }
+
+    /// True when token `i` is the word `w` (normalised).
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_word()) && self.norm(i) == w
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// True when there is no token.
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+}
+
+/// Folds one word the way [`normalize_pattern`] does (lower case, `ß` → `ss`) into `out`.
+fn fold_into(raw: &str, out: &mut String) {
+    if raw.is_ascii() {
+        out.extend(raw.bytes().map(|b| b.to_ascii_lowercase() as char));
+        return;
+    }
+    if raw
+        .chars()
+        .any(|c| matches!(c as u32, 0x0300..=0x036F | 0xAD | 0x200B..=0x200D))
+    {
+        out.push_str(&normalize_pattern(raw));
+        return;
+    }
+    for c in raw.chars() {
+        match c {
+            'ß' | 'ẞ' => out.push_str("ss"),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200D}') || is_combining(c)
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F)
+}
+
+/// Splits `text[sentence]` into words and punctuation, looks every word up, and overlays the
+/// mentions of the sentence (sorted, non-overlapping) as slots. A word partly covered by a
+/// mention (`Kreml|sprecher`) keeps its uncovered tail as a glued word.
+pub fn tokenize(
+    lex: &Lexicon,
+    text: &str,
+    sentence: Span,
+    mentions: &[Mention],
+    kind_of: impl Fn(EntityIdx) -> Kind,
+) -> Tokens {
+    let mut out = Tokens {
+        toks: Vec::new(),
+        norm: String::new(),
+        sentence,
+    };
+    let s = sentence.slice(text);
+    let mut raw: Vec<(Span, bool, Option<char>)> = Vec::new(); // span, glued, punct
+    let mut prev_end = usize::MAX;
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let start = sentence.start + i;
+        if is_word_char(c) {
+            let mut end = start + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if is_word_char(d) {
+                    end = sentence.start + j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            raw.push((Span::new(start, end), prev_end == start, None));
+            prev_end = end;
+        } else if !c.is_whitespace() {
+            let end = start + c.len_utf8();
+            raw.push((Span::new(start, end), prev_end == start, Some(c)));
+            prev_end = end;
+        }
+    }
+    let mut k = 0;
+    for (span, glued, punct) in raw {
+        while k < mentions.len() && mentions[k].span.end <= span.start {
+            k += 1;
+        }
+        match mentions.get(k) {
+            Some(m) if m.span.start < span.end && punct.is_none() => {
+                let same = out.toks.last().is_some_and(|t| t.slot.is_some() && t.span == m.span);
+                if !same {
+                    let at = out.norm.len() as u32;
+                    out.toks.push(Token {
+                        span: m.span,
+                        norm: (at, at),
+                        word: None,
+                        head: None,
+                        cap: true,
+                        punct: None,
+                        glued,
+                        num: false,
+                        slot: Some(Slot {
+                            entity: m.entity,
+                            kind: kind_of(m.entity),
+                            via: m.via,
+                            genitive: m.genitive,
+                            reference: false,
+                        }),
+                    });
+                }
+                if span.end > m.span.end {
+                    let tail = Span::new(m.span.end, span.end);
+                    push_word(lex, text, &mut out, tail, true);
+                }
+            }
+            Some(m) if m.span.start < span.end && span.end <= m.span.end => {
+                // Punctuation inside a mention (`Kim Jong-un`): part of the slot already.
+            }
+            _ => match punct {
+                Some(c) => {
+                    let at = out.norm.len() as u32;
+                    out.toks.push(Token {
+                        span,
+                        norm: (at, at),
+                        word: None,
+                        head: None,
+                        cap: false,
+                        punct: Some(c),
+                        glued,
+                        num: false,
+                        slot: None,
+                    });
+                }
+                None => push_word(lex, text, &mut out, span, glued),
+            },
+        }
+    }
+    out
+}
+
+fn push_word(lex: &Lexicon, text: &str, out: &mut Tokens, span: Span, glued: bool) {
+    let raw = span.slice(text);
+    let at = out.norm.len();
+    fold_into(raw, &mut out.norm);
+    let norm = &out.norm[at..];
+    let cap = raw.chars().next().is_some_and(char::is_uppercase);
+    let num = raw.bytes().all(|b| b.is_ascii_digit());
+    let word = lex.id(norm);
+    let head = if cap && word.is_none_or(|w| lex.info(w).noun.is_none()) && !num {
+        lex.compound_head(norm).map(|(_, id)| id)
+    } else {
+        None
+    };
+    out.toks.push(Token {
+        span,
+        norm: (at as u32, out.norm.len() as u32),
+        word,
+        head,
+        cap,
+        punct: None,
+        glued,
+        num,
+        slot: None,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_spans_and_look_words_up() {
+        let lex = Lexicon::get();
+        let text = "Der Außenminister traf Kim-Jong Un im Kreml.";
+        let m = Mention {
+            span: Span::new(text.find("Kim").unwrap(), text.find(" im").unwrap()),
+            entity: 7,
+            via: Via::Alias,
+            genitive: false,
+        };
+        let t = tokenize(lex, text, Span::new(0, text.len()), &[m], |_| Kind::Person);
+        let words: Vec<&str> = (0..t.len()).map(|i| t.norm(i)).collect();
+        assert_eq!(words, ["der", "aussenminister", "traf", "", "im", "kreml", ""]);
+        assert_eq!(t.toks[3].slot.unwrap().entity, 7);
+        assert_eq!(t.toks[3].span.slice(text), "Kim-Jong Un");
+        assert!(t.word(2).is_some() && t.word(1).is_some());
+        assert_eq!(t.toks[6].punct, Some('.'));
+    }
+
+    #[test]
+    fn compound_tails_are_glued_words() {
+        let lex = Lexicon::get();
+        let text = "Der Kremlsprecher sagte";
+        let m = Mention {
+            span: Span::new(4, 9),
+            entity: 1,
+            via: Via::Compound,
+            genitive: false,
+        };
+        let t = tokenize(lex, text, Span::new(0, text.len()), &[m], |_| Kind::Organization);
+        assert_eq!(t.norm(2), "sprecher");
+        assert!(t.toks[2].glued);
+        let t = tokenize(lex, "Der Chinabesuch", Span::new(0, 15), &[], |_| Kind::Person);
+        assert!(t.toks[1].head.is_some());
+    }
+}
