@@ -133,6 +133,29 @@ fn benches(c: &mut Criterion) {
             black_box(n)
         })
     });
+    // The relation pass alone (gate, syntax layer on candidate sentences, references,
+    // constructions), on mentions and sentences found beforehand.
+    let prepared: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            let norm = Normalized::new(&d.text);
+            let hits = pipeline.matcher().find(&d.text, &norm);
+            let (mentions, _) = newskg::link::link(pipeline.gazetteer(), &hits, None);
+            let sentences = newskg::segment::sentences(&d.text, 0);
+            (norm, mentions, sentences)
+        })
+        .collect();
+    g.bench_function("relations: gate + syntax layer + constructions", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for (d, (norm, mentions, sentences)) in docs.iter().zip(&prepared) {
+                let r = newskg::relation::extract(pipeline.gazetteer(), &d.text, norm, sentences, mentions, None);
+                n += r.relations.len();
+            }
+            assert!((30..150).contains(&n), "{n} relations");
+            black_box(n)
+        })
+    });
     g.bench_function("extract (one thread)", |b| {
         b.iter(|| {
             let n: usize = docs.iter().map(|d| pipeline.extract(d).mentions.len()).sum();

@@ -13,11 +13,11 @@ use crate::normalize::normalize_pattern;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
-/// The compiled geography.
+const CITIES: &str = include_str!("../data/geo/cities.tsv");
+
+/// The compiled geography: countries and capitals (cities are looked up on demand).
 #[derive(Debug, Default)]
 pub struct Geo {
-    /// Normalised city name → (country code, population) of the most populous city so named.
-    cities: HashMap<String, ([u8; 2], u32)>,
     /// Normalised country name → country code.
     countries: HashMap<String, [u8; 2]>,
     /// Country code → capital (as GeoNames writes it).
@@ -33,27 +33,11 @@ impl Geo {
     /// The geography (parsed once).
     pub fn get() -> &'static Geo {
         static G: OnceLock<Geo> = OnceLock::new();
-        G.get_or_init(|| {
-            Geo::parse(
-                include_str!("../data/geo/cities.tsv"),
-                include_str!("../data/geo/countries.tsv"),
-            )
-        })
+        G.get_or_init(|| Geo::parse(include_str!("../data/geo/countries.tsv")))
     }
 
-    fn parse(cities: &str, countries: &str) -> Geo {
+    fn parse(countries: &str) -> Geo {
         let mut g = Geo::default();
-        for line in cities.lines().filter(|l| !l.starts_with('#')) {
-            let mut f = line.split('\t');
-            let (Some(name), Some(cc), Some(pop)) = (f.next(), f.next().and_then(code), f.next()) else {
-                continue;
-            };
-            let pop: u32 = pop.parse().unwrap_or(0);
-            let e = g.cities.entry(normalize_pattern(name)).or_insert((cc, pop));
-            if pop > e.1 {
-                *e = (cc, pop);
-            }
-        }
         for line in countries.lines().filter(|l| !l.starts_with('#')) {
             let mut f = line.split('\t');
             let (Some(cc), Some(capital), Some(names)) = (f.next().and_then(code), f.next(), f.next()) else {
@@ -69,9 +53,41 @@ impl Geo {
         g
     }
 
-    /// The country code of the most populous city named `name` (any spelling GeoNames knows).
+    /// For each of `names` (normalised), the country code and population of the most populous
+    /// city GeoNames knows by that name (any spelling it lists). One pass over the city table;
+    /// names are stored folded, so no line is normalised at run time.
+    pub fn city_countries(&self, names: &rustc_hash::FxHashSet<String>) -> HashMap<String, ([u8; 2], u32)> {
+        let mut out: HashMap<String, ([u8; 2], u32)> = HashMap::default();
+        if names.is_empty() {
+            return out;
+        }
+        // The table is sorted by name: binary search over its lines.
+        let lines: Vec<&str> = CITIES.lines().filter(|l| !l.starts_with('#')).collect();
+        for want in names {
+            let at = lines.partition_point(|l| l.split('\t').next().unwrap_or("") < want.as_str());
+            for line in &lines[at..] {
+                let mut f = line.split('\t');
+                if f.next() != Some(want.as_str()) {
+                    break;
+                }
+                let (Some(cc), Some(pop)) = (f.next().and_then(code), f.next()) else {
+                    continue;
+                };
+                let pop: u32 = pop.parse().unwrap_or(0);
+                let e = out.entry(want.clone()).or_insert((cc, pop));
+                if pop > e.1 {
+                    *e = (cc, pop);
+                }
+            }
+        }
+        out
+    }
+
+    /// The country code of the most populous city named `name`.
     pub fn city_country(&self, name: &str) -> Option<([u8; 2], u32)> {
-        self.cities.get(normalize_pattern(name).as_str()).copied()
+        let key = normalize_pattern(name);
+        let set: rustc_hash::FxHashSet<String> = std::iter::once(key.clone()).collect();
+        self.city_countries(&set).get(&key).copied()
     }
 
     /// The code of the country named `name` (English or German).

@@ -63,7 +63,13 @@ pub struct DocRefs<'g> {
 
 impl<'g> DocRefs<'g> {
     /// A new document.
-    pub fn new(gaz: &'g Gazetteer, text: &'g str, date: Option<&'g PartialDate>, mentions: &[Mention]) -> Self {
+    pub fn new(
+        gaz: &'g Gazetteer,
+        text: &'g str,
+        date: Option<&'g PartialDate>,
+        ref_date: Option<PartialDate>,
+        mentions: &[Mention],
+    ) -> Self {
         DocRefs {
             gaz,
             text,
@@ -75,7 +81,7 @@ impl<'g> DocRefs<'g> {
                 .map(|m| m.entity)
                 .collect(),
             facts: BTreeMap::new(),
-            ref_date: date.copied().or_else(|| crate::relation::latest_year(text)),
+            ref_date,
             seen: Vec::new(),
             sentence: 0,
         }

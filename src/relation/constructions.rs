@@ -278,6 +278,13 @@ pub struct Constructions {
     pub gate: AhoCorasick,
     /// Number of gate patterns.
     pub gate_patterns: usize,
+    /// Gate patterns below this index are triggers.
+    pub gate_triggers: usize,
+    /// Gate patterns from `gate_triggers` below this index are triggers that need a place in the
+    /// sentence; from `gate_weak` below `gate_pronouns` they are person nouns; the rest pronouns.
+    pub gate_weak: usize,
+    /// Where the pronoun patterns start.
+    pub gate_pronouns: usize,
 }
 
 impl Constructions {
@@ -430,26 +437,71 @@ impl Constructions {
         }
         // The gate: every form of every trigger lemma, and every trigger noun (as a substring,
         // so that compounds pass too). A sentence without any of them is never parsed.
-        let mut patterns: Vec<String> = lex
-            .forms()
-            .filter(|(_, id)| lex.info(*id).verbs.iter().any(|v| gate_lemmas.contains(&v.lemma)))
-            .map(|(f, _)| f.to_string())
+        let gate_noun_lemmas: HashSet<&str> = gate_nouns
+            .iter()
+            .filter_map(|n| lex.noun(n).map(|id| lex.nouns[id as usize].lemma.as_str()))
             .collect();
-        for n in &gate_nouns {
-            if let Some(id) = lex.noun(n) {
-                let lemma = &lex.nouns[id as usize].lemma;
-                patterns.extend(
-                    lex.forms()
-                        .filter(|(_, w)| lex.info(*w).noun.is_some_and(|x| &lex.nouns[x as usize].lemma == lemma))
-                        .map(|(f, _)| f.to_string()),
-                );
+        // A lemma whose constructions are all visits needs a place in the sentence to state
+        // anything (`war`, `sagte`, `kam`): it is a weaker trigger, so that frequent verbs do not
+        // send every sentence to the parser.
+        let place_bound = |l: LemmaId| {
+            by_lemma
+                .get(&l)
+                .is_some_and(|ks| ks.iter().all(|&k| list[k].kind == RelationKind::Visited))
+        };
+        let mut patterns: Vec<String> = Vec::new();
+        let mut weak: Vec<String> = Vec::new();
+        for (f, id) in lex.forms() {
+            let info = lex.info(id);
+            let lemmas: Vec<LemmaId> = info
+                .verbs
+                .iter()
+                .map(|v| v.lemma)
+                .filter(|l| gate_lemmas.contains(l))
+                .collect();
+            let noun = info
+                .noun
+                .is_some_and(|x| gate_noun_lemmas.contains(lex.nouns[x as usize].lemma.as_str()));
+            if noun || lemmas.iter().any(|&l| !place_bound(l)) {
+                patterns.push(f.to_string());
+            } else if !lemmas.is_empty() {
+                weak.push(f.to_string());
             }
-            patterns.push(n.clone());
         }
+        patterns.extend(gate_nouns.iter().cloned());
         patterns.sort();
         patterns.dedup();
+        let triggers = patterns.len();
+        weak.sort();
+        weak.dedup();
+        weak.retain(|f| patterns.binary_search(f).is_err());
+        patterns.extend(weak);
+        let weak_triggers = patterns.len();
+        // Then the person nouns (`Chefdiplomat`, `Kanzlerin`): a sentence with one is read for
+        // the references it makes, so that later pronouns find their antecedents.
+        let mut titles: Vec<String> = lex
+            .forms()
+            .filter(|(_, w)| lex.info(*w).noun.is_some_and(|n| lex.nouns[n as usize].title.is_some()))
+            .map(|(f, _)| f.to_string())
+            .filter(|f| f.len() >= 4)
+            .collect();
+        titles.sort();
+        titles.dedup();
+        titles.retain(|f| !patterns.contains(f));
+        patterns.extend(titles);
+        // Last, the personal pronouns as whole words (the normalised text has single spaces):
+        // a trigger with only `er`/`sie` for a person still needs the parser.
+        let pronouns = patterns.len();
+        for p in ["er", "sie", "ihn", "ihm"] {
+            for (a, b) in [(" ", " "), (" ", ","), (" ", "."), ("\"", " ")] {
+                patterns.push(format!("{a}{p}{b}"));
+            }
+        }
+        // A DFA: about 2,000 short patterns build in milliseconds and it scans several times
+        // faster than an NFA.
         let gate = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| e.to_string())?;
         Ok(Constructions {
@@ -460,6 +512,9 @@ impl Constructions {
             adjunct_preps,
             return_verbs,
             gate_patterns: patterns.len(),
+            gate_triggers: triggers,
+            gate_weak: weak_triggers,
+            gate_pronouns: pronouns,
             gate,
         })
     }

@@ -45,6 +45,8 @@ pub struct Ctx<'a> {
     pub ref_date: Option<PartialDate>,
     /// The document text.
     pub text: &'a str,
+    /// Subjects found so far, per clause.
+    pub subjects: std::cell::RefCell<Vec<Option<Option<usize>>>>,
     /// Tokens.
     pub t: &'a Tokens,
     /// Parse.
@@ -153,9 +155,18 @@ impl Ctx<'_> {
         }
     }
 
-    /// The subject phrase of clause `ci` (the first of its group).
+    /// The subject phrase of clause `ci` (the first of its group), computed once per clause.
     pub fn subject(&self, ci: usize) -> Option<usize> {
-        self.subject_depth(ci, 0)
+        if let Some(Some(s)) = self.subjects.borrow().get(ci) {
+            return *s;
+        }
+        let s = self.subject_depth(ci, 0);
+        let mut cache = self.subjects.borrow_mut();
+        if cache.len() < self.p.clauses.len() {
+            cache.resize(self.p.clauses.len(), None);
+        }
+        cache[ci] = Some(s);
+        s
     }
 
     fn subject_depth(&self, ci: usize, depth: usize) -> Option<usize> {
@@ -398,7 +409,7 @@ impl Ctx<'_> {
         for k in self.attributes(np) {
             let g = &self.p.phrases[k];
             if (g.genitive && g.of == Some(np))
-                || (g.of == Some(np) && g.prep.is_some_and(|w| matches!(self.lex_word(w), "von" | "vom")))
+                || (g.of == Some(np) && g.prep.is_some_and(|w| self.prep_is(w, &["von"])))
             {
                 return self.side_of(&self.group(k));
             }
@@ -406,8 +417,9 @@ impl Ctx<'_> {
         Vec::new()
     }
 
-    fn lex_word(&self, w: WordId) -> &'static str {
-        self.lex.forms().find(|(_, id)| *id == w).map_or("", |(f, _)| f)
+    /// True when preposition id `w` is one of `words` (contractions resolved: `vom` is `von`).
+    fn prep_is(&self, w: WordId, words: &[&str]) -> bool {
+        words.iter().any(|x| self.lex.id(x) == Some(w))
     }
 
     /// The clause subject a noun trigger lends its arguments from.
@@ -616,7 +628,7 @@ impl Ctx<'_> {
                         .iter()
                         .copied()
                         .filter(|&pi| {
-                            self.p.phrases[pi].prep.is_some_and(|w| self.lex_word(w) == "zwischen")
+                            self.p.phrases[pi].prep.is_some_and(|w| self.prep_is(w, &["zwischen"]))
                                 && (np.is_none() || pi > anchor)
                         })
                         .collect();
@@ -865,7 +877,7 @@ impl Ctx<'_> {
         let agent = c.phrases.iter().any(|&pi| {
             self.p.phrases[pi]
                 .prep
-                .is_some_and(|w| matches!(self.lex_word(w), "von" | "durch"))
+                .is_some_and(|w| self.prep_is(w, &["von", "durch"]))
         });
         let inf_too = self.is_form(t, VForm::Infinitive);
         if worden || past || agent || !inf_too {

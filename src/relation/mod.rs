@@ -124,8 +124,65 @@ pub struct DocRelations {
     pub hedged: Vec<Relation>,
     /// What the text says about persons (nationality, gender, titles).
     pub facts: BTreeMap<EntityIdx, Facts>,
-    /// Sentences parsed by the syntax layer.
+    /// Sentences parsed by the syntax layer (for relations or for the references they make).
     pub parsed_sentences: usize,
+    /// Sentences relation constructions were applied to.
+    pub candidate_sentences: usize,
+}
+
+/// Does a person mention of the sentence stand next to words that may say something about the
+/// person: a capitalised word or a compound before it (`Bundeskanzlerin Merkel`, `US-Präsident
+/// Obama`, `die Finnin X`), or a comma after it (`X, der französische Präsident,`)?
+fn fact_cue(gaz: &Gazetteer, lex: &Lexicon, text: &str, sentence: Span, ms: &[Mention]) -> bool {
+    ms.iter().enumerate().any(|(k, m)| {
+        if gaz.entity(m.entity).kind != Kind::Person || m.via.is_attributive() {
+            return false;
+        }
+        let before = text[sentence.start..m.span.start].trim_end();
+        // An attributive mention right before (`der Finne X`, `US-Präsident X`).
+        if k > 0 && ms[k - 1].span.end + 2 >= before.len() + sentence.start && ms[k - 1].via.is_attributive() {
+            return true;
+        }
+        let word_before = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        let tail = word_before.rsplit('-').next().unwrap_or("");
+        let mut folded = String::new();
+        crate::syntax::token::fold_into(tail.trim_matches(|c: char| !c.is_alphanumeric()), &mut folded);
+        // A person noun before the name (`Bundeskanzlerin`, `Kardinal`, `Frau`), a compound one
+        // (`Wirtschaftsminister`), or a number (`die 45-Jährige X`).
+        let title = lex.id(&folded).is_some_and(|w| lex.info(w).noun.is_some())
+            || lex.compound_head(&folded).is_some()
+            || matches!(folded.as_str(), "frau" | "herr")
+            || folded.starts_with("jährig");
+        // An apposition after it (`X, der französische Präsident,`).
+        let after = text[m.span.end..sentence.end].trim_start();
+        let appos = after.starts_with(',') && {
+            let next = after[1..].trim_start();
+            ["der ", "die ", "des ", "dem ", "den "]
+                .iter()
+                .any(|d| next.starts_with(d))
+        };
+        title || appos
+    })
+}
+
+/// Is the word at `pos` preceded, over adjectives only, by a definite article or a possessive
+/// (`der russische Chefdiplomat`, `die Kanzlerin`) — a description that may refer back?
+fn definite_before(text: &str, from: usize, pos: usize) -> bool {
+    let mut words = text[from..pos].split_whitespace().rev();
+    for _ in 0..4 {
+        let Some(w) = words.next() else { return false };
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = w.to_lowercase();
+        if matches!(lower.as_str(), "der" | "die" | "den" | "dem" | "des" | "beiden")
+            || ["sein", "ihr", "dies"].iter().any(|p| lower.starts_with(p))
+        {
+            return true;
+        }
+        if w.chars().next().is_none_or(|c| c.is_uppercase()) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The latest year (1900–2100) the text names as a word of its own: the reference for the dead
@@ -179,14 +236,40 @@ pub fn extract_traced(
 ) -> DocRelations {
     let cons = Constructions::get();
     let lex = Lexicon::get();
-    let mut triggers: Vec<usize> = cons
-        .gate
-        .find_iter(norm.text.as_str())
-        .filter_map(|m| norm.map.get(m.start()).map(|&o| o as usize))
-        .collect();
-    triggers.sort_unstable();
-    let ref_date = date.copied().or_else(|| latest_year(text));
-    let mut refs = DocRefs::new(gaz, text, date, mentions);
+    let mut triggers: Vec<usize> = Vec::new();
+    let mut weak: Vec<usize> = Vec::new();
+    let mut titles: Vec<usize> = Vec::new();
+    let mut pronouns: Vec<usize> = Vec::new();
+    for m in cons.gate.find_iter(norm.text.as_str()) {
+        if let Some(&o) = norm.map.get(m.start()) {
+            let k = m.pattern().as_usize();
+            let v = if k < cons.gate_triggers {
+                &mut triggers
+            } else if k < cons.gate_weak {
+                &mut weak
+            } else if k < cons.gate_pronouns {
+                &mut titles
+            } else {
+                &mut pronouns
+            };
+            if v.last() != Some(&(o as usize)) {
+                v.push(o as usize);
+            }
+        }
+    }
+    for v in [&mut triggers, &mut weak, &mut titles, &mut pronouns] {
+        v.sort_unstable();
+    }
+    // The dead rule needs a reference date; an undated document gets the latest year it names,
+    // looked for only when one of its entities has died.
+    let ref_date = date.copied().or_else(|| {
+        mentions
+            .iter()
+            .any(|m| gaz.entity(m.entity).died.is_some())
+            .then(|| latest_year(text))
+            .flatten()
+    });
+    let mut refs = DocRefs::new(gaz, text, date, ref_date, mentions);
     let mut out = DocRelations::default();
     let mut k = 0;
     for (si, &sentence) in sentences.iter().enumerate() {
@@ -203,22 +286,49 @@ pub fn extract_traced(
             .copied()
             .collect();
         refs.begin_sentence(si);
-        let at = triggers.partition_point(|&x| x < sentence.start);
-        let candidate = triggers.get(at).is_some_and(|&x| x < sentence.end);
-        let has_person = ms
+        // The syntax layer runs on sentences with a trigger word and an entity; a sentence with
+        // a person is read for the facts it may state about them only when a title, an
+        // apposition or an attribute stands next to the name.
+        let within = |v: &[usize]| {
+            let at = v.partition_point(|&x| x < sentence.start);
+            v.get(at).is_some_and(|&x| x < sentence.end)
+        };
+        let named = |f: &dyn Fn(Kind) -> bool| {
+            ms.iter()
+                .any(|m| !m.via.is_attributive() && f(gaz.entity(m.entity).kind))
+        };
+        // Someone who can take part: a named person (or organisation), a person noun, a pronoun.
+        let someone = named(&|k| k == Kind::Person || k == Kind::Organization) || within(&titles) || within(&pronouns);
+        let countries = ms
             .iter()
-            .any(|m| gaz.entity(m.entity).kind == Kind::Person && !m.via.is_attributive());
-        if !candidate && !has_person {
+            .filter(|m| matches!(gaz.entity(m.entity).kind, Kind::Country | Kind::City))
+            .count();
+        let candidate = (within(&triggers) && ((someone && named(&|_| true)) || countries >= 2))
+            || (within(&weak) && named(&|k| k.is_location()) && someone);
+        // A description standing alone (`Der russische Chefdiplomat zeigte sich sicher`) is read
+        // for later pronouns.
+        let reference = !named(&|k| k == Kind::Person) && {
+            let at = titles.partition_point(|&x| x < sentence.start);
+            titles[at..]
+                .iter()
+                .take_while(|&&x| x < sentence.end)
+                .any(|&x| definite_before(text, sentence.start, x))
+        };
+        if !candidate && !reference && !fact_cue(gaz, lex, text, sentence, &ms) {
+            refs.note_mentions(&ms);
             continue;
         }
         let mut t = tokenize(lex, text, sentence, &ms, |e| gaz.entity(e).kind);
         let mut p = parse(lex, &t);
         refs.learn(&t, &p);
-        if !candidate {
+        if !candidate && !reference {
             refs.note_mentions(&ms);
             continue;
         }
         out.parsed_sentences += 1;
+        if candidate {
+            out.candidate_sentences += 1;
+        }
         out.role_mentions.extend(refs.resolve(&mut t, &mut p));
         let mut found = interpret::SentenceRelations::default();
         let subjects = {
@@ -230,11 +340,14 @@ pub fn extract_traced(
                 date,
                 ref_date,
                 text,
+                subjects: Default::default(),
                 t: &t,
                 p: &p,
             };
-            let attr = attribution::attribution(gaz, lex, &t, &p, |ci| ctx.subject(ci));
-            ctx.run(&mut found, sentence, &attr);
+            if candidate {
+                let attr = attribution::attribution(gaz, lex, &t, &p, |ci| ctx.subject(ci));
+                ctx.run(&mut found, sentence, &attr);
+            }
             let subjects: Vec<usize> = (0..p.clauses.len()).filter_map(|ci| ctx.subject(ci)).collect();
             if let Some(tr) = trace.as_deref_mut() {
                 crate::syntax::explain(tr, gaz, text, &t, &p, |ci| ctx.subject(ci));

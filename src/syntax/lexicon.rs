@@ -6,7 +6,6 @@
 //! later stages ask.
 
 use crate::gazetteer::Gender;
-use crate::normalize::normalize_pattern;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -338,12 +337,21 @@ pub struct Lexicon {
     pub cancel_needs_particle: HashMap<WordId, WordId>,
     /// Longest form length in bytes, for compound-head search.
     max_noun_len: usize,
+    /// The last three bytes of every noun form.
+    noun_endings: rustc_hash::FxHashSet<[u8; 3]>,
     /// Nouns of events and venues (normalised), also as compound tails.
     pub event_nouns: Vec<String>,
     /// Verbs whose object controls the zu-infinitive after them.
     pub object_control: Vec<LemmaId>,
     /// Goods (normalised), also as compound tails (`Artilleriegranaten`).
     pub goods: Vec<String>,
+}
+
+/// A word folded the way tokens are (lower case, `ß` → `ss`).
+fn fold(w: &str) -> String {
+    let mut s = String::with_capacity(w.len() + 2);
+    super::token::fold_into(w, &mut s);
+    s
 }
 
 fn data_error(file: &str, e: impl std::fmt::Display) -> ! {
@@ -388,18 +396,27 @@ impl Lexicon {
 
     /// The id of a verb lemma.
     pub fn lemma(&self, name: &str) -> Option<LemmaId> {
-        self.lemma_ids.get(normalize_pattern(name).as_str()).copied()
+        self.lemma_ids.get(fold(name).as_str()).copied()
     }
 
     /// The id of a noun lemma.
     pub fn noun(&self, lemma: &str) -> Option<NounId> {
-        self.noun_ids.get(normalize_pattern(lemma).as_str()).copied()
+        self.noun_ids.get(fold(lemma).as_str()).copied()
     }
 
     /// The known noun a closed compound ends in (`staatsbesuch` → `besuch`,
     /// `wirtschaftsminister` → `minister`): the longest tail of at least four letters after a
     /// first part of at least two, and the byte offset where it starts.
     pub fn compound_head(&self, norm: &str) -> Option<(usize, WordId)> {
+        // Most words end in no known noun: their last three bytes say so at once.
+        let b = norm.as_bytes();
+        if b.len() < 6
+            || !self
+                .noun_endings
+                .contains(&[b[b.len() - 3], b[b.len() - 2], b[b.len() - 1]])
+        {
+            return None;
+        }
         let mut best = None;
         for (i, _) in norm.char_indices().skip(2) {
             let tail = &norm[i..];
@@ -417,13 +434,28 @@ impl Lexicon {
     }
 
     fn intern(&mut self, w: &str) -> WordId {
-        let key = normalize_pattern(w);
+        // Most data words are folded already (lower case, no `ß`): look them up as they are.
+        let folded = w.chars().all(|c| {
+            !c.is_uppercase() && !matches!(c, 'ß' | 'ẞ' | '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{300}'..='\u{36F}')
+        });
+        if folded {
+            if let Some(&id) = self.ids.get(w) {
+                return id;
+            }
+            return self.insert_word(w.into());
+        }
+        let mut key = String::with_capacity(w.len() + 2);
+        super::token::fold_into(w, &mut key);
         if let Some(&id) = self.ids.get(key.as_str()) {
             return id;
         }
+        self.insert_word(key.into_boxed_str())
+    }
+
+    fn insert_word(&mut self, key: Box<str>) -> WordId {
         let id = self.words.len() as WordId;
         self.words.push(WordInfo::default());
-        self.ids.insert(key.into_boxed_str(), id);
+        self.ids.insert(key, id);
         id
     }
 
@@ -435,6 +467,8 @@ impl Lexicon {
 
     fn build() -> Lexicon {
         let mut lex = Lexicon::default();
+        lex.ids.reserve(140_000);
+        lex.words.reserve(140_000);
         let words: WordsFile =
             ron::from_str(include_str!("../../data/de/words.ron")).unwrap_or_else(|e| data_error("words.ron", e));
         lex.add_words(&words);
@@ -453,8 +487,8 @@ impl Lexicon {
             .iter()
             .map(|p| p.iter().map(|w| lex.intern(w)).collect())
             .collect();
-        lex.event_nouns = words.event_nouns.iter().map(|w| normalize_pattern(w)).collect();
-        lex.goods = words.goods.iter().map(|w| normalize_pattern(w)).collect();
+        lex.event_nouns = words.event_nouns.iter().map(|w| fold(w)).collect();
+        lex.goods = words.goods.iter().map(|w| fold(w)).collect();
         lex.object_control = words
             .object_control
             .iter()
@@ -578,8 +612,8 @@ impl Lexicon {
     }
 
     fn add_verbs(&mut self, tsv: &str, w: &WordsFile) {
-        let aux: Vec<String> = w.auxiliaries.iter().map(|x| normalize_pattern(x)).collect();
-        let modals: Vec<String> = w.modals.iter().map(|x| normalize_pattern(x)).collect();
+        let aux: Vec<String> = w.auxiliaries.iter().map(|x| fold(x)).collect();
+        let modals: Vec<String> = w.modals.iter().map(|x| fold(x)).collect();
         for (n, line) in tsv.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -591,7 +625,7 @@ impl Lexicon {
                     format!("line {}: {} columns, 8 expected", n + 1, cols.len()),
                 );
             }
-            let name = normalize_pattern(cols[0]);
+            let name = fold(cols[0]);
             let is_aux = aux.contains(&name);
             let is_modal = modals.contains(&name);
             // An inseparable twin (`unterstreichen` beside `unter|streichen`) shares the lemma.
@@ -683,10 +717,10 @@ impl Lexicon {
                 refers: t.refers,
             });
             for m in &t.m {
-                title_of.insert(normalize_pattern(m), (k as TitleId, Gender::Male));
+                title_of.insert(fold(m), (k as TitleId, Gender::Male));
             }
             for f in &t.f {
-                title_of.insert(normalize_pattern(f), (k as TitleId, Gender::Female));
+                title_of.insert(fold(f), (k as TitleId, Gender::Female));
             }
         }
         for (n, line) in tsv.lines().enumerate() {
@@ -700,7 +734,7 @@ impl Lexicon {
                     format!("line {}: {} columns, 5 expected", n + 1, cols.len()),
                 );
             }
-            let lemma = normalize_pattern(cols[0]);
+            let lemma = fold(cols[0]);
             let title = title_of.get(&lemma).copied();
             let forms = cols[3]
                 .split(',')
@@ -708,7 +742,7 @@ impl Lexicon {
                 .chain(cols[4].split(',').map(|f| (f, true)))
                 .filter(|(f, _)| *f != "-" && !f.is_empty());
             for (f, plural) in forms {
-                let norm = normalize_pattern(f);
+                let norm = fold(f);
                 let id = self.intern(f);
                 if self.words[id as usize].noun.is_some() {
                     continue; // a form shared by two lemmas keeps the first
@@ -722,6 +756,9 @@ impl Lexicon {
                 });
                 self.words[id as usize].noun = Some(noun);
                 self.max_noun_len = self.max_noun_len.max(norm.len());
+                if let [.., a, b, c] = norm.as_bytes() {
+                    self.noun_endings.insert([*a, *b, *c]);
+                }
             }
             if !self.noun_ids.contains_key(lemma.as_str()) {
                 let first = self.id(&lemma).and_then(|id| self.words[id as usize].noun);

@@ -114,7 +114,7 @@ impl Tokens {
 }
 
 /// Folds one word the way [`normalize_pattern`] does (lower case, `ß` → `ss`) into `out`.
-fn fold_into(raw: &str, out: &mut String) {
+pub(crate) fn fold_into(raw: &str, out: &mut String) {
     if raw.is_ascii() {
         out.extend(raw.bytes().map(|b| b.to_ascii_lowercase() as char));
         return;
