@@ -21,7 +21,7 @@ import sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 DEV = os.path.join(ROOT, "tests", "data", "dev")
-OUT = os.path.join(ROOT, "target", "dev")
+OUT = os.environ.get("NEWSKG_DEV_OUT", os.path.join(ROOT, "target", "dev"))
 SHARED = os.environ.get("NEWSKG_SHARED", os.path.join(ROOT, "..", "shared"))
 sys.path.insert(0, os.path.join(SHARED, "tools"))
 import score  # noqa: E402

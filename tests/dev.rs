@@ -1,0 +1,84 @@
+//! The development gold (tests/data/dev/, 42 unseen 10kGNAD articles annotated by reading) holds
+//! the scores where they are: `scripts/dev_eval.py` rebuilds the corpus from
+//! `../shared/corpora/10kgnad/test.csv` (checking the checksums), runs this build's `newskg
+//! extract` with the bundled gazetteer plus the dev entities and with a plain copy of it, and scores
+//! with the project's scorer. A change that lowers a score below its floor fails here; raise the
+//! floors when the scores rise.
+
+use std::process::Command;
+
+struct Floor {
+    part: &'static str,
+    entity_f1: f64,
+    relation_f1: f64,
+    relation_p: f64,
+}
+
+/// Where the scores stand (measured, then rounded down by about 0.02).
+const FLOORS: &[Floor] = &[
+    Floor {
+        part: "full/all",
+        entity_f1: 0.95,
+        relation_f1: 0.28,
+        relation_p: 0.80,
+    },
+    Floor {
+        part: "plain/all",
+        entity_f1: 0.95,
+        relation_f1: 0.27,
+        relation_p: 0.80,
+    },
+];
+
+#[test]
+fn development_gold_scores_hold() {
+    let shared = std::env::var("NEWSKG_SHARED").unwrap_or_else(|_| "../shared".into());
+    let csv = std::path::Path::new(&shared).join("corpora/10kgnad/test.csv");
+    if !csv.exists() {
+        // CI always has ../shared beside the checkout; a developer machine may not.
+        eprintln!(
+            "SKIPPED: {} is missing, so the development gold cannot be scored",
+            csv.display()
+        );
+        return;
+    }
+    let python = std::env::var("NEWSKG_PYTHON").unwrap_or_else(|_| "python3".into());
+    let work = tempfile::tempdir().expect("a temporary directory");
+    let out = Command::new(&python)
+        .args(["scripts/dev_eval.py", "--json", "--bin", env!("CARGO_BIN_EXE_newskg")])
+        .env("NEWSKG_SHARED", &shared)
+        .env("NEWSKG_DEV_OUT", work.path())
+        .output()
+        .expect("python3 runs scripts/dev_eval.py");
+    assert!(
+        out.status.success(),
+        "dev_eval.py failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let scores: serde_json::Value = serde_json::from_slice(&out.stdout).expect("dev_eval.py prints JSON");
+    let mut failures = Vec::new();
+    for f in FLOORS {
+        let s = &scores[f.part];
+        let get = |a: &str, b: &str| {
+            s[a][b]
+                .as_f64()
+                .unwrap_or_else(|| panic!("{}: no {a}.{b} in {s}", f.part))
+        };
+        let (ef, rf, rp) = (
+            get("entities", "f1"),
+            get("relations_lenient", "f1"),
+            get("relations_lenient", "p"),
+        );
+        eprintln!("{}: entity F1 {ef:.3}, relation lenient F1 {rf:.3} P {rp:.3}", f.part);
+        if ef < f.entity_f1 {
+            failures.push(format!("{}: entity F1 {ef:.3} < {}", f.part, f.entity_f1));
+        }
+        if rf < f.relation_f1 {
+            failures.push(format!("{}: relation F1 {rf:.3} < {}", f.part, f.relation_f1));
+        }
+        if rp < f.relation_p {
+            failures.push(format!("{}: relation precision {rp:.3} < {}", f.part, f.relation_p));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
