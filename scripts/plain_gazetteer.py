@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes a plain copy of gazetteers: the fields a user's own gazetteer usually has, nothing more.
 
-Kept: id, kind, name, aliases, adjectives, demonyms. Dropped: short_aliases, roles, prior, died,
-wikidata, gender, country — the knowledge newskg must then find in the text itself. Used to score
+Kept: id, kind, name, aliases, adjectives, demonyms; short aliases become plain aliases (a user's
+gazetteer lists `Kim` or `Kohl` as aliases). Dropped: roles, prior, died, wikidata, gender,
+country — the knowledge newskg must then find in the text itself. Used to score
 the development gold the way an independent evaluation with a user's gazetteer does.
 
 usage: plain_gazetteer.py OUT_DIR SRC_DIR_OR_FILE...
@@ -13,6 +14,8 @@ import os
 import sys
 
 KEEP = {"id", "kind", "name", "aliases", "adjectives", "demonyms"}
+# A user's own gazetteer has no `short_aliases`: names such as `Kim` or `Kohl` are plain aliases there.
+FOLD_INTO_ALIASES = {"short_aliases"}
 
 
 def split_fields(body):
@@ -47,7 +50,22 @@ def split_fields(body):
 def plain_record(rec):
     inner = rec.strip()
     assert inner.startswith("(") and inner.endswith(")"), rec
-    kept = [f for f in split_fields(inner[1:-1]) if f.split(":", 1)[0].strip() in KEEP]
+    fields = split_fields(inner[1:-1])
+    extra = []
+    for f in fields:
+        if f.split(":", 1)[0].strip() in FOLD_INTO_ALIASES:
+            body = f.split(":", 1)[1].strip()
+            extra.extend(x.strip() for x in split_fields(body[1:-1]) if x.strip())
+    kept = []
+    for f in fields:
+        key = f.split(":", 1)[0].strip()
+        if key == "aliases" and extra:
+            body = f.split(":", 1)[1].strip()
+            items = [x.strip() for x in split_fields(body[1:-1]) if x.strip()]
+            items += [x for x in extra if x not in items]
+            f = "aliases: [" + ", ".join(items) + "]"
+        if key in KEEP:
+            kept.append(f)
     return "(" + ", ".join(kept) + ")"
 
 

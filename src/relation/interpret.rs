@@ -447,6 +447,18 @@ impl Ctx<'_> {
         if subj.is_some_and(|s| self.p.phrases[s].group == ph.group) {
             return Vec::new(); // the noun is the subject itself
         }
+        // `zwangen Hadi zur Flucht`, `forderte X zur Ausreise auf`: under an object-control verb,
+        // a `zu` phrase belongs to the object.
+        if ph.prep.is_some_and(|w| self.prep_is(w, &["zu"])) && self.object_control(ci) {
+            let subj = self.subject(ci);
+            if let Some(obj) = self
+                .objects(ci)
+                .into_iter()
+                .find(|&pi| Some(pi) != subj && !self.referents(pi).is_empty())
+            {
+                return self.side_of(&self.group(obj));
+            }
+        }
         if adjunct || light || copula {
             let s = self.subject_side(ci);
             if !s.is_empty() {
@@ -579,11 +591,23 @@ impl Ctx<'_> {
                     None => Vec::new(),
                 },
                 Sel::PlaceAt(_) => {
+                    // `bei der Konferenz von Paris`: `von` after an event names its place too.
+                    let of_event = |pi: usize| {
+                        let ph = &self.p.phrases[pi];
+                        ph.prep.is_some_and(|w| self.prep_is(w, &["von"]))
+                            && ph.of.is_some_and(|o| {
+                                self.p.phrases[o].head_kind == Head::Noun
+                                    && self.lex.is_event_noun(self.t.norm(self.p.phrases[o].head))
+                            })
+                    };
                     let pis: Vec<usize> = self.p.clauses[ci]
                         .phrases
                         .iter()
                         .copied()
-                        .filter(|&pi| self.prep_matches(pi, preps) && Some(pi) != np && !self.belongs_to_other_noun(pi))
+                        .filter(|&pi| {
+                            Some(pi) != np
+                                && ((self.prep_matches(pi, preps) && !self.belongs_to_other_noun(pi)) || of_event(pi))
+                        })
                         .collect();
                     self.places(self.side_of(&pis), |x| !self.facility(x))
                 }
@@ -870,7 +894,23 @@ impl Ctx<'_> {
         }
         let werden = c.tokens().any(|i| self.t.has(self.lex, i, flag::WERDEN));
         if !werden {
-            return false;
+            // `war bei den Neos zu einem Hearing geladen`: `sein` with a participle and a host.
+            let sein = c.finite.is_some_and(|f| {
+                self.t.word(f).is_some_and(|w| {
+                    self.lex
+                        .info(w)
+                        .verbs
+                        .iter()
+                        .any(|v| self.lex.lemmas[v.lemma as usize].name == "sein")
+                })
+            });
+            let host = c.phrases.iter().any(|&pi| {
+                self.p.phrases[pi]
+                    .prep
+                    .is_some_and(|w| self.prep_is(w, &["von", "durch", "bei"]))
+                    && !self.referents(pi).is_empty()
+            });
+            return sein && host && c.nonfinite.contains(&t);
         }
         let worden = c.tokens().any(|i| self.t.is(i, "worden"));
         let past = c.finite.is_some_and(|f| matches!(self.t.norm(f), "wurde" | "wurden"));

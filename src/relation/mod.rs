@@ -272,23 +272,37 @@ pub fn extract_traced(
     let mut refs = DocRefs::new(gaz, text, date, ref_date, mentions);
     let mut out = DocRelations::default();
     let mut k = 0;
-    for (si, &sentence) in sentences.iter().enumerate() {
-        while k < mentions.len() && mentions[k].span.start < sentence.start {
-            k += 1;
+    let in_sentence = |k: &mut usize, sentence: Span| -> Vec<Mention> {
+        while *k < mentions.len() && mentions[*k].span.start < sentence.start {
+            *k += 1;
         }
-        let end = mentions[k..]
+        let end = mentions[*k..]
             .iter()
             .position(|m| m.span.start >= sentence.end)
-            .map_or(mentions.len(), |n| k + n);
-        let ms: Vec<Mention> = mentions[k..end]
+            .map_or(mentions.len(), |n| *k + n);
+        mentions[*k..end]
             .iter()
             .filter(|m| m.span.end <= sentence.end)
             .copied()
-            .collect();
+            .collect()
+    };
+    // First pass: what the document says about its persons (a nationality or a title stated
+    // anywhere holds for the whole document). Only sentences where a title, an apposition or an
+    // attribute stands next to a name are read.
+    for &sentence in sentences {
+        let ms = in_sentence(&mut k, sentence);
+        if fact_cue(gaz, lex, text, sentence, &ms) {
+            let t = tokenize(lex, text, sentence, &ms, |e| gaz.entity(e).kind);
+            refs.learn(&t, &parse(lex, &t));
+        }
+    }
+    // Second pass, in order: references and relations.
+    k = 0;
+    for (si, &sentence) in sentences.iter().enumerate() {
+        let ms = in_sentence(&mut k, sentence);
         refs.begin_sentence(si);
-        // The syntax layer runs on sentences with a trigger word and an entity; a sentence with
-        // a person is read for the facts it may state about them only when a title, an
-        // apposition or an attribute stands next to the name.
+        // The syntax layer runs on sentences with a trigger word, an entity and someone who can
+        // take part.
         let within = |v: &[usize]| {
             let at = v.partition_point(|&x| x < sentence.start);
             v.get(at).is_some_and(|&x| x < sentence.end)
@@ -314,17 +328,12 @@ pub fn extract_traced(
                 .take_while(|&&x| x < sentence.end)
                 .any(|&x| definite_before(text, sentence.start, x))
         };
-        if !candidate && !reference && !fact_cue(gaz, lex, text, sentence, &ms) {
+        if !candidate && !reference {
             refs.note_mentions(&ms);
             continue;
         }
         let mut t = tokenize(lex, text, sentence, &ms, |e| gaz.entity(e).kind);
         let mut p = parse(lex, &t);
-        refs.learn(&t, &p);
-        if !candidate && !reference {
-            refs.note_mentions(&ms);
-            continue;
-        }
         out.parsed_sentences += 1;
         if candidate {
             out.candidate_sentences += 1;
