@@ -495,6 +495,9 @@ impl Ctx<'_> {
         passive: bool,
     ) -> (Side, bool) {
         let sels = if is_a { &con.a } else { &con.b };
+        // `berieten mit den Landeshauptleuten`: the other party is there but unnamed, so the
+        // coordinated subjects are not each other's partners.
+        let mut unnamed = false;
         for (k, sel) in sels.iter().enumerate() {
             let preps = con.preps.get(&(is_a, k)).map(Vec::as_slice).unwrap_or(&[]);
             let side: Side = match sel {
@@ -543,13 +546,28 @@ impl Ctx<'_> {
                         // (but `bei seinem Besuch von X begleitet` may be the passive's agent).
                         !agent_sel && self.p.phrases[pi].of.is_some_and(|o| Some(o) != np)
                     };
+                    // For a noun trigger, a phrase that belongs to another noun (`die Gespräche mit
+                    // ihrem Kollegen ... beim Gipfel von X und Y`) is not its argument.
+                    let other_noun = |pi: usize| {
+                        np.is_some_and(|np| {
+                            let start = self.p.phrases[pi].toks.start;
+                            let prev = self.p.phrases.iter().rposition(|q| q.toks.end <= start);
+                            prev.is_some_and(|q| {
+                                q != np
+                                    && self.p.phrases[q].head_kind == Head::Noun
+                                    && self.p.phrases[q].toks.end == start
+                            }) && !self.attributes(np).contains(&pi)
+                        })
+                    };
                     let pis: Vec<usize> = self.p.clauses[ci]
                         .phrases
                         .iter()
                         .copied()
-                        .filter(|&pi| self.prep_matches(pi, preps) && !skip_attr_of_noun(pi))
+                        .filter(|&pi| self.prep_matches(pi, preps) && !skip_attr_of_noun(pi) && !other_noun(pi))
                         .collect();
-                    self.side_of(&pis)
+                    let side = self.side_of(&pis);
+                    unnamed |= side.is_empty() && !pis.is_empty();
+                    side
                 }
                 Sel::Reciprocal | Sel::Between => Vec::new(), // handled by the caller
                 Sel::Possessor => match np {
@@ -563,7 +581,9 @@ impl Ctx<'_> {
                             .into_iter()
                             .filter(|&pi| self.prep_matches(pi, preps))
                             .collect();
-                        self.side_of(&pis)
+                        let side = self.side_of(&pis);
+                        unnamed |= side.is_empty() && !pis.is_empty();
+                        side
                     }
                     None => Vec::new(),
                 },
@@ -662,7 +682,7 @@ impl Ctx<'_> {
                     }
                 }
                 if matches!(sel, Sel::Reciprocal) {
-                    return (Vec::new(), true);
+                    return (Vec::new(), !unnamed);
                 }
                 continue;
             }
@@ -778,6 +798,12 @@ impl Ctx<'_> {
             return false;
         }
         if self.clause_has(ci, flag::HEDGE) {
+            return true;
+        }
+        // `ob sie sich treffen werden`, `falls er kommt`: open, not stated.
+        if let ClauseKind::Subordinate(opener) = c.kind
+            && self.t.has(self.lex, opener, flag::OPEN)
+        {
             return true;
         }
         if matches!(c.kind, ClauseKind::Subordinate(_) | ClauseKind::Infinitive)

@@ -79,6 +79,8 @@ pub mod flag {
     pub const PERFECT_AUX: u32 = 1 << 27;
     /// An adverb: never a phrase head.
     pub const ADVERB: u32 = 1 << 28;
+    /// A conjunction opening a question or condition (`ob`, `falls`).
+    pub const OPEN: u32 = 1 << 29;
 }
 
 /// Cases and genders a determiner or relative pronoun can mark, as bits.
@@ -305,6 +307,7 @@ struct WordsFile {
     adverbs: Vec<String>,
     event_nouns: Vec<String>,
     object_control: Vec<String>,
+    open_question: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -574,7 +577,8 @@ impl Lexicon {
             let id = self.mark(r, flag::RELATIVE);
             self.words[id as usize].rel |= cases(cs);
         }
-        let lists: [(&[String], u32); 17] = [
+        let lists: [(&[String], u32); 18] = [
+            (&w.open_question, flag::OPEN),
             (&w.adverbs, flag::ADVERB),
             (&w.reflexives, flag::REFLEXIVE),
             (&w.conjunctions, flag::CONJ),

@@ -160,6 +160,20 @@ fn verb_at(lex: &Lexicon, t: &Tokens, i: usize) -> bool {
     if info.verbs.is_empty() {
         return false;
     }
+    // A closed-class word is that word, not a rare verb form (`eine` of `einen`, `die`), unless
+    // it is an auxiliary or modal (`sein`).
+    let closed = flag::DET
+        | flag::POSS
+        | flag::PREP
+        | flag::PRON
+        | flag::CONJ
+        | flag::SUBORD
+        | flag::RELATIVE
+        | flag::ADVERB
+        | flag::NEG;
+    if info.flags & closed != 0 && info.flags & (flag::AUX | flag::MODAL) == 0 {
+        return false;
+    }
     if tok.cap {
         // Capitalised: a noun mid-sentence; at the start a verb only if not a known noun or time
         // word and a pronoun, `sich`, a name or an auxiliary follows (`Trafen sich ...`,
@@ -866,8 +880,15 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse)
             let person = is_person_noun(lex, t, i);
             let kind = if person { Head::Person } else { Head::Noun };
             let temporal = f & flag::TEMPORAL != 0;
+            let hyphen_compound = i > 1 && t.toks[i - 1].punct == Some('-') && t.toks[i - 1].glued && tok.glued;
             match open.as_mut() {
                 Some(ph) if ph.head_kind == Head::None => {
+                    ph.toks.end = i + 1;
+                    ph.head = i;
+                    ph.head_kind = kind;
+                }
+                // `September-Gipfel`, `Nahost-Reise`: the last part heads the compound.
+                Some(ph) if hyphen_compound && matches!(ph.head_kind, Head::Noun | Head::Person) => {
                     ph.toks.end = i + 1;
                     ph.head = i;
                     ph.head_kind = kind;
@@ -977,7 +998,7 @@ fn coordinate(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
             && (k + 1 < p.phrases.len())
             && (b.toks.end..p.phrases[k + 1].toks.start)
                 .any(|j| t.has(lex, j, flag::CONJ) || t.toks[j].punct == Some(','));
-        if !same_kind || (comma_only && !list_goes_on) {
+        if comma_only && !list_goes_on {
             continue;
         }
         if b.prep.is_some() && b.prep != a.prep {
@@ -985,10 +1006,14 @@ fn coordinate(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
         }
         let (group, prep, prep_tok) = (a.group, a.prep, a.prep_tok);
         let b = &mut p.phrases[k];
-        b.group = group;
+        // `mit Flüchtlingen und dem Premier X`: the preposition is shared by every conjunct;
+        // only phrases of a kind form a group of participants.
         if b.prep.is_none() {
             b.prep = prep;
             b.prep_tok = prep_tok;
+        }
+        if same_kind {
+            b.group = group;
         }
     }
 }
