@@ -42,6 +42,18 @@ struct Case {
     /// Relations the text states only under speculation or hearsay: reported as hedged.
     #[serde(default)]
     hedged: Vec<(String, String, String)>,
+    /// Also run with a plain copy of the gazetteer (ids, names, aliases, adjectives, demonyms):
+    /// what the text says must suffice.
+    #[serde(default)]
+    plain: bool,
+    /// Run with the bundled gazetteer too (false for what only holds when the gazetteer says
+    /// nothing, such as a gender it would know).
+    #[serde(default = "yes")]
+    bundled: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn load(file: &str) -> Vec<Case> {
@@ -158,8 +170,16 @@ fn assert_none(failures: Vec<String>, n: usize) {
 
 #[test]
 fn relation_cases_and_their_negative_twins() {
-    let cases = load("relations.ron");
+    let cases: Vec<Case> = load("relations.ron").into_iter().filter(|c| c.bundled).collect();
     assert_none(run(&pipeline(), &cases), cases.len());
+}
+
+#[test]
+fn relation_cases_with_a_plain_gazetteer() {
+    let cases: Vec<Case> = load("relations.ron").into_iter().filter(|c| c.plain).collect();
+    assert!(cases.len() >= 5, "cases marked plain: {}", cases.len());
+    let plain = Pipeline::new(Gazetteer::load_dir(Path::new("gazetteer")).unwrap().plain());
+    assert_none(run(&plain, &cases), cases.len());
 }
 
 #[test]

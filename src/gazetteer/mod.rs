@@ -315,6 +315,37 @@ impl Gazetteer {
         &self.files
     }
 
+    /// The same entities with only the fields a user's own gazetteer usually has: id, kind, name,
+    /// aliases (short aliases among them), adjectives and demonyms — no roles, gender, country,
+    /// dates or priors. What newskg must then find in the text itself; tests and evaluations use
+    /// it (`scripts/plain_gazetteer.py` writes the same as files).
+    pub fn plain(&self) -> Gazetteer {
+        let records: Vec<EntityRecord> = self
+            .entities
+            .iter()
+            .map(|e| {
+                let mut aliases = e.aliases.clone();
+                aliases.extend(e.short_aliases.iter().filter(|a| !e.aliases.contains(a)).cloned());
+                EntityRecord {
+                    id: e.id.clone(),
+                    kind: e.kind,
+                    name: e.name.clone(),
+                    aliases,
+                    adjectives: e.adjectives.clone(),
+                    demonyms: e.demonyms.clone(),
+                    short_aliases: Vec::new(),
+                    roles: Vec::new(),
+                    prior: None,
+                    died: None,
+                    wikidata: None,
+                    gender: None,
+                    country: None,
+                }
+            })
+            .collect();
+        Gazetteer::from_records(records).unwrap_or_default()
+    }
+
     /// Entities whose id, name or any alias equals `name` after normalisation (case, ß, hyphens).
     pub fn lookup(&self, name: &str) -> Vec<EntityIdx> {
         let key = crate::normalize::normalize_pattern(name);

@@ -1225,14 +1225,21 @@ impl Ctx<'_> {
             }
             for &(place, _) in &places {
                 let pc = self.place_country(place);
+                // A participant at home there is the host: the one whose home is not known came
+                // to them (`traf in Ankara den türkischen Regierungschef`).
+                let host_here = pc.is_some() && participants.iter().any(|&p| self.refs.home(p, self.date) == pc);
                 for &person in &participants {
                     let home = self.refs.home(person, self.date);
-                    let away = match who {
-                        Who::FromElsewhere => matches!((home, pc), (Some(h), Some(c)) if h != c),
-                        Who::Travellers => home.is_none() || pc.is_none() || home != pc,
+                    let (away, conf) = match who {
+                        Who::FromElsewhere => match (home, pc) {
+                            (Some(h), Some(c)) => (h != c, 0.8),
+                            (None, Some(_)) => (host_here, 0.6),
+                            _ => (false, 0.0),
+                        },
+                        Who::Travellers => (home.is_none() || pc.is_none() || home != pc, 0.8),
                     };
                     if away {
-                        visits.push((person, place, con.confidence * 0.8));
+                        visits.push((person, place, con.confidence * conf));
                     }
                 }
             }
@@ -1240,12 +1247,28 @@ impl Ctx<'_> {
         for (person, place, conf) in visits {
             push(RelationKind::Visited, person, place, conf, &mut made);
             // `in der französischen Hauptstadt Paris`, `nach Wien, Österreich`: the country too
-            // when the clause names it.
+            // when the clause names it, or an adjective of the place's own phrase does (an
+            // adjective on a person, `den türkischen Regierungschef`, says nothing of the place).
+            let place_phrase = self.p.phrases.iter().find(|ph| {
+                ph.clause == ci
+                    && self.t.toks[ph.head]
+                        .slot
+                        .is_some_and(|s| s.entity == place && !s.attributive())
+            });
+            let named_country = |c: EntityIdx| {
+                self.p.clauses[ci]
+                    .tokens()
+                    .any(|i| self.t.toks[i].slot.is_some_and(|s| s.entity == c && !s.attributive()))
+                    || place_phrase.is_some_and(|ph| {
+                        ph.attrs
+                            .iter()
+                            .chain(ph.possessor.iter())
+                            .any(|&i| self.t.toks[i].slot.is_some_and(|s| s.entity == c))
+                    })
+            };
             if self.gaz.entity(place).kind != Kind::Country
                 && let Some(c) = self.place_country(place)
-                && self.p.clauses[ci]
-                    .tokens()
-                    .any(|i| self.t.toks[i].slot.is_some_and(|s| s.entity == c))
+                && named_country(c)
                 && self.refs.home(person, self.date) != Some(c)
             {
                 push(RelationKind::Visited, person, c, conf * 0.9, &mut made);

@@ -317,8 +317,10 @@ pub fn extract_traced(
             .iter()
             .filter(|m| matches!(gaz.entity(m.entity).kind, Kind::Country | Kind::City))
             .count();
-        let candidate = (within(&triggers) && ((someone && named(&|_| true)) || countries >= 2))
-            || (within(&weak) && named(&|k| k.is_location()) && someone);
+        // A place named by description (`in die französische Hauptstadt`) is a place too.
+        let place = named(&|k| k.is_location()) || sentence.slice(text).contains("auptstadt");
+        let candidate = (within(&triggers) && ((someone && (named(&|_| true) || place)) || countries >= 2))
+            || (within(&weak) && place && someone);
         // A description standing alone (`Der russische Chefdiplomat zeigte sich sicher`) is read
         // for later pronouns.
         let reference = !named(&|k| k == Kind::Person) && {
