@@ -5,7 +5,8 @@
 //! 3. A short alias (`Kim`, `Choe`) or an alias shared by several entities links to the one
 //!    supported candidate (`coreference`). Among several supported candidates, those dead at the
 //!    document date drop out (`Kim` in a 2023 report is not Kim Il Sung, though the report names
-//!    him); if several living ones remain, the mention is ambiguous.
+//!    him); if several living ones remain, the one named in full last before the mention wins;
+//!    with none named before it, the mention is ambiguous.
 //! 4. With no support, a shared FULL alias may still link by a clear prior (≥ 0.5 and 0.3 above
 //!    the next candidate); a short alias never does.
 //! 5. Everything else is reported as [`AmbiguousMention`] with its candidates, never guessed.
@@ -104,6 +105,14 @@ pub fn link(gaz: &Gazetteer, hits: &[Hit], date: Option<&PartialDate>) -> (Vec<M
         .filter(|h| h.candidates.iter().any(|c| c.form == Form::Alias))
         .map(|h| h.candidates[0].entity)
         .collect();
+    // Where each supported entity is named in full, for short names that several share.
+    let mut full_at: Vec<(usize, EntityIdx)> = hits
+        .iter()
+        .filter(|h| h.candidates.iter().all(|c| c.entity == h.candidates[0].entity))
+        .filter(|h| h.candidates.iter().any(|c| c.form == Form::Alias))
+        .map(|h| (h.span.start, h.candidates[0].entity))
+        .collect();
+    full_at.sort_unstable();
     let mut mentions = Vec::new();
     let mut ambiguous = Vec::new();
     for h in hits {
@@ -149,7 +158,22 @@ pub fn link(gaz: &Gazetteer, hits: &[Hit], date: Option<&PartialDate>) -> (Vec<M
                 .filter(|&e| !gaz.entity(e).dead_at(date))
                 .collect();
             let pool = if alive.is_empty() { &supported } else { &alive };
-            (pool.len() == 1).then(|| (pool[0], Via::Coreference))
+            if pool.len() == 1 {
+                Some((pool[0], Via::Coreference))
+            } else {
+                // Several bearers named in full: a short name means the one named last before it
+                // (`Kim Jong Un ... Kim und Putin ... Kim Jong Il`); none before it: ambiguous.
+                // Two bearers named close together (`Kim Jong Un und Kim Yo Jong`) leave it open.
+                let before = full_at.partition_point(|&(at, _)| at < h.span.start);
+                let mut recent = full_at[..before].iter().rev().filter(|(_, e)| pool.contains(e));
+                match recent.next() {
+                    None => None,
+                    Some(&(at, e)) => match recent.find(|x| x.1 != e) {
+                        Some(&(rival_at, _)) if at - rival_at < 120 => None,
+                        _ => Some((e, Via::Coreference)),
+                    },
+                }
+            }
         } else {
             let fulls: Vec<EntityIdx> = entities.iter().copied().filter(|&e| full(e)).collect();
             by_prior(gaz, &fulls).map(|e| (e, Via::Prior))

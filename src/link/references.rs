@@ -559,7 +559,7 @@ impl<'g> DocRefs<'g> {
         let learned = |e: EntityIdx| {
             self.facts
                 .get(&e)
-                .is_some_and(|f| f.titles.iter().any(|(fam, _)| *fam == info.family))
+                .is_some_and(|f| f.titles.iter().any(|(fam, _)| same_office(fam, &info.family)))
                 && qual_ok(e)
                 && (gender.is_none() || self.gender(e).is_none() || self.gender(e) == gender)
         };
@@ -615,6 +615,13 @@ enum Description {
     One(EntityIdx),
     Pair(EntityIdx, EntityIdx),
     None,
+}
+
+/// Two title families that can name the same office: a head of state is also called leader or
+/// ruler (`der nordkoreanische Führer` … `des nordkoreanischen Präsidenten`).
+fn same_office(a: &str, b: &str) -> bool {
+    const TOP: [&str; 3] = ["head-of-state", "leader", "monarch"];
+    a == b || (TOP.contains(&a) && TOP.contains(&b))
 }
 
 /// A demonym written in the feminine (`Finnin`, `Russinnen`).

@@ -1005,6 +1005,7 @@ fn coordinate(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
             continue;
         }
         let (group, prep, prep_tok) = (a.group, a.prep, a.prep_tok);
+        let genitive_of = (a.genitive, a.of);
         let b = &mut p.phrases[k];
         // `mit Flüchtlingen und dem Premier X`: the preposition is shared by every conjunct;
         // only phrases of a kind form a group of participants.
@@ -1014,6 +1015,11 @@ fn coordinate(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
         }
         if same_kind {
             b.group = group;
+            // `der Führer Kim Il Sung und Kim Jong Il`: a conjunct of a genitive is a genitive.
+            if genitive_of.0 && b.det.is_none() {
+                b.genitive = true;
+                b.of = genitive_of.1;
+            }
         }
     }
 }
