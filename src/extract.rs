@@ -33,6 +33,9 @@ pub struct DocExtraction {
     pub hedged: Vec<Relation>,
     /// What the text says about its persons (nationality, gender, titles), by entity.
     pub facts: std::collections::BTreeMap<EntityIdx, crate::link::references::Facts>,
+    /// Sentences read only up to [`relation::MAX_SYNTAX_TOKENS`] tokens, and relations dropped
+    /// over [`relation::MAX_RELATIONS_PER_SENTENCE`] in a sentence.
+    pub truncated: (usize, usize),
 }
 
 /// The compiled pipeline: gazetteer and matcher. Built once; immutable; `Send + Sync`.
@@ -115,6 +118,7 @@ impl Pipeline {
             relations: rel.relations,
             hedged: rel.hedged,
             facts: rel.facts,
+            truncated: (rel.truncated_sentences, rel.dropped_relations),
         }
     }
 }

@@ -134,6 +134,23 @@ fn main() -> ExitCode {
     }
 }
 
+/// Says on stderr what the per-sentence caps cut, never silently.
+fn report_truncated((sentences, relations): (usize, usize)) {
+    if sentences > 0 {
+        eprintln!(
+            "newskg: {sentences} sentences were longer than {} tokens; relations were read from their first {} tokens only",
+            newskg::relation::MAX_SYNTAX_TOKENS,
+            newskg::relation::MAX_SYNTAX_TOKENS
+        );
+    }
+    if relations > 0 {
+        eprintln!(
+            "newskg: {relations} relations were dropped from sentences stating more than {} each",
+            newskg::relation::MAX_RELATIONS_PER_SENTENCE
+        );
+    }
+}
+
 fn run_cli(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Build {
@@ -143,7 +160,8 @@ fn run_cli(cli: Cli) -> Result<(), Error> {
             min_sentences,
         } => {
             let (pipeline, sources, opts) = common.setup()?;
-            let (graph, docs) = run::build_graph(&pipeline, &sources, opts)?;
+            let (graph, docs, truncated) = run::build_graph(&pipeline, &sources, opts)?;
+            report_truncated(truncated);
             let file = GraphFile::from_graph(&graph);
             let dot = export::dot::to_dot(
                 &file,
@@ -187,10 +205,15 @@ fn run_cli(cli: Cli) -> Result<(), Error> {
             let stdout = std::io::stdout();
             let mut w = std::io::BufWriter::new(stdout.lock());
             let io_err = |e: std::io::Error| Error::new(ErrorKind::Output, format!("cannot write to stdout: {e}"));
+            let mut truncated = (0, 0);
             run::extract_all(&pipeline, &sources, opts, |x| {
+                truncated.0 += x.truncated.0;
+                truncated.1 += x.truncated.1;
                 writeln!(w, "{}", x.to_json_line(pipeline.gazetteer())).map_err(io_err)
             })?;
-            w.flush().map_err(io_err)
+            w.flush().map_err(io_err)?;
+            report_truncated(truncated);
+            Ok(())
         }
         Command::Query { graph, question } => {
             let file = GraphFile::load(&graph)?;

@@ -34,14 +34,22 @@ pub fn extract_all(
     flush(&mut batch, &mut sink)
 }
 
-/// Builds the graph of every document of `sources`.
-pub fn build_graph(pipeline: &Pipeline, sources: &[Source], opts: ReadOptions) -> Result<(KnowledgeGraph, usize)> {
+/// Builds the graph of every document of `sources`: the graph, the number of documents, and
+/// what the per-sentence caps cut (sentences read in part, relations dropped).
+pub fn build_graph(
+    pipeline: &Pipeline,
+    sources: &[Source],
+    opts: ReadOptions,
+) -> Result<(KnowledgeGraph, usize, (usize, usize))> {
     let mut g = KnowledgeGraph::new();
     let mut n = 0usize;
+    let mut cut = (0, 0);
     extract_all(pipeline, sources, opts, |x| {
         g.add(&x, pipeline.gazetteer());
         n += 1;
+        cut.0 += x.truncated.0;
+        cut.1 += x.truncated.1;
         Ok(())
     })?;
-    Ok((g, n))
+    Ok((g, n, cut))
 }

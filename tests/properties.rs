@@ -127,3 +127,34 @@ fn ron_export_round_trips() {
         }
     }
 }
+
+/// One sentence with thousands of clauses and no full stop: the syntax layer reads a bounded
+/// prefix, says so, and keeps a bounded number of relations — the work and the output stay
+/// linear in the input, whatever its length.
+#[test]
+fn a_sentence_of_thousands_of_clauses_is_capped_and_counted() {
+    let names = ["Putin", "Kim Jong-un", "Lawrow", "Schoigu"];
+    let sentence = |n: usize| -> String {
+        let clauses: Vec<String> = (0..n)
+            .map(|i| format!("{} traf {} in Wien", names[i % 4], names[(i + 1) % 4]))
+            .collect();
+        format!("date 2023-10 {}.", clauses.join(" "))
+    };
+    let mut sizes = Vec::new();
+    for n in [500, 2000] {
+        let x = pipeline().extract(&Document::new("long", sentence(n)));
+        assert_eq!(x.truncated.0, 1, "the one long sentence is read only in part");
+        assert!(x.relations.len() <= newskg::relation::MAX_RELATIONS_PER_SENTENCE);
+        let json = x.to_json_line(pipeline().gazetteer());
+        sizes.push((x.text.len(), json.len(), x.relations.len()));
+    }
+    // Four times the text gives no more relations: the output grows with the mentions only.
+    assert_eq!(sizes[0].2, sizes[1].2, "{sizes:?}");
+    // Each added clause adds its mentions to the output, and nothing else: the growth of the
+    // output per byte of input is the same small constant, not a multiple of the sentence.
+    let per_byte = (sizes[1].1 - sizes[0].1) as f64 / (sizes[1].0 - sizes[0].0) as f64;
+    assert!(
+        per_byte < 8.0,
+        "output grows by {per_byte:.1} bytes per input byte: {sizes:?}"
+    );
+}

@@ -113,6 +113,15 @@ pub struct Relation {
     pub hedged: bool,
 }
 
+/// Tokens of a sentence the syntax layer reads at most; the rest of a longer sentence is not
+/// examined for relations (counted in [`DocRelations::truncated_sentences`]). News sentences rarely
+/// pass 80 tokens; the cap keeps a pathological one (thousands of clauses without a full stop)
+/// linear.
+pub const MAX_SYNTAX_TOKENS: usize = 300;
+
+/// Relations kept per sentence; more are dropped and counted ([`DocRelations::dropped_relations`]).
+pub const MAX_RELATIONS_PER_SENTENCE: usize = 64;
+
 /// What the document pass produces.
 #[derive(Debug, Default)]
 pub struct DocRelations {
@@ -128,6 +137,10 @@ pub struct DocRelations {
     pub parsed_sentences: usize,
     /// Sentences relation constructions were applied to.
     pub candidate_sentences: usize,
+    /// Sentences longer than [`MAX_SYNTAX_TOKENS`] tokens, read only up to it.
+    pub truncated_sentences: usize,
+    /// Relations over [`MAX_RELATIONS_PER_SENTENCE`] in a sentence, dropped.
+    pub dropped_relations: usize,
 }
 
 /// Does a person mention of the sentence stand next to words that may say something about the
@@ -292,7 +305,8 @@ pub fn extract_traced(
     for &sentence in sentences {
         let ms = in_sentence(&mut k, sentence);
         if fact_cue(gaz, lex, text, sentence, &ms) {
-            let t = tokenize(lex, text, sentence, &ms, |e| gaz.entity(e).kind);
+            let mut t = tokenize(lex, text, sentence, &ms, |e| gaz.entity(e).kind);
+            t.toks.truncate(MAX_SYNTAX_TOKENS);
             refs.learn(&t, &parse(lex, &t));
         }
     }
@@ -335,6 +349,14 @@ pub fn extract_traced(
             continue;
         }
         let mut t = tokenize(lex, text, sentence, &ms, |e| gaz.entity(e).kind);
+        // The evidence of a relation is the part of the sentence that was read: a sentence cut
+        // at the cap is quoted up to the cut, so no relation repeats an unbounded text.
+        let mut evidence = sentence;
+        if t.toks.len() > MAX_SYNTAX_TOKENS {
+            t.toks.truncate(MAX_SYNTAX_TOKENS);
+            out.truncated_sentences += 1;
+            evidence = Span::new(sentence.start, t.toks.last().map_or(sentence.end, |x| x.span.end));
+        }
         let mut p = parse(lex, &t);
         out.parsed_sentences += 1;
         if candidate {
@@ -357,7 +379,7 @@ pub fn extract_traced(
             };
             if candidate {
                 let attr = attribution::attribution(gaz, lex, &t, &p, |ci| ctx.subject(ci));
-                ctx.run(&mut found, sentence, &attr);
+                ctx.run(&mut found, evidence, &attr);
             }
             let subjects: Vec<usize> = (0..p.clauses.len()).filter_map(|ci| ctx.subject(ci)).collect();
             if let Some(tr) = trace.as_deref_mut() {
@@ -377,6 +399,12 @@ pub fn extract_traced(
             subjects
         };
         refs.note_parse(&t, &p, &subjects);
+        for list in [&mut found.relations, &mut found.hedged] {
+            if list.len() > MAX_RELATIONS_PER_SENTENCE {
+                out.dropped_relations += list.len() - MAX_RELATIONS_PER_SENTENCE;
+                list.truncate(MAX_RELATIONS_PER_SENTENCE);
+            }
+        }
         out.relations.append(&mut found.relations);
         out.hedged.append(&mut found.hedged);
     }
