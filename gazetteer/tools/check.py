@@ -4,7 +4,7 @@ field names, ids, role targets, gold ids, aliases, `country` (an existing Countr
 `gender` (`Female`/`Male`, on persons only).  Optionally report short aliases that fire in a corpus.
 
     pip install python-ron            # optional, for the real RON parser
-    python3 gazetteer/tools/check.py [--gold /work/shared/seeds/gold.tsv] [--corpus /work/shared/corpora/10kgnad/test.csv]
+    python3 gazetteer/tools/check.py [--gold ../shared/seeds/gold.tsv] [--corpus ../shared/corpora/10kgnad/test.csv]
 Exit status 1 on any error.
 """
 import argparse
@@ -51,7 +51,7 @@ def parse(path):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--gold", default="/work/shared/seeds/gold.tsv")
+    ap.add_argument("--gold", default="../shared/seeds/gold.tsv")
     ap.add_argument("--corpus", default=None)
     args = ap.parse_args()
     errors = []

