@@ -304,6 +304,23 @@ impl<'g> DocRefs<'g> {
     /// mentions that descriptions make (`via: role`).
     pub fn resolve(&mut self, t: &mut Tokens, p: &mut Parse) -> Vec<Mention> {
         let mut made = Vec::new();
+        // `mit dem neuen Fraktionschef, dem Abgeordneten X,`: an apposition that names the person
+        // names the title phrase before it.
+        for q in 0..p.phrases.len() {
+            let Some(prev) = p.phrases[q].appos_of else { continue };
+            let (ph, pv) = (&p.phrases[q], &p.phrases[prev]);
+            if pv.head_kind == Head::Person
+                && t.toks[pv.head].slot.is_none()
+                && let Some(s) = t.toks[ph.head].slot.filter(|s| s.person())
+            {
+                let head = pv.head;
+                t.toks[head].slot = Some(Slot {
+                    reference: true,
+                    genitive: pv.genitive,
+                    ..s
+                });
+            }
+        }
         for pi in 0..p.phrases.len() {
             let ph = p.phrases[pi].clone();
             if t.toks[ph.head].slot.is_some_and(|s| !s.attributive()) {

@@ -219,8 +219,16 @@ impl Ctx<'_> {
                     let c = self.cases_of(pi);
                     c == case::ANY || c & case::ACC != 0
                 };
+                // With `sein`, the phrase after the verb is a predicate (`Obama sei ihr Gast`).
+                let copula = self.t.word(f).is_some_and(|w| {
+                    self.lex
+                        .info(w)
+                        .verbs
+                        .iter()
+                        .any(|v| matches!(self.lex.lemmas[v.lemma as usize].name.as_str(), "sein" | "bleiben"))
+                });
                 match (before, after) {
-                    (Some(b), Some(a)) if ambiguous(b) && only_nom(a) && !only_nom(b) => Some(a),
+                    (Some(b), Some(a)) if !copula && ambiguous(b) && only_nom(a) && !only_nom(b) => Some(a),
                     (Some(b), _) => Some(b),
                     (None, a) => a,
                 }
@@ -290,24 +298,48 @@ impl Ctx<'_> {
         let ph = &self.p.phrases[pi];
         let Some(w) = ph.prep else { return false };
         preps.iter().any(|s| {
+            // A genitive before the noun stands for the article and leaves the case open
+            // (`in Frankreichs Hauptstadt`); after a verb of motion that is the direction.
+            let genitive_det = ph.cases == case::ANY && ph.possessor.is_some();
             s.word == w
-                && (!s.accusative || (ph.cases & case::ACC != 0 && ph.cases & case::DAT == 0 && ph.cases != case::ANY))
+                && (!s.accusative
+                    || genitive_det
+                    || (ph.cases & case::ACC != 0 && ph.cases & case::DAT == 0 && ph.cases != case::ANY))
         })
     }
 
     /// A place phrase right after a phrase headed by a common noun that is no event or venue
     /// belongs to that noun (`die Lage in Syrien`), not to the clause.
-    fn belongs_to_other_noun(&self, pi: usize) -> bool {
+    ///
+    /// With `at`, where the clause's own event took place is asked: an event noun keeps its
+    /// place too unless the subject is at that event (`bei der Konferenz in Paris`), not talking
+    /// about it (`sprach über das Treffen in Ankara`, `kritisierte die Verhandlungen in Genf`).
+    fn belongs_to_other_noun(&self, pi: usize, at: bool) -> bool {
         let start = self.p.phrases[pi].toks.start;
         let Some(prev) = self.p.phrases.iter().rposition(|q| q.toks.end <= start) else {
             return false;
         };
         let q = &self.p.phrases[prev];
         let adjacent = (q.toks.end..start).all(|j| self.t.toks[j].punct.is_some_and(|c| c != ','));
-        adjacent
-            && q.head_kind == Head::Noun
-            && !self.lex.is_event_noun(self.t.norm(q.head))
-            && !self.t.has(self.lex, q.head, flag::TEMPORAL)
+        if !adjacent || q.head_kind != Head::Noun || self.t.has(self.lex, q.head, flag::TEMPORAL) {
+            return false;
+        }
+        if !self.lex.is_event_noun(self.t.norm(q.head)) {
+            return true;
+        }
+        // `am Rande des Gipfels in Paris`: a genitive event counts with the phrase it belongs to.
+        let owner = match q.of {
+            Some(o) if q.genitive => &self.p.phrases[o],
+            _ => q,
+        };
+        at && !owner.prep.is_some_and(|w| {
+            self.prep_is(
+                w,
+                &[
+                    "bei", "beim", "auf", "während", "an", "am", "in", "im", "zu", "zum", "zur",
+                ],
+            )
+        })
     }
 
     fn facility(&self, pi: usize) -> bool {
@@ -422,6 +454,38 @@ impl Ctx<'_> {
         words.iter().any(|x| self.lex.id(x) == Some(w))
     }
 
+    /// A clause whose verb is a light verb (`führte Gespräche`, `stattete einen Besuch ab`).
+    fn light_clause(&self, ci: usize) -> bool {
+        let c = &self.p.clauses[ci];
+        c.finite.iter().chain(c.nonfinite.iter()).any(|&i| {
+            self.t.word(i).is_some_and(|w| {
+                self.lex
+                    .info(w)
+                    .verbs
+                    .iter()
+                    .any(|v| self.cons.light_verbs.contains(&v.lemma))
+            })
+        })
+    }
+
+    /// Whether a meeting noun names an event its clause subject took part in: the object of a
+    /// light verb, or a phrase of taking part (`beim Gipfel`, `zu Gesprächen`, `am Treffen`).
+    fn takes_part(&self, np: Option<usize>) -> bool {
+        let Some(np) = np else { return false };
+        let ph = &self.p.phrases[np];
+        match ph.prep {
+            None => self.light_clause(ph.clause) || self.light_relative(np).is_some(),
+            // (`an Gesprächen beteiligt` may be from afar: `an` is not presence.)
+            Some(w) => self.prep_is(w, &["zu", "zum", "bei", "beim", "auf", "während"]),
+        }
+    }
+
+    /// `die Gespräche, die X führte`: the relative clause about the noun whose verb is light.
+    fn light_relative(&self, np: usize) -> Option<usize> {
+        (0..self.p.clauses.len())
+            .find(|&k| self.p.clauses[k].kind == ClauseKind::Relative(Some(np)) && self.light_clause(k))
+    }
+
     /// The clause subject a noun trigger lends its arguments from.
     fn clause_subject(&self, np: usize, ci: usize) -> Side {
         let ph = &self.p.phrases[np];
@@ -443,6 +507,9 @@ impl Ctx<'_> {
             && verbs
                 .iter()
                 .any(|&l| matches!(self.lex.lemmas[l as usize].name.as_str(), "sein" | "bleiben"));
+        if let Some(k) = self.light_relative(np) {
+            return self.subject_side(k);
+        }
         let subj = self.subject(ci);
         if subj.is_some_and(|s| self.p.phrases[s].group == ph.group) {
             return Vec::new(); // the noun is the subject itself
@@ -463,23 +530,6 @@ impl Ctx<'_> {
             let s = self.subject_side(ci);
             if !s.is_empty() {
                 return s;
-            }
-        }
-        // `die Gespräche, die X führte`: a relative clause about the noun.
-        for (k, rc) in self.p.clauses.iter().enumerate() {
-            if rc.kind == ClauseKind::Relative(Some(np)) {
-                let rverbs = rc.finite.iter().chain(rc.nonfinite.iter()).any(|&i| {
-                    self.t.word(i).is_some_and(|w| {
-                        self.lex
-                            .info(w)
-                            .verbs
-                            .iter()
-                            .any(|v| self.cons.light_verbs.contains(&v.lemma))
-                    })
-                });
-                if rverbs {
-                    return self.subject_side(k);
-                }
             }
         }
         Vec::new()
@@ -548,16 +598,35 @@ impl Ctx<'_> {
                     };
                     // For a noun trigger, a phrase that belongs to another noun (`die Gespräche mit
                     // ihrem Kollegen ... beim Gipfel von X und Y`) is not its argument.
-                    let other_noun = |pi: usize| {
-                        np.is_some_and(|np| {
+                    // For a verb, a phrase right after an event noun belongs to it (`nach dem Treffen
+                    // mit Obama telefonierte Merkel mit Hollande`).
+                    let event_attr = |pi: usize| {
+                        np.is_none() && !agent_sel && {
                             let start = self.p.phrases[pi].toks.start;
-                            let prev = self.p.phrases.iter().rposition(|q| q.toks.end <= start);
-                            prev.is_some_and(|q| {
-                                q != np
-                                    && self.p.phrases[q].head_kind == Head::Noun
-                                    && self.p.phrases[q].toks.end == start
-                            }) && !self.attributes(np).contains(&pi)
-                        })
+                            self.p
+                                .phrases
+                                .iter()
+                                .rposition(|q| q.toks.end <= start)
+                                .is_some_and(|q| {
+                                    let q = &self.p.phrases[q];
+                                    q.toks.end == start
+                                        && q.head_kind == Head::Noun
+                                        && self.lex.is_event_noun(self.t.norm(q.head))
+                                        && !self.t.has(self.lex, q.head, flag::TEMPORAL)
+                                })
+                        }
+                    };
+                    let other_noun = |pi: usize| {
+                        event_attr(pi)
+                            || np.is_some_and(|np| {
+                                let start = self.p.phrases[pi].toks.start;
+                                let prev = self.p.phrases.iter().rposition(|q| q.toks.end <= start);
+                                prev.is_some_and(|q| {
+                                    q != np
+                                        && self.p.phrases[q].head_kind == Head::Noun
+                                        && self.p.phrases[q].toks.end == start
+                                }) && !self.attributes(np).contains(&pi)
+                            })
                     };
                     let pis: Vec<usize> = self.p.clauses[ci]
                         .phrases
@@ -626,7 +695,8 @@ impl Ctx<'_> {
                         .copied()
                         .filter(|&pi| {
                             Some(pi) != np
-                                && ((self.prep_matches(pi, preps) && !self.belongs_to_other_noun(pi)) || of_event(pi))
+                                && ((self.prep_matches(pi, preps) && !self.belongs_to_other_noun(pi, true))
+                                    || of_event(pi))
                         })
                         .collect();
                     self.places(self.side_of(&pis), |x| !self.facility(x))
@@ -812,14 +882,20 @@ impl Ctx<'_> {
         {
             return true;
         }
-        // `soll ... geliefert haben`: a hearsay modal with a perfect infinitive.
-        let hearsay = c.finite.is_some_and(|f| self.t.has(self.lex, f, flag::HEARSAY_MODAL));
+        self.hearsay(ci, t)
+    }
+
+    /// `soll ... geliefert haben`: a hearsay modal with a perfect infinitive reports a past
+    /// act on someone's word; it is hedged, and not a plan.
+    fn hearsay(&self, ci: usize, t: usize) -> bool {
+        let c = &self.p.clauses[ci];
+        let modal = c.finite.is_some_and(|f| self.t.has(self.lex, f, flag::HEARSAY_MODAL));
         let participle = self.is_form(t, VForm::Participle);
         let perfect_inf = c
             .nonfinite
             .iter()
             .any(|&i| self.t.is(i, "haben") || self.t.is(i, "sein"));
-        hearsay && participle && perfect_inf
+        modal && participle && perfect_inf
     }
 
     fn is_form(&self, t: usize, form: VForm) -> bool {
@@ -844,7 +920,13 @@ impl Ctx<'_> {
         {
             return true;
         }
-        let finite_is = |f: u32| c.finite.is_some_and(|i| self.t.has(self.lex, i, f));
+        // A clause sharing the finite verb of the one before (`will X besuchen und Y treffen`).
+        let finite = c.finite.or_else(|| {
+            c.shares_finite
+                .then(|| c.parent.and_then(|pc| self.p.clauses[pc].finite))
+                .flatten()
+        });
+        let finite_is = |f: u32| finite.is_some_and(|i| self.t.has(self.lex, i, f));
         let infinitive =
             c.nonfinite.contains(&t) && (self.is_form(t, VForm::Infinitive) || self.is_form(t, VForm::ZuInfinitive));
         // Future (`wird ... treffen`), modals (`will ... besuchen`).
@@ -869,8 +951,10 @@ impl Ctx<'_> {
                 if finite_is(flag::WERDEN) && c.nonfinite.is_empty() {
                     return true;
                 }
+                // `will/wird ... Gespräche führen`.
                 if infinitive
-                    || (finite_is(flag::MODAL) && c.nonfinite.iter().any(|&i| self.is_form(i, VForm::Infinitive)))
+                    || ((finite_is(flag::MODAL) || finite_is(flag::WERDEN))
+                        && c.nonfinite.iter().any(|&i| self.is_form(i, VForm::Infinitive)))
                 {
                     return true;
                 }
@@ -1118,11 +1202,21 @@ impl Ctx<'_> {
                 }
             }
         }
-        if pairs.is_empty() {
+        // `Merkel führte in Ankara Gespräche`, `beim Gipfel in Paris sagte Merkel`: a meeting
+        // with no named partner still places the one who took part in it.
+        let lone: Vec<EntityIdx> = if pairs.is_empty() && con.visits.is_some() && self.takes_part(np) {
+            a.iter()
+                .map(|p| p.0)
+                .filter(|&e| self.gaz.entity(e).kind == Kind::Person)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if pairs.is_empty() && lone.is_empty() {
             return;
         }
-        let planned = self.planned(con, ci, t, np);
         let hedged = self.hedged(ci, t, np);
+        let planned = self.planned(con, ci, t, np) && !self.hearsay(ci, t);
         let date = self
             .date_of(ci, t, planned)
             .or(if planned { None } else { self.date.copied() });
@@ -1191,7 +1285,7 @@ impl Ctx<'_> {
                     .phrases
                     .iter()
                     .copied()
-                    .filter(|&pi| self.prep_matches(pi, preps) && !self.belongs_to_other_noun(pi))
+                    .filter(|&pi| self.prep_matches(pi, preps) && !self.belongs_to_other_noun(pi, false))
                     .collect()
             };
             let pis: Vec<usize> = match np {
@@ -1201,21 +1295,27 @@ impl Ctx<'_> {
                         .into_iter()
                         .filter(|&pi| self.prep_matches(pi, preps))
                         .collect();
-                    // `Das Treffen fand in Pjöngjang statt`: the noun is what the clause is about.
+                    // `Das Treffen fand in Pjöngjang statt`: the noun is what the clause is about;
+                    // `führte in Ankara Gespräche`: the object of a light verb is its event.
                     let about = self
                         .subject(ci)
                         .is_some_and(|s| self.p.phrases[s].group == self.p.phrases[np].group);
-                    if att.is_empty() && about { clause_places() } else { att }
+                    let light_object = self.p.phrases[np].prep.is_none() && !about && self.light_clause(ci);
+                    if att.is_empty() && (about || light_object) {
+                        clause_places()
+                    } else {
+                        att
+                    }
                 }
                 None => self.p.clauses[ci]
                     .phrases
                     .iter()
                     .copied()
-                    .filter(|&pi| self.prep_matches(pi, preps) && !self.belongs_to_other_noun(pi))
+                    .filter(|&pi| self.prep_matches(pi, preps) && !self.belongs_to_other_noun(pi, false))
                     .collect(),
             };
             let places = self.places(self.side_of(&pis), |x| !self.facility(x));
-            let mut participants: Vec<EntityIdx> = Vec::new();
+            let mut participants: Vec<EntityIdx> = lone.clone();
             for &(s, o) in &pairs {
                 for e in [s, o] {
                     if self.gaz.entity(e).kind == Kind::Person && !participants.contains(&e) {

@@ -20,6 +20,7 @@
 
 use super::lexicon::{Lexicon, VForm, WordId, case, flag};
 use super::token::Tokens;
+use crate::gazetteer::Kind;
 use std::ops::Range;
 
 /// What heads a phrase.
@@ -109,6 +110,9 @@ pub struct Clause {
     pub zu: bool,
     /// Opens with a verb after `und`: its subject is the previous clause's.
     pub elided: bool,
+    /// Its verbs are infinitives or participles of the previous clause's finite verb (`will X
+    /// besuchen und Y treffen`): it has no finite verb of its own.
+    pub shares_finite: bool,
     /// The clause this one depends on or continues.
     pub parent: Option<usize>,
     /// Phrases in the clause, in order.
@@ -251,10 +255,13 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
         segs.push(start..n);
     }
     // 2. Split segments at `und` + finite verb when both sides have one.
-    let mut split: Vec<(Range<usize>, bool)> = Vec::new(); // (range, opens with verb after und)
+    // (range, opens with a verb after `und`, its verbs are the non-finite partners of the finite
+    // verb before the conjunction: `will X besuchen und Y treffen`)
+    let mut split: Vec<(Range<usize>, bool, bool)> = Vec::new();
     for s in segs {
         let mut from = s.start;
         let mut elided_first = false;
+        let mut shared_first = false;
         for i in s.clone() {
             if i <= from || !t.has(lex, i, flag::CONJ) {
                 continue;
@@ -287,25 +294,36 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
                         .any(|v| matches!(v.form, VForm::Participle | VForm::Infinitive))
                 })
             });
+            // `will in Paris eine Rede halten und auch Hollande besuchen`: the modal before the
+            // conjunction, its infinitive there too, and only infinitives after it.
+            let modal_left = (from..i).any(|j| {
+                finite_at(lex, t, j)
+                    && t.word(j)
+                        .is_some_and(|w| lex.info(w).flags & (flag::AUX | flag::MODAL) != 0)
+            }) && (from..i)
+                .any(|j| verb_at(lex, t, j) && is_nonfinite_form(lex, t, j) && !finite_only(lex, t, j));
+            let shared = modal_left && closing_nonfinite && !verb_next;
             if left && right && !(open_aux && closing_nonfinite && !verb_next) {
-                split.push((from..i, elided_first));
+                split.push((from..i, elided_first, shared_first));
                 from = i + 1;
-                elided_first = verb_next;
+                elided_first = verb_next || shared;
+                shared_first = shared;
             }
         }
-        split.push((from..s.end, elided_first));
+        split.push((from..s.end, elided_first, shared_first));
     }
     // 3. Classify and chunk each segment.
     struct Seg {
         range: Range<usize>,
         kind: ClauseKind,
         elided: bool,
+        shared: bool,
         after_comma: bool,
         after_paren: bool,
         in_paren: bool,
     }
     let mut seg_info: Vec<Seg> = Vec::new();
-    for (range, elided) in split {
+    for (range, elided, shared) in split {
         if range.is_empty() {
             continue;
         }
@@ -349,6 +367,7 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
             range,
             kind,
             elided,
+            shared,
             after_comma,
             after_paren,
             in_paren,
@@ -419,6 +438,7 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
             particle: None,
             zu: false,
             elided: s.elided,
+            shares_finite: s.shared,
             parent,
             phrases: Vec::new(),
         });
@@ -456,6 +476,29 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
             let ante = (0..p.phrases.len())
                 .rev()
                 .find(|&k| p.phrases[k].toks.end <= start && p.phrases[k].head_kind != Head::None);
+            // `die Gespräche in Ankara, die ...`: a city or country named without an article is
+            // neuter, and `die`/`der`/`den` cannot stand for it; the noun before it is meant.
+            let ante = ante.map(|k| {
+                let ph = &p.phrases[k];
+                let bare_place = ph.prep.is_some()
+                    && ph.head > 0
+                    && ph.toks.start + 1 == ph.head
+                    && t.toks[ph.head]
+                        .slot
+                        .is_some_and(|s| matches!(s.kind, Kind::City | Kind::Country) && !s.reference);
+                let not_neuter = matches!(t.norm(start), "die" | "der" | "den");
+                match k.checked_sub(1) {
+                    Some(prev)
+                        if bare_place
+                            && not_neuter
+                            && p.phrases[prev].toks.end == ph.toks.start
+                            && matches!(p.phrases[prev].head_kind, Head::Noun | Head::Person) =>
+                    {
+                        prev
+                    }
+                    _ => k,
+                }
+            });
             let ante = ante.map(|k| p.phrases[k].appos_of.unwrap_or(k));
             let ante = ante.map(|k| {
                 if p.phrases[k].genitive {
@@ -468,6 +511,18 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
         }
     }
     p
+}
+
+/// A form that can be an infinitive or participle.
+fn is_nonfinite_form(lex: &Lexicon, t: &Tokens, j: usize) -> bool {
+    t.word(j)
+        .is_some_and(|w| lex.info(w).verbs.iter().any(|v| !v.form.finite()))
+}
+
+/// A form that can only be finite.
+fn finite_only(lex: &Lexicon, t: &Tokens, j: usize) -> bool {
+    t.word(j)
+        .is_some_and(|w| lex.info(w).verbs.iter().all(|v| v.form.finite()))
 }
 
 /// `während des Besuchs` (a preposition) rather than `während er ...` (a conjunction): a
@@ -641,6 +696,10 @@ fn verbs(lex: &Lexicon, t: &Tokens, p: &mut Parse, ci: usize) {
             }
         }
     }
+    if p.clauses[ci].shares_finite {
+        nonfinite.extend(finite.take());
+        nonfinite.sort_unstable();
+    }
     let c = &mut p.clauses[ci];
     c.finite = finite;
     c.nonfinite = nonfinite;
@@ -722,6 +781,16 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse)
                 || (i + 2..(i + 4).min(t.len())).any(|j| {
                     (t.toks[j].cap && t.toks[j].is_word()) && (i + 1..j).all(|k| modifier(lex, t, k) && !t.toks[k].cap)
                 });
+            // An adjective after a head opens the next phrase (`betonte Avramopoulos griechischen
+            // Medienberichten zufolge`): adjectives stand before their noun.
+            if slot.attributive()
+                && !next_hyphen
+                && !next_glued_word
+                && !tok.cap
+                && open.as_ref().is_some_and(|ph| ph.head_kind != Head::None)
+            {
+                close(&mut open, p);
+            }
             let ph = open.get_or_insert_with(|| new(i));
             ph.toks.end = i + 1;
             if slot.attributive() || next_hyphen || next_glued_word {

@@ -196,7 +196,7 @@ pub fn tokenize(
                         norm: (at, at),
                         word: None,
                         head: None,
-                        cap: true,
+                        cap: text[m.span.start..].chars().next().is_some_and(char::is_uppercase),
                         punct: None,
                         glued,
                         num: false,
