@@ -18,18 +18,22 @@ KEEP = {"id", "kind", "name", "aliases", "adjectives", "demonyms"}
 FOLD_INTO_ALIASES = {"short_aliases"}
 
 
+def string_step(ch, esc):
+    """One character inside a RON string: (still inside the string, next character escaped)."""
+    if esc:
+        return True, False
+    if ch == "\\":
+        return True, True
+    return ch != '"', False
+
+
 def split_fields(body):
     """Top-level `key: value` pairs of a record body (between its parentheses)."""
     fields, depth, cur, in_str, esc = [], 0, [], False, False
     for ch in body:
         if in_str:
             cur.append(ch)
-            if esc:
-                esc = False
-            elif ch == "\\":
-                esc = True
-            elif ch == '"':
-                in_str = False
+            in_str, esc = string_step(ch, esc)
             continue
         if ch == '"':
             in_str = True
@@ -76,12 +80,7 @@ def records(src):
     while i < n:
         ch = src[i]
         if in_str:
-            if esc:
-                esc = False
-            elif ch == "\\":
-                esc = True
-            elif ch == '"':
-                in_str = False
+            in_str, esc = string_step(ch, esc)
         elif ch == "/" and src.startswith("//", i):
             j = src.find("\n", i)
             i = n if j < 0 else j

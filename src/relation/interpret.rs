@@ -294,6 +294,14 @@ impl Ctx<'_> {
             .collect()
     }
 
+    /// The phrases right after a noun governed by one of these prepositions.
+    fn attributes_with(&self, np: usize, preps: &[PrepSpec]) -> Vec<usize> {
+        self.attributes(np)
+            .into_iter()
+            .filter(|&pi| self.prep_matches(pi, preps))
+            .collect()
+    }
+
     fn prep_matches(&self, pi: usize, preps: &[PrepSpec]) -> bool {
         let ph = &self.p.phrases[pi];
         let Some(w) = ph.prep else { return false };
@@ -645,11 +653,7 @@ impl Ctx<'_> {
                 },
                 Sel::Attr(_) => match np {
                     Some(np) => {
-                        let pis: Vec<usize> = self
-                            .attributes(np)
-                            .into_iter()
-                            .filter(|&pi| self.prep_matches(pi, preps))
-                            .collect();
+                        let pis: Vec<usize> = self.attributes_with(np, preps);
                         let side = self.side_of(&pis);
                         unnamed |= side.is_empty() && !pis.is_empty();
                         side
@@ -713,11 +717,7 @@ impl Ctx<'_> {
                 },
                 Sel::PlaceIn(_) => {
                     let attached: Vec<usize> = match np {
-                        Some(np) => self
-                            .attributes(np)
-                            .into_iter()
-                            .filter(|&pi| self.prep_matches(pi, preps))
-                            .collect(),
+                        Some(np) => self.attributes_with(np, preps),
                         None => Vec::new(),
                     };
                     let pis: Vec<usize> = if !attached.is_empty() {
@@ -1290,11 +1290,7 @@ impl Ctx<'_> {
             };
             let pis: Vec<usize> = match np {
                 Some(np) => {
-                    let att: Vec<usize> = self
-                        .attributes(np)
-                        .into_iter()
-                        .filter(|&pi| self.prep_matches(pi, preps))
-                        .collect();
+                    let att: Vec<usize> = self.attributes_with(np, preps);
                     // `Das Treffen fand in Pjöngjang statt`: the noun is what the clause is about;
                     // `führte in Ankara Gespräche`: the object of a light verb is its event.
                     let about = self
@@ -1307,12 +1303,7 @@ impl Ctx<'_> {
                         att
                     }
                 }
-                None => self.p.clauses[ci]
-                    .phrases
-                    .iter()
-                    .copied()
-                    .filter(|&pi| self.prep_matches(pi, preps) && !self.belongs_to_other_noun(pi, false))
-                    .collect(),
+                None => clause_places(),
             };
             let places = self.places(self.side_of(&pis), |x| !self.facility(x));
             let mut participants: Vec<EntityIdx> = lone.clone();
