@@ -361,6 +361,21 @@ fn data_error(file: &str, e: impl std::fmt::Display) -> ! {
     panic!("data/de/{file} is broken: {e}; it is compiled in, so this is a build defect")
 }
 
+/// The rows of a generated TSV file (comments and blank lines skipped), each with exactly `n`
+/// columns.
+fn tsv_rows<'a>(file: &'a str, tsv: &'a str, n: usize) -> impl Iterator<Item = Vec<&'a str>> + 'a {
+    tsv.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.starts_with('#') && !line.trim().is_empty())
+        .map(move |(k, line)| {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() != n {
+                data_error(file, format!("line {}: {} columns, {n} expected", k + 1, cols.len()));
+            }
+            cols
+        })
+}
+
 impl Lexicon {
     /// The lexicon (built once, on first use).
     pub fn get() -> &'static Lexicon {
@@ -618,17 +633,7 @@ impl Lexicon {
     fn add_verbs(&mut self, tsv: &str, w: &WordsFile) {
         let aux: Vec<String> = w.auxiliaries.iter().map(|x| fold(x)).collect();
         let modals: Vec<String> = w.modals.iter().map(|x| fold(x)).collect();
-        for (n, line) in tsv.lines().enumerate() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() != 8 {
-                data_error(
-                    "verbs.tsv",
-                    format!("line {}: {} columns, 8 expected", n + 1, cols.len()),
-                );
-            }
+        for cols in tsv_rows("verbs.tsv", tsv, 8) {
             let name = fold(cols[0]);
             let is_aux = aux.contains(&name);
             let is_modal = modals.contains(&name);
@@ -727,17 +732,7 @@ impl Lexicon {
                 title_of.insert(fold(f), (k as TitleId, Gender::Female));
             }
         }
-        for (n, line) in tsv.lines().enumerate() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() != 5 {
-                data_error(
-                    "nouns.tsv",
-                    format!("line {}: {} columns, 5 expected", n + 1, cols.len()),
-                );
-            }
+        for cols in tsv_rows("nouns.tsv", tsv, 5) {
             let lemma = fold(cols[0]);
             let title = title_of.get(&lemma).copied();
             let forms = cols[3]
