@@ -188,6 +188,8 @@ struct ConstructionDef {
 struct ConstructionsFile {
     light_verbs: Vec<String>,
     adjunct_preps: Vec<String>,
+    presence_preps: Vec<String>,
+    at_event_preps: Vec<String>,
     return_verbs: Vec<String>,
     constructions: Vec<ConstructionDef>,
 }
@@ -272,6 +274,11 @@ pub struct Constructions {
     pub light_verbs: HashSet<LemmaId>,
     /// Adjunct prepositions.
     pub adjunct_preps: HashSet<WordId>,
+    /// Prepositions by which a clause's subject takes part in a meeting noun (`beim Gipfel`).
+    pub presence_preps: HashSet<WordId>,
+    /// Prepositions by which a clause's subject is at an event noun, which then lends the clause
+    /// its place (`auf der Konferenz in Genf`).
+    pub at_event_preps: HashSet<WordId>,
     /// Verbs of coming home.
     pub return_verbs: HashSet<LemmaId>,
     /// Every surface form of every trigger (normalised), for the sentence gate.
@@ -432,6 +439,16 @@ impl Constructions {
             .filter_map(|l| lemma(l, &mut problems))
             .collect();
         let adjunct_preps = file.adjunct_preps.iter().map(|p| prep(p, &mut problems).word).collect();
+        let presence_preps = file
+            .presence_preps
+            .iter()
+            .map(|p| prep(p, &mut problems).word)
+            .collect();
+        let at_event_preps = file
+            .at_event_preps
+            .iter()
+            .map(|p| prep(p, &mut problems).word)
+            .collect();
         if !problems.is_empty() {
             return Err(problems.join("; "));
         }
@@ -510,6 +527,8 @@ impl Constructions {
             by_noun,
             light_verbs,
             adjunct_preps,
+            presence_preps,
+            at_event_preps,
             return_verbs,
             gate_patterns: patterns.len(),
             gate_triggers: triggers,
@@ -540,7 +559,7 @@ mod tests {
 
     #[test]
     fn unknown_lemmas_and_prepositions_are_reported() {
-        let src = r#"(light_verbs: [], adjunct_preps: [], return_verbs: [], constructions: [
+        let src = r#"(light_verbs: [], adjunct_preps: [], presence_preps: [], at_event_preps: [], return_verbs: [], constructions: [
             (name: "x", kind: Met, trigger: Verb(["gibtesnicht"]), voice: Active, a: [Subject], b: [Prep(["haus"])],
              confidence: 0.5, example: "", negative: "")])"#;
         let e = Constructions::from_ron(src, Lexicon::get()).unwrap_err();

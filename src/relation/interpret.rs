@@ -340,14 +340,7 @@ impl Ctx<'_> {
             Some(o) if q.genitive => &self.p.phrases[o],
             _ => q,
         };
-        at && !owner.prep.is_some_and(|w| {
-            self.prep_is(
-                w,
-                &[
-                    "bei", "beim", "auf", "während", "an", "am", "in", "im", "zu", "zum", "zur",
-                ],
-            )
-        })
+        at && !owner.prep.is_some_and(|w| self.cons.at_event_preps.contains(&w))
     }
 
     fn facility(&self, pi: usize) -> bool {
@@ -483,8 +476,7 @@ impl Ctx<'_> {
         let ph = &self.p.phrases[np];
         match ph.prep {
             None => self.light_clause(ph.clause) || self.light_relative(np).is_some(),
-            // (`an Gesprächen beteiligt` may be from afar: `an` is not presence.)
-            Some(w) => self.prep_is(w, &["zu", "zum", "bei", "beim", "auf", "während"]),
+            Some(w) => self.cons.presence_preps.contains(&w),
         }
     }
 
