@@ -140,7 +140,7 @@ fn benches(c: &mut Criterion) {
         .map(|d| {
             let norm = Normalized::new(&d.text);
             let hits = pipeline.matcher().find(&d.text, &norm);
-            let (mentions, _) = newskg::link::link(pipeline.gazetteer(), &hits, None);
+            let (mentions, _) = newskg::link::link(pipeline.gazetteer(), &d.text, &hits, None);
             let sentences = newskg::segment::sentences(&d.text, 0);
             (norm, mentions, sentences)
         })

@@ -76,7 +76,8 @@ impl Pipeline {
         n.fill(&doc.text);
         let mut hits = self.matcher.find(&doc.text, &n);
         hits.retain(|h| h.span.start >= doc.body);
-        let (mentions, _) = link::link(&self.gaz, &hits, doc.date.as_ref());
+        link::names::drop_names_inside_names(&self.gaz, &doc.text, &mut hits);
+        let (mentions, _) = link::link(&self.gaz, &doc.text, &hits, doc.date.as_ref());
         let sentences = segment::sentences(&doc.text, doc.body.min(doc.text.len()));
         relation::extract_traced(
             &self.gaz,
@@ -97,7 +98,8 @@ impl Pipeline {
             n.fill(&doc.text);
             let mut hits = self.matcher.find(&doc.text, &n);
             hits.retain(|h| h.span.start >= doc.body);
-            let (mentions, ambiguous) = link::link(&self.gaz, &hits, doc.date.as_ref());
+            link::names::drop_names_inside_names(&self.gaz, &doc.text, &mut hits);
+            let (mentions, ambiguous) = link::link(&self.gaz, &doc.text, &hits, doc.date.as_ref());
             let sentences = segment::sentences(&doc.text, doc.body.min(doc.text.len()));
             let rel = relation::extract(&self.gaz, &doc.text, &n, &sentences, &mentions, doc.date.as_ref());
             (mentions, ambiguous, sentences, rel)

@@ -6,6 +6,7 @@
 
 mod load;
 pub mod model;
+pub mod ordinary;
 mod validate;
 
 pub use model::{EntityRecord, Gender, Kind, RoleRecord};
@@ -73,6 +74,9 @@ pub struct Entity {
     pub demonyms: Vec<String>,
     /// Short aliases (need support in the document).
     pub short_aliases: Vec<String>,
+    /// A person's aliases that are ordinary German words (`Kurz`), moved from `aliases` to
+    /// `short_aliases` when the gazetteer was compiled ([`ordinary`]).
+    pub ordinary_aliases: Vec<String>,
     /// Roles with dates.
     pub roles: Vec<Role>,
     /// Prior for unsupported ambiguous mentions (0 when not given).
@@ -247,14 +251,29 @@ impl Gazetteer {
                     }
                 },
             };
+            let (mut aliases, mut short_aliases) = (dedup(r.aliases), dedup(r.short_aliases));
+            let mut ordinary_aliases = Vec::new();
+            if r.kind == Kind::Person {
+                // A surname that is an ordinary word names the person only with support.
+                let (words, names): (Vec<String>, Vec<String>) =
+                    aliases.into_iter().partition(|a| ordinary::ordinary(a).is_some());
+                aliases = names;
+                for w in words {
+                    if !short_aliases.contains(&w) {
+                        short_aliases.push(w.clone());
+                    }
+                    ordinary_aliases.push(w);
+                }
+            }
             entities.push(Entity {
                 id: r.id,
                 kind: r.kind,
                 name: r.name,
-                aliases: dedup(r.aliases),
+                aliases,
                 adjectives: dedup(r.adjectives),
                 demonyms: dedup(r.demonyms),
-                short_aliases: dedup(r.short_aliases),
+                short_aliases,
+                ordinary_aliases,
                 roles,
                 prior: r.prior.unwrap_or(0.0),
                 died: r.died.as_deref().and_then(PartialDate::parse),

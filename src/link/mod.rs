@@ -17,6 +17,7 @@ use crate::matching::{Form, Hit, Inflection};
 use crate::span::Span;
 use std::collections::BTreeSet;
 
+pub mod names;
 pub mod references;
 
 /// How a mention was found and linked.
@@ -34,6 +35,9 @@ pub enum Via {
     Compound,
     /// A short or shared alias resolved by a full mention in the same document.
     Coreference,
+    /// A short alias (or a surname that is an ordinary word) right after a person noun
+    /// (`Verteidigungsminister Klug`).
+    Title,
     /// A shared alias resolved by the gazetteer's prior.
     Prior,
     /// A role description resolved through the gazetteer's dated roles
@@ -51,6 +55,7 @@ impl Via {
             Via::Demonym => "demonym",
             Via::Compound => "compound",
             Via::Coreference => "coreference",
+            Via::Title => "title",
             Via::Prior => "prior",
             Via::Role => "role",
         }
@@ -97,8 +102,30 @@ fn via_of(form: Form, infl: Inflection) -> Via {
     }
 }
 
-/// Links hits of one document. `date` is the document date.
-pub fn link(gaz: &Gazetteer, hits: &[Hit], date: Option<&PartialDate>) -> (Vec<Mention>, Vec<AmbiguousMention>) {
+/// True when the word right before `start` is a person noun (`Verteidigungsminister Klug`,
+/// `ÖVP-Chef Kurz`): the text itself says a person is named.
+fn titled(text: &str, start: usize) -> bool {
+    let Some(before) = text.get(..start) else { return false };
+    let trimmed = before.trim_end_matches(' ');
+    if trimmed.len() == before.len() || before.len() - trimmed.len() > 1 {
+        return false;
+    }
+    let word_start = trimmed
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    crate::syntax::lexicon::Lexicon::get().is_title_word(&trimmed[word_start..])
+}
+
+/// Links hits of one document. `text` is the document's text (spans point into it), `date` its
+/// date.
+pub fn link(
+    gaz: &Gazetteer,
+    text: &str,
+    hits: &[Hit],
+    date: Option<&PartialDate>,
+) -> (Vec<Mention>, Vec<AmbiguousMention>) {
     let support: BTreeSet<EntityIdx> = hits
         .iter()
         .filter(|h| h.candidates.iter().all(|c| c.entity == h.candidates[0].entity))
@@ -134,18 +161,22 @@ pub fn link(gaz: &Gazetteer, hits: &[Hit], date: Option<&PartialDate>) -> (Vec<M
                     via: via_of(form, h.inflection),
                     genitive,
                 });
-            } else if support.contains(&e) {
+            } else if support.contains(&e) || titled(text, h.span.start) {
                 mentions.push(Mention {
                     span: h.span,
                     entity: e,
-                    via: Via::Coreference,
+                    via: if support.contains(&e) {
+                        Via::Coreference
+                    } else {
+                        Via::Title
+                    },
                     genitive,
                 });
             } else {
                 ambiguous.push(AmbiguousMention {
                     span: h.span,
                     candidates: vec![e],
-                    reason: "short name without a full mention in the document",
+                    reason: "short name without a full mention or a title in the document",
                 });
             }
             continue;

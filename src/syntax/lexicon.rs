@@ -422,6 +422,22 @@ impl Lexicon {
         self.noun_ids.get(fold(lemma).as_str()).copied()
     }
 
+    /// True when the written word `raw` is a person noun (`Verteidigungsminister`, `ÖVP-Chef`,
+    /// `Kardinal`): a title of `titles.ron`, also as the head of a closed or hyphenated compound.
+    pub fn is_title_word(&self, raw: &str) -> bool {
+        let head = raw.rsplit('-').next().unwrap_or(raw);
+        if !head.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        let norm = fold(head);
+        let title = |id: WordId| {
+            self.info(id)
+                .noun
+                .is_some_and(|n| self.nouns[n as usize].title.is_some())
+        };
+        self.id(&norm).is_some_and(title) || self.compound_head(&norm).is_some_and(|(_, id)| title(id))
+    }
+
     /// The known noun a closed compound ends in (`staatsbesuch` → `besuch`,
     /// `wirtschaftsminister` → `minister`): the longest tail of at least four letters after a
     /// first part of at least two, and the byte offset where it starts.
