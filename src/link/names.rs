@@ -1,0 +1,248 @@
+//! Names inside the proper names of other things: `Real Madrid`, `TU Graz`, `Leeds United`,
+//! `US-Dollar`, `Bayern-Stürmer`, `Galatasaray Istanbul`, `Spanischer Bürgerkrieg`. Such a hit is
+//! no mention of the entity it spells (`../shared/ANNOTATION.md`), and the engine finds it from
+//! the text around the hit, with word lists from `data/de/names.ron` and the German dictionary of
+//! `data/de/ordinary-words.tsv` — never from a stop list per entity.
+//!
+//! A hit is inside another name when
+//! 1. a marker of `before` stands right before it, or one of `after` right after it;
+//! 2. it heads a hyphenated compound whose head names a currency, treaty, street … (`compound_heads`),
+//!    or, for a city or region, a club's people (`club_heads`: `Bayern-Stürmer`);
+//! 3. it is a location written next to a capitalised word that is no German word and no entity
+//!    (`Galatasaray Istanbul`, `Arctic Monkeys`): the two are one foreign name;
+//! 4. it is a country adjective capitalised inside a sentence and followed by a capitalised word
+//!    (`die Österreichische Physikalische Gesellschaft`): German capitalises adjectives only in
+//!    proper names;
+//! 5. it is itself a `before` marker followed by a name (`Austria Wien`).
+
+use crate::gazetteer::{Gazetteer, Kind};
+use crate::matching::{Form, Hit, Inflection};
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Markers {
+    before: Vec<String>,
+    after: Vec<String>,
+    compound_heads: Vec<String>,
+    club_heads: Vec<String>,
+    language_before: Vec<String>,
+}
+
+fn markers() -> &'static Markers {
+    static M: OnceLock<Markers> = OnceLock::new();
+    M.get_or_init(|| {
+        ron::from_str(include_str!("../../data/de/names.ron")).unwrap_or_else(|e| {
+            panic!("data/de/names.ron is broken: {e}; it is compiled in, so this is a build defect")
+        })
+    })
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// `marker` ends `before` (the text before a hit, without its last space) on a word boundary.
+fn ends_with_marker(before: &str, marker: &str) -> bool {
+    before
+        .strip_suffix(marker)
+        .is_some_and(|rest| !rest.chars().next_back().is_some_and(is_word_char))
+}
+
+/// `marker` starts `after` (the text after a hit, without its first space) on a word boundary,
+/// also in the genitive (`des Wiener Musikvereins`).
+fn starts_with_marker(after: &str, marker: &str) -> bool {
+    after.strip_prefix(marker).is_some_and(|rest| {
+        let rest = rest
+            .strip_prefix("es")
+            .or_else(|| rest.strip_prefix('s'))
+            .unwrap_or(rest);
+        !rest.chars().next().is_some_and(is_word_char)
+    })
+}
+
+/// The word (letters, digits, inner hyphens) that ends `s`.
+fn last_word(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(is_word_char(c) || c == '-'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    s[start..].trim_start_matches('-')
+}
+
+/// The word (letters, digits, inner hyphens) that starts `s`.
+fn first_word(s: &str) -> &str {
+    let end = s.find(|c: char| !(is_word_char(c) || c == '-')).unwrap_or(s.len());
+    s[..end].trim_end_matches('-')
+}
+
+/// A capitalised word that is no German word the project knows: part of a foreign name.
+fn foreign_name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else { return false };
+    if !first.is_uppercase() || w.chars().count() < 3 {
+        return false;
+    }
+    // Acronyms (`ORF`, `ÖVP`) and words with digits are other things.
+    if w.chars().all(|c| c.is_uppercase() || c == '-') || w.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let w = w.rsplit('-').next().unwrap_or(w);
+    // A known word, also with an inflectional ending the dictionary lacks (`Landes`), or a
+    // compound ending in one (`Sowjetrepublik`, `Kellerlöchern`).
+    let known = |x: &str| {
+        ["", "es", "s", "en", "n", "e", "er", "em", "ern"]
+            .iter()
+            .filter_map(|end| x.strip_suffix(end))
+            .any(|stem| stem.len() >= 3 && crate::gazetteer::ordinary::zipf(stem).is_some())
+    };
+    if w.char_indices()
+        .filter(|&(i, _)| i == 0 || i >= 3)
+        .any(|(i, _)| w.len() - i >= 4 && known(&w[i..]))
+    {
+        return false;
+    }
+    let lex = crate::syntax::lexicon::Lexicon::get();
+    let mut norm = String::new();
+    crate::syntax::token::fold_into(w, &mut norm);
+    lex.id(&norm).is_none() && lex.compound_head(&norm).is_none()
+}
+
+/// A sentence could start right before `at`: the text before it ends, past spaces, at a start of
+/// text, a line break, or sentence or quotation punctuation.
+fn sentence_start(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    match before.chars().next_back() {
+        None => true,
+        Some(c) => matches!(
+            c,
+            '\n' | '.' | '!' | '?' | ':' | '"' | '„' | '“' | '»' | '«' | '(' | '–' | '-' | '|'
+        ),
+    }
+}
+
+/// Removes the hits that lie inside the proper name of something else. `hits` are in text order.
+pub fn drop_names_inside_names(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>) {
+    let m = markers();
+    let covered: Vec<(usize, usize)> = hits.iter().map(|h| (h.span.start, h.span.end)).collect();
+    let is_hit_at = |start: usize, end: usize| covered.iter().any(|&(s, e)| s < end && start < e);
+    let mut keep = vec![true; hits.len()];
+    // A name coordinated with one inside a marked name shares its marker (`TU Wien und Graz`).
+    let mut shared_marker_until: Option<usize> = None;
+    for (k, h) in hits.iter().enumerate() {
+        let (start, end) = (h.span.start, h.span.end);
+        let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else {
+            continue;
+        };
+        let location = h.candidates.iter().all(|c| gaz.entity(c.entity).kind.is_location());
+        let city_or_region = h
+            .candidates
+            .iter()
+            .all(|c| matches!(gaz.entity(c.entity).kind, Kind::City | Kind::Place));
+        let adjective = h.candidates.iter().all(|c| c.form == Form::Adjective);
+        let plain_name = h.candidates.iter().all(|c| c.form == Form::Alias) && matches!(h.inflection, Inflection::None);
+        let spaced_before = before.strip_suffix(' ').filter(|b| !b.ends_with(' '));
+        let spaced_after = after.strip_prefix(' ').filter(|a| !a.starts_with(' '));
+        // 1. markers
+        let marked_before = spaced_before.is_some_and(|b| m.before.iter().any(|x| ends_with_marker(b, x)));
+        let mut inside = marked_before
+            || shared_marker_until == Some(start)
+            || spaced_after.is_some_and(|a| m.after.iter().any(|x| starts_with_marker(a, x)));
+        if marked_before || shared_marker_until == Some(start) {
+            shared_marker_until = hits
+                .get(k + 1)
+                .filter(|n| {
+                    text.get(end..n.span.start)
+                        .is_some_and(|gap| matches!(gap, " und " | ", " | " sowie "))
+                })
+                .map(|n| n.span.start);
+        }
+        // A name of several words that ends a hyphenated compound (`Medizin-Uni Wien`) is part
+        // of a longer name.
+        inside |= before.ends_with('-') && h.span.slice(text).contains(' ');
+        // 2. compound heads
+        if !inside
+            && matches!(h.inflection, Inflection::Hyphenated)
+            && let Some(rest) = after.strip_prefix('-')
+        {
+            let head = first_word(rest);
+            let head = head.rsplit('-').next().unwrap_or(head);
+            let word = first_word(rest);
+            let first = word.split('-').next().unwrap_or("");
+            inside = m.compound_heads.iter().any(|x| head.ends_with(x.as_str()))
+                || (city_or_region && m.club_heads.iter().any(|x| head == x))
+                // `Arctic-Monkeys-Schlagzeuger`: a foreign word between two hyphens.
+                || (location && word.len() > first.len() && foreign_name_word(first));
+        }
+        // 3. a foreign name around a location
+        if !inside && location && plain_name {
+            let prev = spaced_before.map(last_word).filter(|w| !w.is_empty());
+            let next = spaced_after.map(first_word).filter(|w| !w.is_empty());
+            inside = prev.is_some_and(|w| {
+                let s = start - 1 - w.len();
+                foreign_name_word(w) && !is_hit_at(s, start - 1)
+            }) || next.is_some_and(|w| foreign_name_word(w) && !is_hit_at(end + 1, end + 1 + w.len()));
+        }
+        // 4. a capitalised country adjective inside a sentence, before another capitalised word
+        if !inside
+            && adjective
+            && h.inflection != Inflection::CityAdjective
+            && last_word(h.span.slice(text))
+                .rsplit('-')
+                .next()
+                .unwrap_or("")
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            && !sentence_start(text, start)
+        {
+            // `Spanischer Bürgerkrieg`, `Österreichische Physikalische Gesellschaft`; not the
+            // nominalised `den Deutschen Benjamin Becker`, where a name follows.
+            inside = spaced_after.map(first_word).is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && crate::gazetteer::ordinary::is_noun_form(w)
+                    && !is_hit_at(end + 1, end + 1 + w.len())
+            });
+        }
+        // The language (`ins Deutsche übersetzt`, `auf Russisch`).
+        if !inside && adjective && h.span.slice(text).chars().next().is_some_and(char::is_uppercase) {
+            inside = spaced_before.is_some_and(|b| m.language_before.iter().any(|x| ends_with_marker(b, x)))
+                && !spaced_after
+                    .map(first_word)
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        }
+        // 5. a marker that is itself a name (`Austria Wien`)
+        if !inside && m.before.iter().any(|x| x == h.span.slice(text)) {
+            inside = spaced_after.is_some_and(|a| a.chars().next().is_some_and(char::is_uppercase))
+                && hits.get(k + 1).is_some_and(|n| n.span.start == end + 1);
+        }
+        keep[k] = !inside;
+    }
+    let mut it = keep.into_iter();
+    hits.retain(|_| it.next().unwrap_or(true));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn foreign_words_are_capitalised_and_unknown() {
+        assert!(foreign_name_word("Galatasaray"));
+        assert!(foreign_name_word("Monkeys"));
+        assert!(!foreign_name_word("Bürgermeister"));
+        assert!(!foreign_name_word("Hauptstadt"));
+        assert!(!foreign_name_word("ORF"));
+        assert!(!foreign_name_word("galatasaray"));
+    }
+
+    #[test]
+    fn markers_sit_on_word_boundaries() {
+        assert!(ends_with_marker("beim FK", "FK"));
+        assert!(!ends_with_marker("beim XFK", "FK"));
+        assert!(starts_with_marker("United gewann", "United"));
+        assert!(!starts_with_marker("Unitedly", "United"));
+    }
+}
