@@ -116,13 +116,10 @@ impl Entity {
         }
     }
 
-    /// True when the entity was dead before `date` (unknown date: true if it has died at all).
-    pub fn dead_at(&self, date: Option<&PartialDate>) -> bool {
-        match (&self.died, date) {
-            (None, _) => false,
-            (Some(_), None) => true,
-            (Some(d), Some(at)) => at.is_after(d),
-        }
+    /// True when the entity had died before `reference`; never when the reference date is unknown
+    /// (an undated document is not judged against today).
+    pub fn died_before(&self, reference: Option<&PartialDate>) -> bool {
+        matches!((&self.died, reference), (Some(d), Some(at)) if at.is_after(d))
     }
 }
 

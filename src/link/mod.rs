@@ -4,7 +4,7 @@
 //! 2. Entities named in the document by an unambiguous full alias are *supported*.
 //! 3. A short alias (`Kim`, `Choe`) or an alias shared by several entities links to the one
 //!    supported candidate (`coreference`). Among several supported candidates, those dead at the
-//!    document date drop out (`Kim` in a 2023 report is not Kim Il Sung, though the report names
+//!    document date (undated: the latest year the text names; none: nobody) drop out (`Kim` in a 2023 report is not Kim Il Sung, though the report names
 //!    him); if several living ones remain, the one named in full last before the mention wins;
 //!    with none named before it, the mention is ambiguous.
 //! 4. With no support, a shared FULL alias may still link by a clear prior (≥ 0.5 and 0.3 above
@@ -183,10 +183,13 @@ pub fn link(
         }
         let supported: Vec<EntityIdx> = entities.iter().copied().filter(|e| support.contains(e)).collect();
         let resolved = if !supported.is_empty() {
+            // The dead drop out against the document date, else the latest year the text names;
+            // with neither, nobody is judged dead.
+            let reference = date.copied().or_else(|| crate::relation::latest_year(text));
             let alive: Vec<EntityIdx> = supported
                 .iter()
                 .copied()
-                .filter(|&e| !gaz.entity(e).dead_at(date))
+                .filter(|&e| !gaz.entity(e).died_before(reference.as_ref()))
                 .collect();
             let pool = if alive.is_empty() { &supported } else { &alive };
             if pool.len() == 1 {
@@ -270,7 +273,7 @@ mod tests {
     fn short_names_need_a_full_mention_and_skip_the_dead() {
         let p = pipeline();
         assert_eq!(linked(&p, "Kim sprach."), []);
-        let both = linked(&p, "Kim Il Sung und Kim Jong Un. Kim sprach.");
+        let both = linked(&p, "Kim Il Sung und Kim Jong Un, 2015. Kim sprach.");
         assert!(both.contains(&("kim-jong-un".to_string(), "coreference")), "{both:?}");
         assert!(!both.contains(&("kim-il-sung".to_string(), "coreference")), "{both:?}");
     }

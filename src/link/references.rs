@@ -599,7 +599,7 @@ impl<'g> DocRefs<'g> {
         if qualifier.is_some() {
             let mut pool: Vec<EntityIdx> = self.gaz.role_holders().iter().copied().filter(|&e| holds(e)).collect();
             if self.date.is_none() || pool.len() > 1 {
-                pool.retain(|e| self.named.contains(e) && !self.gaz.entity(*e).dead_at(self.date));
+                pool.retain(|e| self.named.contains(e) && !self.gaz.entity(*e).died_before(self.ref_date.as_ref()));
             }
             return if pool.len() == 1 {
                 Description::One(pool[0])
