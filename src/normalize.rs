@@ -10,7 +10,12 @@
 //! - soft hyphens and zero-width characters are dropped;
 //! - a base letter followed by combining marks is composed (NFC) first, so decomposed `ö` is `ö`.
 //!
-//! Diacritics are kept (`Pjöngjang` ≠ `Pjongjang`: list both spellings in the gazetteer).
+//! - Latin letters with diacritics other than the German umlauts lose them (`Wałęsa`, `Wałesa` and
+//!   `Walesa`, `Erdoğan` and `Erdogan`, `São Paulo` and `Sao Paulo` meet; `ł` → `l`, `ø` → `o`,
+//!   `æ` → `ae`). Where two entities differ only by diacritics, the matcher prefers the one
+//!   written exactly as in the text. German umlauts are kept (`Pjöngjang` ≠ `Pjongjang`: list both
+//!   spellings in the gazetteer; `Bär` is not `Bar`).
+//!
 //! Every byte of the normalised text maps to the start of the original character it came from.
 
 use unicode_normalization::UnicodeNormalization;
@@ -45,7 +50,27 @@ fn fold(c: char) -> Fold {
         '‘' | '’' | '‚' | '‛' | '′' | '´' | '`' => Fold::Char('\''),
         '“' | '”' | '„' | '‟' | '″' | '«' | '»' | '‹' | '›' => Fold::Char('"'),
         c if c.is_whitespace() => Fold::Space,
+        'ä' | 'ö' | 'ü' | 'Ä' | 'Ö' | 'Ü' => Fold::Lower(c),
+        '\u{C0}'..='\u{24F}' => latin_base(c).unwrap_or(Fold::Lower(c)),
         c => Fold::Lower(c),
+    }
+}
+
+/// A Latin letter with a diacritic, folded to its base letter(s), lower case.
+fn latin_base(c: char) -> Option<Fold> {
+    match c {
+        'ł' | 'Ł' => Some(Fold::Char('l')),
+        'đ' | 'Đ' => Some(Fold::Char('d')),
+        'ø' | 'Ø' => Some(Fold::Char('o')),
+        'ı' => Some(Fold::Char('i')),
+        'æ' | 'Æ' => Some(Fold::Str("ae")),
+        'œ' | 'Œ' => Some(Fold::Str("oe")),
+        'þ' | 'Þ' => Some(Fold::Str("th")),
+        _ => {
+            let mut d = std::iter::once(c).nfd();
+            let base = d.next()?;
+            (base.is_ascii_alphabetic() && d.all(is_combining)).then(|| Fold::Char(base.to_ascii_lowercase()))
+        }
     }
 }
 
@@ -185,6 +210,23 @@ mod tests {
         assert_eq!(normalize_pattern("Russ\u{AD}land"), "russland");
         assert_eq!(normalize_pattern("Pjo\u{308}ngjang"), "pjöngjang");
         assert_eq!(normalize_pattern("MOSKAU"), "moskau");
+    }
+
+    #[test]
+    fn folds_diacritics_but_not_umlauts() {
+        assert_eq!(normalize_pattern("Lech Wałęsa"), "lech walesa");
+        assert_eq!(normalize_pattern("Lech Wałesa"), "lech walesa");
+        assert_eq!(normalize_pattern("Erdoğan"), "erdogan");
+        assert_eq!(normalize_pattern("İstanbul"), "istanbul");
+        assert_eq!(normalize_pattern("São Paulo"), "sao paulo");
+        assert_eq!(normalize_pattern("Wałe\u{328}sa"), "walesa");
+        assert_eq!(normalize_pattern("Pjöngjang"), "pjöngjang");
+        assert_eq!(normalize_pattern("Ærø"), "aero");
+        let text = "Präsident Lech Wałęsa kam";
+        let n = Normalized::new(text);
+        let at = n.text.find("walesa").unwrap();
+        let (s, e) = n.original_span(text, at, at + "walesa".len());
+        assert_eq!(&text[s..e], "Wałęsa");
     }
 
     #[test]

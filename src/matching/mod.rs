@@ -70,6 +70,9 @@ struct Entry {
     /// An adjective stem without ending (`russisch`): capitalised inside a sentence it is the
     /// language or a surname (`auf Deutsch`, `Oskar Deutsch`), not the country.
     bare_adjective: bool,
+    /// The form as the gazetteer writes it, lower case: where entities differ only by diacritics
+    /// (which normalisation folds), the one written exactly as in the text wins.
+    raw: Box<str>,
 }
 
 /// One candidate reading of a hit.
@@ -160,6 +163,7 @@ impl Matcher {
         for (i, e) in gaz.entities().iter().enumerate() {
             let entity = i as EntityIdx;
             let mk = |form: Form, raw: &str, case: Case| Entry {
+                raw: raw.to_lowercase().into_boxed_str(),
                 entity,
                 form,
                 case,
@@ -292,11 +296,39 @@ impl Matcher {
             let Some(infl) = infl else { continue };
             // All readings of one hit share its span; keep the plainest inflection.
             inflection = Some(inflection.map_or(infl, |i: Inflection| i.min(infl)));
-            candidates.push(Candidate {
-                entity: e.entity,
-                form: e.form,
-            });
+            candidates.push((
+                Candidate {
+                    entity: e.entity,
+                    form: e.form,
+                },
+                &e.raw,
+            ));
         }
+        // A form matched only with its diacritics folded (`Malé` as `Male`) that is a German word
+        // as written is that word (`zum ersten Male`).
+        if !matched.is_ascii() || candidates.iter().any(|c| !c.1.is_ascii()) {
+            let written = matched.to_lowercase();
+            if candidates.iter().all(|c| c.1.as_ref() != written.as_str())
+                && crate::gazetteer::ordinary::zipf(&written).is_some()
+            {
+                return None;
+            }
+        }
+        // Entities that differ only by diacritics: the one written exactly as in the text wins.
+        if candidates.iter().any(|c| c.0.entity != candidates[0].0.entity) {
+            let written = matched.to_lowercase().into_boxed_str();
+            if candidates.iter().any(|c| c.1.as_ref() == written.as_ref())
+                && candidates.iter().any(|c| c.1.as_ref() != written.as_ref())
+            {
+                let exact: Vec<EntityIdx> = candidates
+                    .iter()
+                    .filter(|c| c.1.as_ref() == written.as_ref())
+                    .map(|c| c.0.entity)
+                    .collect();
+                candidates.retain(|c| exact.contains(&c.0.entity));
+            }
+        }
+        let mut candidates: Vec<Candidate> = candidates.into_iter().map(|c| c.0).collect();
         candidates.dedup();
         let inflection = inflection?;
         // A genitive or city adjective is part of the word that names the entity (`Putins`,
@@ -351,5 +383,49 @@ mod tests {
     fn demonym_forms_follow_german_patterns() {
         assert_eq!(demonym_forms("Russe"), ["Russe", "Russen", "Russin", "Russinnen"]);
         assert_eq!(demonym_forms("Amerikaner")[4], "Amerikanerinnen");
+    }
+
+    fn entities_at(m: &Matcher, text: &str) -> Vec<(String, Vec<EntityIdx>)> {
+        m.find(text, &Normalized::new(text))
+            .into_iter()
+            .map(|h| {
+                (
+                    h.span.slice(text).to_string(),
+                    h.candidates.iter().map(|c| c.entity).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn diacritics_fold_and_the_exact_spelling_wins() {
+        let src = r#"[
+            (id: "ayse-celik", kind: Person, name: "Ayse Celik", aliases: ["Ayse Celik"]),
+            (id: "ayse-celik-2", kind: Person, name: "Ayşe Çelik", aliases: ["Ayşe Çelik"]),
+            (id: "lech-walesa", kind: Person, name: "Lech Wałęsa", aliases: ["Lech Wałęsa"]),
+        ]"#;
+        let gaz = Gazetteer::from_sources(&[(std::path::Path::new("t.ron"), src)]).unwrap();
+        let m = Matcher::new(&gaz);
+        // Written with some, all or none of its diacritics: the one Wałęsa, span as written.
+        for text in ["Lech Wałesa kam.", "Lech Wałęsa kam.", "Lech Walesa kam."] {
+            assert_eq!(
+                entities_at(&m, text),
+                [(text[..text.len() - 5].to_string(), vec![2])],
+                "{text}"
+            );
+        }
+        assert_eq!(
+            entities_at(&m, "Ayşe Çelik kam."),
+            [("Ayşe Çelik".to_string(), vec![1])]
+        );
+        assert_eq!(
+            entities_at(&m, "Ayse Celik kam."),
+            [("Ayse Celik".to_string(), vec![0])]
+        );
+        // Neither spelling as written: both stay candidates.
+        assert_eq!(
+            entities_at(&m, "Ayse Çelik kam."),
+            [("Ayse Çelik".to_string(), vec![0, 1])]
+        );
     }
 }
