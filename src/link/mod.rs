@@ -7,8 +7,9 @@
 //!    document date (undated: the latest year the text names; none: nobody) drop out (`Kim` in a 2023 report is not Kim Il Sung, though the report names
 //!    him); if several living ones remain, the one named in full last before the mention wins;
 //!    with none named before it, the mention is ambiguous.
-//! 4. With no support, a shared FULL alias may still link by a clear prior (≥ 0.5 and 0.3 above
-//!    the next candidate); a short alias never does.
+//! 4. With no support, a shared FULL alias names the one place among persons after `in`, `nach`
+//!    or `aus` (`in Victoria`), else may still link by a clear prior (≥ 0.5 and 0.3 above the next
+//!    candidate); a short alias never does.
 //! 5. Everything else is reported as [`AmbiguousMention`] with its candidates, never guessed.
 
 use crate::date::PartialDate;
@@ -40,6 +41,9 @@ pub enum Via {
     Title,
     /// A shared alias resolved by the gazetteer's prior.
     Prior,
+    /// A name shared by a place and persons none of whom the document names in full, after a
+    /// preposition of place (`in Victoria`).
+    Place,
     /// A role description resolved through the gazetteer's dated roles
     /// (`der russische Außenminister`).
     Role,
@@ -57,6 +61,7 @@ impl Via {
             Via::Coreference => "coreference",
             Via::Title => "title",
             Via::Prior => "prior",
+            Via::Place => "place",
             Via::Role => "role",
         }
     }
@@ -210,7 +215,20 @@ pub fn link(
             }
         } else {
             let fulls: Vec<EntityIdx> = entities.iter().copied().filter(|&e| full(e)).collect();
-            by_prior(gaz, &fulls).map(|e| (e, Via::Prior))
+            // None is named in full: after `in`/`nach`/`aus` the one place among persons wins.
+            let places: Vec<EntityIdx> = fulls
+                .iter()
+                .copied()
+                .filter(|&e| gaz.entity(e).kind.is_location())
+                .collect();
+            let others_persons = fulls
+                .iter()
+                .all(|&e| gaz.entity(e).kind.is_location() || gaz.entity(e).kind == crate::gazetteer::Kind::Person);
+            if places.len() == 1 && others_persons && names::after_place_preposition(text, h.span.start) {
+                Some((places[0], Via::Place))
+            } else {
+                by_prior(gaz, &fulls).map(|e| (e, Via::Prior))
+            }
         };
         match resolved {
             Some((e, via)) => mentions.push(Mention {
@@ -276,6 +294,28 @@ mod tests {
         let both = linked(&p, "Kim Il Sung und Kim Jong Un, 2015. Kim sprach.");
         assert!(both.contains(&("kim-jong-un".to_string(), "coreference")), "{both:?}");
         assert!(!both.contains(&("kim-il-sung".to_string(), "coreference")), "{both:?}");
+    }
+
+    #[test]
+    fn a_place_after_in_beats_a_person_never_named_in_full() {
+        let src = r#"[
+            (id: "queen-victoria", kind: Person, name: "Queen Victoria", aliases: ["Queen Victoria", "Victoria"]),
+            (id: "victoria", kind: Place, name: "Victoria", aliases: ["Victoria"]),
+        ]"#;
+        let p = Pipeline::new(Gazetteer::from_sources(&[(Path::new("t.ron"), src)]).unwrap());
+        assert_eq!(
+            linked(&p, "Er reiste nach Victoria."),
+            [("victoria".to_string(), "place")]
+        );
+        assert_eq!(
+            linked(&p, "Die Fähre kam aus Victoria."),
+            [("victoria".to_string(), "place")]
+        );
+        // No preposition of place: it stays open.
+        assert_eq!(linked(&p, "Victoria sprach."), []);
+        // The queen named in full: she is the one meant.
+        let named = linked(&p, "Queen Victoria reiste. In Victoria sprach sie.");
+        assert_eq!(named[1], ("queen-victoria".to_string(), "coreference"));
     }
 
     #[test]

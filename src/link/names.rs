@@ -28,6 +28,7 @@ struct Markers {
     compound_heads: Vec<String>,
     club_heads: Vec<String>,
     language_before: Vec<String>,
+    place_before: Vec<String>,
 }
 
 fn markers() -> &'static Markers {
@@ -121,6 +122,13 @@ fn sentence_start(text: &str, at: usize) -> bool {
             '\n' | '.' | '!' | '?' | ':' | '"' | '„' | '“' | '»' | '«' | '(' | '–' | '-' | '|'
         ),
     }
+}
+
+/// True when a preposition of place (`in`, `nach`, `aus`) stands right before `start`.
+pub fn after_place_preposition(text: &str, start: usize) -> bool {
+    text.get(..start)
+        .and_then(|b| b.strip_suffix(' '))
+        .is_some_and(|b| markers().place_before.iter().any(|x| ends_with_marker(b, x)))
 }
 
 /// Removes the hits that lie inside the proper name of something else. `hits` are in text order.
