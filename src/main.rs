@@ -2,6 +2,7 @@
 
 use clap::{Args, Parser, Subcommand};
 use newskg::export::{self, dot::DotOptions, ron::GraphFile};
+use newskg::gazetteer::Layer;
 use newskg::input::{self, ReadOptions};
 use newskg::query::Query;
 use newskg::{Error, ErrorKind, Gazetteer, Pipeline, run};
@@ -41,6 +42,11 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Check a gazetteer, or suggest entities a corpus mentions that it lacks.
+    Gazetteer {
+        #[command(subcommand)]
+        action: GazetteerAction,
+    },
     /// Answer questions from a built graph (names resolve through aliases: `Lawrow` finds
     /// sergey-lavrov).
     Query {
@@ -49,6 +55,28 @@ enum Command {
         graph: PathBuf,
         #[command(subcommand)]
         question: Question,
+    },
+}
+
+#[derive(Subcommand)]
+enum GazetteerAction {
+    /// Every problem with file:line:col, aliases several entities share, aliases a later
+    /// directory takes from an earlier one, persons' aliases that are ordinary German words, and
+    /// entities no alias of which names them on their own. Exit code 1 when the gazetteer does
+    /// not load.
+    Check {
+        /// Gazetteer directories, later ones adding to and overriding earlier ones
+        /// (`@bundled` is the bundled gazetteer; default: `@bundled`).
+        dirs: Vec<PathBuf>,
+    },
+    /// Person names the corpus writes right after a title (`Außenminister Laurent Fabius`) that
+    /// no entity covers, most frequent first, as RON records ready to paste.
+    Suggest {
+        #[command(flatten)]
+        common: Common,
+        /// Only names seen at least this often.
+        #[arg(long, default_value_t = 2)]
+        min: usize,
     },
 }
 
@@ -93,9 +121,11 @@ struct Common {
     /// gives its date.
     #[arg(default_value = "examples/corpus")]
     inputs: Vec<PathBuf>,
-    /// Directory of gazetteer *.ron files.
-    #[arg(long, short, default_value = "gazetteer")]
-    gazetteer: PathBuf,
+    /// Directory of gazetteer *.ron files; give it several times to layer them (later ones add
+    /// entities and replace those with the same id). `@bundled` is the gazetteer built into
+    /// newskg, the default: `-g @bundled -g mine/` puts your entities on top of it.
+    #[arg(long, short)]
+    gazetteer: Vec<PathBuf>,
     /// Read invalid UTF-8 lossily (replacing bad bytes, with a warning) instead of failing.
     #[arg(long)]
     lossy: bool,
@@ -113,8 +143,26 @@ impl Common {
                 .map_err(|e| Error::new(ErrorKind::Usage, format!("cannot start {n} threads: {e}")))?;
         }
         let sources = input::expand(&self.inputs)?;
-        let gaz = Gazetteer::load_dir(&self.gazetteer)?;
+        let gaz = load_gazetteer(&self.gazetteer)?;
         Ok((Pipeline::new(gaz), sources, ReadOptions { lossy: self.lossy }))
+    }
+}
+
+/// Loads the gazetteer layers of `-g` (default: the bundled gazetteer) and says on stderr which
+/// aliases a later layer takes from an earlier one.
+fn load_gazetteer(dirs: &[PathBuf]) -> Result<Gazetteer, Error> {
+    let loaded = Gazetteer::load_layers(&layers(dirs))?;
+    for t in &loaded.taken_aliases {
+        eprintln!("newskg: warning: {t}");
+    }
+    Ok(loaded.gazetteer)
+}
+
+fn layers(dirs: &[PathBuf]) -> Vec<Layer> {
+    if dirs.is_empty() {
+        vec![Layer::Bundled]
+    } else {
+        dirs.iter().map(|d| Layer::parse(d)).collect()
     }
 }
 
@@ -213,6 +261,42 @@ fn run_cli(cli: Cli) -> Result<(), Error> {
             })?;
             w.flush().map_err(io_err)?;
             report_truncated(truncated);
+            Ok(())
+        }
+        Command::Gazetteer { action } => {
+            let mut out = std::io::stdout().lock();
+            let io_err = |e: std::io::Error| Error::new(ErrorKind::Output, format!("cannot write to stdout: {e}"));
+            match action {
+                GazetteerAction::Check { dirs } => {
+                    let loaded = Gazetteer::load_layers(&layers(&dirs))?;
+                    let findings = newskg::gazetteer::check::check(&loaded);
+                    for f in &findings {
+                        writeln!(out, "{f}").map_err(io_err)?;
+                    }
+                    eprintln!(
+                        "newskg: gazetteer loads: {} entities from {} files; {} findings",
+                        loaded.gazetteer.len(),
+                        loaded.gazetteer.files().len(),
+                        findings.len()
+                    );
+                }
+                GazetteerAction::Suggest { common, min } => {
+                    let (pipeline, sources, opts) = common.setup()?;
+                    let mut suggester = newskg::gazetteer::check::Suggester::new(pipeline.gazetteer());
+                    input::read_all(&sources, opts, |d| {
+                        suggester.add(&d);
+                        Ok(())
+                    })?;
+                    let found = suggester.finish(min);
+                    for s in &found {
+                        writeln!(out, "    {}", s.to_ron()).map_err(io_err)?;
+                    }
+                    eprintln!(
+                        "newskg: {} names after titles that no entity covers (seen {min}+ times)",
+                        found.len()
+                    );
+                }
+            }
             Ok(())
         }
         Command::Query { graph, question } => {

@@ -258,6 +258,28 @@ impl RecordSource<'_> {
 
 /// The RON options the gazetteer is read with: `IMPLICIT_SOME`, so optional fields are written
 /// plainly (`from: "2004"`, not `from: Some("2004")`).
+/// `kind: "Person"` and `gender: "Female"` as python-ron writes them: the record's text with the
+/// quotes of those values turned into spaces (same length, so error positions stay true), or
+/// `None` when there is nothing to change.
+fn unquote_variants(rec: &RecordSource<'_>) -> Option<String> {
+    let base = rec.tokens.first()?.byte;
+    let mut out: Option<Vec<u8>> = None;
+    for field in ["kind", "gender"] {
+        let Some(t) = rec.field_value(field) else { continue };
+        let Tok::Str(v) = &t.tok else { continue };
+        if !v.chars().all(|c| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let at = t.byte - base;
+        let bytes = out.get_or_insert_with(|| rec.text.as_bytes().to_vec());
+        if bytes.get(at) == Some(&b'"') && bytes.get(at + v.len() + 1) == Some(&b'"') {
+            bytes[at] = b' ';
+            bytes[at + v.len() + 1] = b' ';
+        }
+    }
+    out.and_then(|b| String::from_utf8(b).ok())
+}
+
 pub(crate) fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
@@ -335,7 +357,8 @@ pub(crate) fn parse_file<'s>(
             line: first.line,
             col: first.col,
         };
-        match ron_options().from_str::<EntityRecord>(rec.text) {
+        let quoted = unquote_variants(&rec);
+        match ron_options().from_str::<EntityRecord>(quoted.as_deref().unwrap_or(rec.text)) {
             Ok(r) => records.push((r, rec)),
             Err(e) => {
                 let (l, c) = (e.span.start.line, e.span.start.col);
@@ -402,6 +425,20 @@ mod tests {
             .map(|t| (t.line, t.col))
             .collect();
         assert_eq!(s, vec![(2, 24), (2, 35)]);
+    }
+
+    #[test]
+    fn kinds_and_genders_may_be_written_as_strings() {
+        let src = "[\n (id: \"a\", kind: \"Person\", name: \"A\", aliases: [\"A\"], gender: \"Female\"),\n (id: \"b\", kind: \"Persn\", name: \"B\", aliases: [\"B\"]),\n]";
+        let mut problems = Vec::new();
+        let recs = parse_file(Path::new("t.ron"), src, &mut problems);
+        assert_eq!(recs.len(), 1);
+        assert_eq!(recs[0].0.kind, super::super::Kind::Person);
+        assert_eq!(recs[0].0.gender, Some(super::super::Gender::Female));
+        // A wrong kind is reported where it stands, with the known kinds.
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let p = problems[0].to_string();
+        assert!(p.contains("t.ron:3:") && p.contains("Persn"), "{p}");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! syntax errors, unknown kinds, missing fields, duplicate ids, empty aliases, unknown role keys,
 //! bad dates — each with file:line:column, and fails with all of them at once.
 
+pub mod check;
 mod load;
 pub mod model;
 pub mod ordinary;
@@ -74,8 +75,8 @@ pub struct Entity {
     pub demonyms: Vec<String>,
     /// Short aliases (need support in the document).
     pub short_aliases: Vec<String>,
-    /// A person's aliases that are ordinary German words (`Kurz`), moved from `aliases` to
-    /// `short_aliases` when the gazetteer was compiled ([`ordinary`]).
+    /// A person's aliases and short aliases that are ordinary German words (`Kurz`); those given
+    /// as `aliases` were moved to `short_aliases` when the gazetteer was compiled ([`ordinary`]).
     pub ordinary_aliases: Vec<String>,
     /// Roles with dates.
     pub roles: Vec<Role>,
@@ -123,6 +124,116 @@ impl Entity {
     }
 }
 
+/// The bundled gazetteer (`gazetteer/*.ron`), compiled into the binary so that an installed
+/// `newskg` works from any directory.
+pub const BUNDLED: &[(&str, &str)] = &[
+    ("cities.ron", include_str!("../../gazetteer/cities.ron")),
+    ("countries.ron", include_str!("../../gazetteer/countries.ron")),
+    ("organizations.ron", include_str!("../../gazetteer/organizations.ron")),
+    ("persons.ron", include_str!("../../gazetteer/persons.ron")),
+    ("places.ron", include_str!("../../gazetteer/places.ron")),
+];
+
+/// The name that stands for the bundled gazetteer among `-g` directories.
+pub const BUNDLED_NAME: &str = "@bundled";
+
+/// One layer of a gazetteer: the bundled one or a directory of `*.ron` files. Later layers add
+/// entities and replace those with the same id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Layer {
+    /// The bundled gazetteer ([`BUNDLED`]).
+    Bundled,
+    /// A directory of `*.ron` files (sorted by name).
+    Dir(PathBuf),
+}
+
+impl Layer {
+    /// `@bundled` is the bundled gazetteer, anything else a directory.
+    pub fn parse(arg: &std::path::Path) -> Layer {
+        if arg.as_os_str() == BUNDLED_NAME {
+            Layer::Bundled
+        } else {
+            Layer::Dir(arg.to_path_buf())
+        }
+    }
+
+    /// The layer's files: (name for messages, text).
+    fn sources(&self) -> Result<Vec<(PathBuf, String)>> {
+        match self {
+            Layer::Bundled => Ok(BUNDLED
+                .iter()
+                .map(|(name, text)| (Path::new(BUNDLED_NAME).join(name), text.to_string()))
+                .collect()),
+            Layer::Dir(dir) => {
+                let entries = std::fs::read_dir(dir)
+                    .map_err(|e| Error::io(ErrorKind::Gazetteer, "cannot read gazetteer directory", dir, e))?;
+                let mut files: Vec<PathBuf> = entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+                    .collect();
+                files.sort();
+                if files.is_empty() {
+                    return Err(Error::new(
+                        ErrorKind::Gazetteer,
+                        format!("no *.ron files in gazetteer directory {}", dir.display()),
+                    ));
+                }
+                files
+                    .into_iter()
+                    .map(|f| {
+                        let bytes = std::fs::read(&f)
+                            .map_err(|e| Error::io(ErrorKind::Gazetteer, "cannot read gazetteer file", &f, e))?;
+                        let text = crate::input::decode_utf8(&f, bytes).map_err(|p| {
+                            Error::with_problems(ErrorKind::Gazetteer, "gazetteer file is not valid UTF-8", vec![p])
+                        })?;
+                        Ok((f, text))
+                    })
+                    .collect()
+            }
+        }
+    }
+}
+
+/// A gazetteer loaded from layers, with what a user should know about it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The gazetteer.
+    pub gazetteer: Gazetteer,
+    /// Where each entity's record starts (file, line, column).
+    pub sites: HashMap<String, (PathBuf, usize, usize)>,
+    /// Aliases a later layer added that an earlier layer's entity already has: mentions of that
+    /// form stop linking to the earlier entity unless the document names one of them in full.
+    pub taken_aliases: Vec<TakenAlias>,
+}
+
+/// An alias a later layer gave to an entity although an earlier layer's entity has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TakenAlias {
+    /// The alias as the new record writes it.
+    pub alias: String,
+    /// The new entity and where its record starts.
+    pub by: String,
+    /// Where the new record starts.
+    pub at: (PathBuf, usize, usize),
+    /// The earlier entity that had the alias.
+    pub from: String,
+}
+
+impl std::fmt::Display for TakenAlias {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (file, line, col) = &self.at;
+        write!(
+            f,
+            "{}:{line}:{col}: alias {:?} of {} is also an alias of {}: that form no longer names {} on its own",
+            file.display(),
+            self.alias,
+            self.by,
+            self.from,
+            self.from
+        )
+    }
+}
+
 /// All entities of a gazetteer, sorted by id.
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
@@ -133,6 +244,95 @@ pub struct Gazetteer {
 }
 
 impl Gazetteer {
+    /// The bundled gazetteer.
+    pub fn bundled() -> Result<Gazetteer> {
+        Ok(Self::load_layers(&[Layer::Bundled])?.gazetteer)
+    }
+
+    /// Loads layers in order: each adds its entities, and a record replaces an earlier layer's
+    /// record of the same id. Within one layer ids must be unique; every problem of every layer is
+    /// reported at once, with file, line and column.
+    pub fn load_layers(layers: &[Layer]) -> Result<Loaded> {
+        let sources: Vec<Vec<(PathBuf, String)>> = layers.iter().map(Layer::sources).collect::<Result<_>>()?;
+        let mut problems = Vec::new();
+        // id → (layer, file, record, its source)
+        let mut chosen: HashMap<String, (usize, &Path, EntityRecord, load::RecordSource<'_>)> = HashMap::new();
+        let mut all_sites = validate::IdSites::new();
+        let mut taken_aliases = Vec::new();
+        for (k, layer) in sources.iter().enumerate() {
+            let mut seen = validate::IdSites::new();
+            let mut layer_records = Vec::new();
+            for (path, src) in layer {
+                for (rec, rs) in load::parse_file(path, src, &mut problems) {
+                    if validate::check_record(path, &rec, &rs, &mut seen, &mut problems) {
+                        layer_records.push((path.as_path(), rec, rs));
+                    }
+                }
+            }
+            // Aliases this layer takes from entities of earlier layers.
+            if k > 0 {
+                let mut earlier: HashMap<String, Vec<&str>> = HashMap::new();
+                for (id, (_, _, rec, _)) in &chosen {
+                    if !seen.contains_key(id) {
+                        for a in rec.aliases.iter().chain(&rec.short_aliases) {
+                            earlier
+                                .entry(crate::normalize::normalize_pattern(a))
+                                .or_default()
+                                .push(id);
+                        }
+                    }
+                }
+                for (path, rec, rs) in &layer_records {
+                    for a in rec.aliases.iter().chain(&rec.short_aliases) {
+                        let mut from = earlier
+                            .get(&crate::normalize::normalize_pattern(a))
+                            .cloned()
+                            .unwrap_or_default();
+                        from.sort_unstable();
+                        from.dedup();
+                        for f in from {
+                            taken_aliases.push(TakenAlias {
+                                alias: a.clone(),
+                                by: rec.id.clone(),
+                                at: (path.to_path_buf(), rs.line, rs.col),
+                                from: f.to_string(),
+                            });
+                        }
+                    }
+                }
+            }
+            for (id, site) in seen {
+                all_sites.insert(id, site);
+            }
+            for (path, rec, rs) in layer_records {
+                chosen.insert(rec.id.clone(), (k, path, rec, rs));
+            }
+        }
+        for (_, path, rec, rs) in chosen.values() {
+            validate::check_references(path, rec, rs, &all_sites, &mut problems);
+        }
+        if !problems.is_empty() {
+            problems.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
+            let n = problems.len();
+            let msg = format!("gazetteer has {n} problem{}", if n == 1 { "" } else { "s" });
+            return Err(Error::with_problems(ErrorKind::Gazetteer, msg, problems));
+        }
+        let sites = chosen
+            .iter()
+            .map(|(id, (_, path, _, rs))| (id.clone(), (path.to_path_buf(), rs.line, rs.col)))
+            .collect();
+        let records: Vec<EntityRecord> = chosen.into_values().map(|(_, _, r, _)| r).collect();
+        let mut gazetteer = Self::from_records(records)
+            .map_err(|p| Error::with_problems(ErrorKind::Gazetteer, "gazetteer is invalid", p))?;
+        gazetteer.files = sources.into_iter().flatten().map(|(p, _)| p).collect();
+        taken_aliases.sort_by(|a, b| (&a.at, &a.alias, &a.from).cmp(&(&b.at, &b.alias, &b.from)));
+        Ok(Loaded {
+            gazetteer,
+            sites,
+            taken_aliases,
+        })
+    }
+
     /// Loads every `*.ron` file of `dir` (sorted by name; not recursive).
     pub fn load_dir(dir: &Path) -> Result<Gazetteer> {
         let entries = std::fs::read_dir(dir)
@@ -259,8 +459,12 @@ impl Gazetteer {
                     if !short_aliases.contains(&w) {
                         short_aliases.push(w.clone());
                     }
-                    ordinary_aliases.push(w);
                 }
+                ordinary_aliases = short_aliases
+                    .iter()
+                    .filter(|a| ordinary::ordinary(a).is_some())
+                    .cloned()
+                    .collect();
             }
             entities.push(Entity {
                 id: r.id,
