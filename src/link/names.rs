@@ -17,6 +17,7 @@
 
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::matching::{Form, Hit, Inflection};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -31,13 +32,63 @@ struct Markers {
     place_before: Vec<String>,
 }
 
-fn markers() -> &'static Markers {
-    static M: OnceLock<Markers> = OnceLock::new();
+/// The marker lists, with the `before` markers indexed by their last word and the `after`
+/// markers by their first, so that a hit costs a lookup or two, not a scan of every marker.
+struct Index {
+    m: Markers,
+    before_by_last: HashMap<&'static str, Vec<&'static str>>,
+    after_by_first: HashMap<&'static str, Vec<&'static str>>,
+}
+
+fn index() -> &'static Index {
+    static M: OnceLock<Index> = OnceLock::new();
     M.get_or_init(|| {
-        ron::from_str(include_str!("../../data/de/names.ron")).unwrap_or_else(|e| {
+        let m: Markers = ron::from_str(include_str!("../../data/de/names.ron")).unwrap_or_else(|e| {
             panic!("data/de/names.ron is broken: {e}; it is compiled in, so this is a build defect")
-        })
+        });
+        // The lists live as long as the program: leak them once for `&'static str` keys.
+        let before: &'static [String] = Vec::leak(m.before.clone());
+        let after: &'static [String] = Vec::leak(m.after.clone());
+        let mut before_by_last: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
+        for x in before {
+            before_by_last.entry(last_word(x)).or_default().push(x);
+        }
+        let mut after_by_first: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
+        for x in after {
+            after_by_first.entry(first_word(x)).or_default().push(x);
+        }
+        Index {
+            m,
+            before_by_last,
+            after_by_first,
+        }
     })
+}
+
+fn markers() -> &'static Markers {
+    &index().m
+}
+
+/// A `before` marker ends `b` (the text before a hit, without its last space).
+fn marker_before(b: &str) -> bool {
+    index()
+        .before_by_last
+        .get(last_word(b))
+        .is_some_and(|xs| xs.iter().any(|x| ends_with_marker(b, x)))
+}
+
+/// An `after` marker starts `a` (the text after a hit, without its first space), also in the
+/// genitive.
+fn marker_after(a: &str) -> bool {
+    let w = first_word(a);
+    [w, w.strip_suffix("es").unwrap_or(w), w.strip_suffix('s').unwrap_or(w)]
+        .iter()
+        .any(|k| {
+            index()
+                .after_by_first
+                .get(k)
+                .is_some_and(|xs| xs.iter().any(|x| starts_with_marker(a, x)))
+        })
 }
 
 fn is_word_char(c: char) -> bool {
@@ -134,8 +185,12 @@ pub fn after_place_preposition(text: &str, start: usize) -> bool {
 /// Removes the hits that lie inside the proper name of something else. `hits` are in text order.
 pub fn drop_names_inside_names(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>) {
     let m = markers();
+    // Hits are sorted and do not overlap: overlap with a range is a binary search.
     let covered: Vec<(usize, usize)> = hits.iter().map(|h| (h.span.start, h.span.end)).collect();
-    let is_hit_at = |start: usize, end: usize| covered.iter().any(|&(s, e)| s < end && start < e);
+    let is_hit_at = |start: usize, end: usize| {
+        let k = covered.partition_point(|&(_, e)| e <= start);
+        covered.get(k).is_some_and(|&(s, _)| s < end)
+    };
     let mut keep = vec![true; hits.len()];
     // A name coordinated with one inside a marked name shares its marker (`TU Wien und Graz`).
     let mut shared_marker_until: Option<usize> = None;
@@ -154,10 +209,8 @@ pub fn drop_names_inside_names(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>)
         let spaced_before = before.strip_suffix(' ').filter(|b| !b.ends_with(' '));
         let spaced_after = after.strip_prefix(' ').filter(|a| !a.starts_with(' '));
         // 1. markers
-        let marked_before = spaced_before.is_some_and(|b| m.before.iter().any(|x| ends_with_marker(b, x)));
-        let mut inside = marked_before
-            || shared_marker_until == Some(start)
-            || spaced_after.is_some_and(|a| m.after.iter().any(|x| starts_with_marker(a, x)));
+        let marked_before = spaced_before.is_some_and(marker_before);
+        let mut inside = marked_before || shared_marker_until == Some(start) || spaced_after.is_some_and(marker_after);
         if marked_before || shared_marker_until == Some(start) {
             shared_marker_until = hits
                 .get(k + 1)
@@ -222,7 +275,12 @@ pub fn drop_names_inside_names(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>)
                     .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
         }
         // 5. a marker that is itself a name (`Austria Wien`)
-        if !inside && m.before.iter().any(|x| x == h.span.slice(text)) {
+        if !inside
+            && index()
+                .before_by_last
+                .get(h.span.slice(text))
+                .is_some_and(|xs| xs.contains(&h.span.slice(text)))
+        {
             inside = spaced_after.is_some_and(|a| a.chars().next().is_some_and(char::is_uppercase))
                 && hits.get(k + 1).is_some_and(|n| n.span.start == end + 1);
         }
