@@ -91,35 +91,49 @@ pub fn sentences(text: &str, from: usize) -> Vec<Span> {
             out.push(Span::new(s + lead, s + lead + trimmed.len()));
         }
     };
-    let mut iter = text[from..].char_indices().map(|(i, c)| (i + from, c)).peekable();
-    while let Some((i, c)) = iter.next() {
-        match c {
-            '\n' => {
+    // A byte loop: only `\n`, ` `, `.`, `!`, `?` and `…` (E2 80 A6) can end a sentence, and none of
+    // them is a UTF-8 continuation byte, so every other byte is skipped without decoding.
+    let b = text.as_bytes();
+    let mut i = from;
+    while i < b.len() {
+        match b[i] {
+            b'\n' => {
                 // Find the next non-space character and whether a blank line lies between.
                 let rest = &text[i + 1..];
                 let blank = rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n');
-                let next = rest.trim_start().chars().next();
-                let continues = next.is_some_and(char::is_lowercase);
+                let tail = rest.trim_start();
+                let continues = tail.chars().next().is_some_and(char::is_lowercase);
                 if blank || !continues {
                     push(start, i, &mut out);
                     start = i + 1;
                 }
+                // The whitespace run after a line break holds no boundary of its own: skip it,
+                // so that a run of blank lines is read once, not once per line.
+                i = text.len() - tail.len();
+                continue;
             }
-            ' ' if glued_headline(text, i) => {
+            // Only a capitalised article can start a glued headline (`... Russland Der ...`).
+            b' ' if matches!(b.get(i + 1), Some(b'D' | b'E')) && glued_headline(text, i) => {
                 push(start, i, &mut out);
                 start = i + 1;
             }
-            '.' | '!' | '?' | '…' => {
+            b'.' | b'!' | b'?' | 0xE2 => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if !matches!(c, '.' | '!' | '?' | '…') {
+                    i += c.len_utf8();
+                    continue;
+                }
                 // Absorb repeated terminators and closing quotes/brackets.
                 let mut end = i + c.len_utf8();
-                while let Some(&(j, d)) = iter.peek() {
+                for d in text[end..].chars() {
                     if matches!(d, '.' | '!' | '?' | '…') || CLOSERS.contains(&d) {
-                        end = j + d.len_utf8();
-                        iter.next();
+                        end += d.len_utf8();
                     } else {
                         break;
                     }
                 }
+                let (at, next_i) = (i, end);
+                i = next_i;
                 let rest = &text[end..];
                 let ws = rest.len() - rest.trim_start().len();
                 if ws == 0 && end < text.len() {
@@ -129,14 +143,16 @@ pub fn sentences(text: &str, from: usize) -> Vec<Span> {
                 if next.is_some_and(|n| !is_sentence_start(n)) {
                     continue;
                 }
-                if c == '.' && end == i + 1 && dot_is_not_final(text, i) {
+                if c == '.' && end == at + 1 && dot_is_not_final(text, at) {
                     continue;
                 }
                 push(start, end, &mut out);
                 start = end;
+                continue;
             }
             _ => {}
         }
+        i += 1;
     }
     push(start, text.len(), &mut out);
     out
@@ -148,6 +164,14 @@ mod tests {
 
     fn split(t: &str) -> Vec<&str> {
         sentences(t, 0).iter().map(|s| s.slice(t)).collect()
+    }
+
+    #[test]
+    fn runs_of_blank_lines_split_once() {
+        let t = format!("Erster Satz{}Zweiter Satz.", "\n".repeat(50_000));
+        assert_eq!(split(&t), ["Erster Satz", "Zweiter Satz."]);
+        assert_eq!(split("Titel\n \n\t\nText."), ["Titel", "Text."]);
+        assert_eq!(split("Er kam\nan und ging."), ["Er kam\nan und ging."]);
     }
 
     #[test]
