@@ -10,7 +10,6 @@
 use crate::date::PartialDate;
 use crate::error::{Error, ErrorKind, Problem, Result};
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
@@ -152,20 +151,77 @@ fn classify(p: PathBuf) -> Source {
     }
 }
 
-/// Streams the documents of `sources` in order, calling `sink` for each. Rejects duplicate ids.
-pub fn read_all(sources: &[Source], opts: ReadOptions, mut sink: impl FnMut(Document) -> Result<()>) -> Result<()> {
-    let mut seen: HashMap<String, String> = HashMap::new();
-    let mut emit = |doc: Document, origin: String, sink: &mut dyn FnMut(Document) -> Result<()>| -> Result<()> {
-        if let Some(first) = seen.get(&doc.id) {
-            return Err(Error::new(
-                ErrorKind::Input,
-                format!("duplicate document id {:?}: in {first} and again in {origin}", doc.id),
-            ));
+/// Where a document came from: its source and, for JSON Lines, its line.
+#[derive(Clone, Copy)]
+struct Origin {
+    source: u32,
+    line: usize,
+}
+
+fn origin_text(sources: &[Source], o: Origin) -> String {
+    match &sources[o.source as usize] {
+        Source::Text(p) => p.display().to_string(),
+        Source::JsonLines(p) => format!("{}:{}", p.display(), o.line),
+        Source::Stdin => format!("<stdin>:{}", o.line),
+    }
+}
+
+/// The id of the document at `o`, read again from its file (`None` for standard input).
+fn id_at(sources: &[Source], o: Origin) -> Option<String> {
+    use std::io::BufRead;
+    match &sources[o.source as usize] {
+        Source::Text(p) => p.file_stem().map(|s| s.to_string_lossy().into_owned()),
+        Source::JsonLines(p) => {
+            let f = std::fs::File::open(p).ok()?;
+            let line = std::io::BufReader::new(f).split(b'\n').nth(o.line - 1)?.ok()?;
+            let rec: JsonDoc = serde_json::from_slice(&line).ok()?;
+            Some(match rec.id {
+                serde_json::Value::String(s) => s,
+                other => other.to_string(),
+            })
         }
-        seen.insert(doc.id.clone(), origin);
+        Source::Stdin => None,
+    }
+}
+
+fn id_hash(id: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    // SipHash with fixed keys: the same on every run.
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
+}
+
+/// Streams the documents of `sources` in order, calling `sink` for each. Rejects duplicate ids,
+/// naming both places. Ids are kept as 64-bit hashes with where they were seen (about 24 bytes a
+/// document, whatever the id's length); a hash seen before is checked against the id read again
+/// from its file, so a collision is never taken for a duplicate (standard input cannot be read
+/// again: there two ids with the same hash, odds about 1 in 10^7 for a billion documents, would be
+/// reported as a duplicate).
+pub fn read_all(sources: &[Source], opts: ReadOptions, mut sink: impl FnMut(Document) -> Result<()>) -> Result<()> {
+    let mut seen: rustc_hash::FxHashMap<u64, Origin> = rustc_hash::FxHashMap::default();
+    let mut emit = |doc: Document, here: Origin, sink: &mut dyn FnMut(Document) -> Result<()>| -> Result<()> {
+        let h = id_hash(&doc.id);
+        if let Some(&first) = seen.get(&h) {
+            let same = id_at(sources, first).is_none_or(|id| id == doc.id);
+            if same {
+                return Err(Error::new(
+                    ErrorKind::Input,
+                    format!(
+                        "duplicate document id {:?}: in {} and again in {}",
+                        doc.id,
+                        origin_text(sources, first),
+                        origin_text(sources, here)
+                    ),
+                ));
+            }
+        } else {
+            seen.insert(h, here);
+        }
         sink(doc)
     };
-    for src in sources {
+    for (k, src) in sources.iter().enumerate() {
+        let at = |line: usize| Origin { source: k as u32, line };
         match src {
             Source::Text(p) => {
                 let bytes = std::fs::read(p).map_err(|e| Error::io(ErrorKind::Input, "cannot read input", p, e))?;
@@ -174,18 +230,18 @@ pub fn read_all(sources: &[Source], opts: ReadOptions, mut sink: impl FnMut(Docu
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                emit(Document::new(id, text), p.display().to_string(), &mut sink)?;
+                emit(Document::new(id, text), at(0), &mut sink)?;
             }
             Source::JsonLines(p) => {
                 let f = std::fs::File::open(p).map_err(|e| Error::io(ErrorKind::Input, "cannot read input", p, e))?;
-                read_jsonl(std::io::BufReader::new(f), p, opts, &mut |d, origin| {
-                    emit(d, origin, &mut sink)
+                read_jsonl(std::io::BufReader::new(f), p, opts, &mut |d, line| {
+                    emit(d, at(line), &mut sink)
                 })?;
             }
             Source::Stdin => {
                 let stdin = std::io::stdin();
-                read_jsonl(stdin.lock(), Path::new("<stdin>"), opts, &mut |d, origin| {
-                    emit(d, origin, &mut sink)
+                read_jsonl(stdin.lock(), Path::new("<stdin>"), opts, &mut |d, line| {
+                    emit(d, at(line), &mut sink)
                 })?;
             }
         }
@@ -212,7 +268,7 @@ pub fn read_jsonl(
     mut r: impl BufRead,
     path: &Path,
     opts: ReadOptions,
-    sink: &mut dyn FnMut(Document, String) -> Result<()>,
+    sink: &mut dyn FnMut(Document, usize) -> Result<()>,
 ) -> Result<()> {
     let mut buf = Vec::new();
     let mut line_no = 0usize;
@@ -265,7 +321,12 @@ pub fn read_jsonl(
         };
         let mut doc = Document::new(id, rec.text);
         if let Some(d) = rec.date.as_deref().filter(|d| !d.trim().is_empty()) {
-            doc.date = Some(PartialDate::parse(d).ok_or_else(|| {
+            // An ISO 8601 date-time (`2023-10-05T12:00:00Z`, `2023-10-05 12:00`) gives its day.
+            let day = match d.trim().split_once(['T', ' ']) {
+                Some((day, _)) if day.len() == 10 => day,
+                _ => d,
+            };
+            doc.date = Some(PartialDate::parse(day).ok_or_else(|| {
                 Error::with_problems(
                     ErrorKind::Input,
                     "bad date in JSON Lines record",
@@ -273,18 +334,53 @@ pub fn read_jsonl(
                         path,
                         line_no,
                         1,
-                        format!("date {d:?} is not YYYY, YYYY-MM or YYYY-MM-DD"),
+                        format!("date {d:?} is not YYYY, YYYY-MM, YYYY-MM-DD or an ISO 8601 date-time"),
                     )],
                 )
             })?);
         }
-        sink(doc, format!("{}:{line_no}", path.display()))?;
+        sink(doc, line_no)?;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn read(sources: &[Source]) -> Result<Vec<(String, Option<String>)>> {
+        let mut out = Vec::new();
+        read_all(sources, ReadOptions::default(), |d| {
+            out.push((d.id, d.date.map(|x| x.to_string())));
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    #[test]
+    fn duplicate_ids_name_both_lines_and_iso_datetimes_give_their_day() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.jsonl");
+        std::fs::write(
+            &a,
+            "{\"id\": \"x\", \"text\": \"T\", \"date\": \"2023-10-05T12:00:00Z\"}\n{\"id\": 7, \"text\": \"U\"}\n",
+        )
+        .unwrap();
+        let b = dir.path().join("b.jsonl");
+        std::fs::write(
+            &b,
+            "\n{\"id\": \"y\", \"text\": \"V\"}\n{\"id\": \"7\", \"text\": \"W\"}\n",
+        )
+        .unwrap();
+        let docs = read(&[Source::JsonLines(a.clone())]).unwrap();
+        assert_eq!(docs[0], ("x".to_string(), Some("2023-10-05".to_string())));
+        let err = read(&[Source::JsonLines(a), Source::JsonLines(b)])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("duplicate document id \"7\"") && err.contains("a.jsonl:2") && err.contains("b.jsonl:3"),
+            "{err}"
+        );
+    }
 
     #[test]
     fn marker_gives_date_and_body() {
