@@ -489,6 +489,7 @@ impl Gazetteer {
             return Err(problems);
         }
         derive_geography(&mut entities);
+        derive_adjectives(&mut entities);
         let role_holders = (0..entities.len() as EntityIdx)
             .filter(|&i| !entities[i as usize].roles.is_empty())
             .collect();
@@ -586,6 +587,38 @@ impl Gazetteer {
             .collect();
         out.dedup();
         out
+    }
+}
+
+/// Gives countries and places that list no adjectives the one their name derives in the German
+/// dictionary (`Europa` → `europäisch`), unless another entity lists or derives it too.
+fn derive_adjectives(entities: &mut [Entity]) {
+    let listed: std::collections::HashSet<String> = entities
+        .iter()
+        .flat_map(|e| e.adjectives.iter().map(|a| a.trim().to_lowercase()))
+        .collect();
+    let mut derived: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        if !matches!(e.kind, Kind::Country | Kind::Place) || !e.adjectives.is_empty() {
+            continue;
+        }
+        let mut mine: Vec<String> = std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .filter_map(|n| ordinary::derived_adjective(n))
+            .filter(|a| !listed.contains(a))
+            .collect();
+        mine.sort();
+        mine.dedup();
+        for a in mine {
+            derived.entry(a).or_default().push(i);
+        }
+    }
+    let mut derived: Vec<(String, Vec<usize>)> = derived.into_iter().collect();
+    derived.sort();
+    for (a, owners) in derived {
+        if let [only] = owners[..] {
+            entities[only].adjectives.push(a);
+        }
     }
 }
 

@@ -15,18 +15,26 @@ const WORDS: &str = include_str!("../../data/de/ordinary-words.tsv");
 /// ordinary: about once in 300,000 words of German (`Schwan` 3.5, `Kohl` 4.0, `Kurz` 5.4).
 pub const ORDINARY_ZIPF: f32 = 3.5;
 
-fn table() -> &'static [(&'static str, f32, bool)] {
-    static T: OnceLock<Vec<(&'static str, f32, bool)>> = OnceLock::new();
+/// Parts of speech of a listed form.
+const NOUN: u8 = 1;
+const ADJ: u8 = 2;
+
+fn table() -> &'static [(&'static str, f32, u8)] {
+    static T: OnceLock<Vec<(&'static str, f32, u8)>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut v: Vec<(&'static str, f32, bool)> = WORDS
+        let mut v: Vec<(&'static str, f32, u8)> = WORDS
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())
             .filter_map(|l| {
                 let mut f = l.split('\t');
                 let word = f.next()?;
-                let noun = f.next()?.split(',').any(|p| p == "noun");
+                let pos = f.next()?.split(',').fold(0, |acc, p| match p {
+                    "noun" => acc | NOUN,
+                    "adj" => acc | ADJ,
+                    _ => acc,
+                });
                 let zipf = f.next()?.parse().ok()?;
-                Some((word, zipf, noun))
+                Some((word, zipf, pos))
             })
             .collect();
         v.sort_unstable_by(|a, b| a.0.cmp(b.0));
@@ -34,7 +42,7 @@ fn table() -> &'static [(&'static str, f32, bool)] {
     })
 }
 
-fn entry(word: &str) -> Option<&'static (&'static str, f32, bool)> {
+fn entry(word: &str) -> Option<&'static (&'static str, f32, u8)> {
     let lower = word.to_lowercase();
     let t = table();
     t.binary_search_by(|(w, _, _)| (*w).cmp(lower.as_str()))
@@ -53,7 +61,37 @@ pub fn is_noun_form(word: &str) -> bool {
     ["", "s", "es", "n", "en"]
         .iter()
         .filter_map(|end| word.strip_suffix(end))
-        .any(|stem| stem.len() >= 3 && entry(stem).is_some_and(|e| e.2))
+        .any(|stem| stem.len() >= 3 && entry(stem).is_some_and(|e| e.2 & NOUN != 0))
+}
+
+/// True when `word` (lower case) is a listed adjective (`europäisch`).
+pub fn is_adjective(word: &str) -> bool {
+    entry(word).is_some_and(|e| e.2 & ADJ != 0)
+}
+
+/// The adjective a place's one-word name derives, when the dictionary knows it: `Europa` →
+/// `europäisch`, `England` → `englisch`, `Spanien` → `spanisch`, `China` → `chinesisch`,
+/// `Türkei` → `türkisch`, `Afrika` → `afrikanisch`. For gazetteers that list no adjectives.
+pub fn derived_adjective(name: &str) -> Option<String> {
+    if name.contains(|c: char| !c.is_alphabetic()) || name.chars().count() < 4 {
+        return None;
+    }
+    let lower = name.to_lowercase();
+    let stems = std::iter::once(lower.as_str()).chain(
+        ["land", "and", "ien", "en", "ei", "ia", "a", "e", "n"]
+            .iter()
+            .filter_map(|end| lower.strip_suffix(end))
+            .filter(|s| s.chars().count() >= 3),
+    );
+    for stem in stems {
+        for end in ["isch", "äisch", "esisch", "nisch", "anisch"] {
+            let adj = format!("{stem}{end}");
+            if is_adjective(&adj) {
+                return Some(adj);
+            }
+        }
+    }
+    None
 }
 
 /// The Zipf frequency of `alias` when it is one word and an ordinary German word.
@@ -86,5 +124,23 @@ mod tests {
             assert!(ordinary(w).is_none(), "{w}");
         }
         assert!(zipf("Blinken").is_some_and(|z| z < ORDINARY_ZIPF));
+    }
+
+    #[test]
+    fn place_names_derive_their_adjectives_from_the_dictionary() {
+        for (name, adj) in [
+            ("Europa", "europäisch"),
+            ("England", "englisch"),
+            ("Spanien", "spanisch"),
+            ("China", "chinesisch"),
+            ("Türkei", "türkisch"),
+            ("Afrika", "afrikanisch"),
+            ("Italien", "italienisch"),
+        ] {
+            assert_eq!(derived_adjective(name).as_deref(), Some(adj), "{name}");
+        }
+        for name in ["Wien", "Frankreich", "Neu-Guinea", "Oman"] {
+            assert_eq!(derived_adjective(name), None, "{name}");
+        }
     }
 }

@@ -319,6 +319,23 @@ mod tests {
     }
 
     #[test]
+    fn places_without_adjectives_get_the_dictionary_one() {
+        let src = r#"[
+            (id: "england", kind: Place, name: "England", aliases: ["England"]),
+            (id: "england-club", kind: Organization, name: "England XI", aliases: ["England XI"]),
+        ]"#;
+        let p = Pipeline::new(Gazetteer::from_sources(&[(Path::new("t.ron"), src)]).unwrap());
+        assert_eq!(
+            linked(&p, "Die englische Küste liegt nah."),
+            [("england".to_string(), "adjective")]
+        );
+        // Not for an organisation, and not where the gazetteer lists adjectives itself.
+        let src = r#"[(id: "x", kind: Country, name: "England", aliases: ["England"], adjectives: ["britisch"])]"#;
+        let p = Pipeline::new(Gazetteer::from_sources(&[(Path::new("t.ron"), src)]).unwrap());
+        assert_eq!(linked(&p, "Die englische Küste liegt nah."), []);
+    }
+
+    #[test]
     fn a_clear_prior_resolves_a_shared_full_alias() {
         let p = pipeline();
         assert_eq!(linked(&p, "Georgia wählte."), [("georgia".to_string(), "prior")]);

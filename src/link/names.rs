@@ -162,6 +162,13 @@ fn foreign_name_word(w: &str) -> bool {
     lex.id(&norm).is_none() && lex.compound_head(&norm).is_none()
 }
 
+/// A German noun form, also as the head of a compound (`Forschungsrates`).
+fn noun_or_compound(w: &str) -> bool {
+    w.char_indices()
+        .filter(|&(i, _)| i == 0 || i >= 3)
+        .any(|(i, _)| w.len() - i >= 5 && crate::gazetteer::ordinary::is_noun_form(&w[i..]))
+}
+
 /// A sentence could start right before `at`: the text before it ends, past spaces, at a start of
 /// text, a line break, or sentence or quotation punctuation.
 fn sentence_start(text: &str, at: usize) -> bool {
@@ -263,7 +270,7 @@ pub fn drop_names_inside_names(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>)
             // nominalised `den Deutschen Benjamin Becker`, where a name follows.
             inside = spaced_after.map(first_word).is_some_and(|w| {
                 w.chars().next().is_some_and(char::is_uppercase)
-                    && crate::gazetteer::ordinary::is_noun_form(w)
+                    && noun_or_compound(w)
                     && !is_hit_at(end + 1, end + 1 + w.len())
             });
         }
