@@ -143,6 +143,9 @@ pub enum Visitor {
     /// Only a person whose home country is known and is not the place's country: being somewhere
     /// is stated only indirectly (`sagte X in Brüssel`), so a domestic place is no evidence.
     Abroad,
+    /// Only a person whose home country is known, anywhere but that country itself and its
+    /// capital: a speech in a provincial town is a trip from the capital (`sagte X in Duisburg`).
+    Known,
 }
 
 /// How tense is read.

@@ -1229,6 +1229,13 @@ impl Ctx<'_> {
             {
                 return; // at home: the home country, or its capital
             }
+            if kind == RelationKind::Visited
+                && con.kind == RelationKind::Visited
+                && con.visitor == Visitor::Known
+                && self.refs.home(s, self.date).is_none()
+            {
+                return;
+            }
             if kind == RelationKind::Visited && con.kind == RelationKind::Visited && con.visitor == Visitor::Abroad {
                 let abroad =
                     matches!((self.refs.home(s, self.date), self.place_country(o)), (Some(h), Some(c)) if h != c);
