@@ -448,6 +448,7 @@ impl Gazetteer {
                     }
                 },
             };
+            let gender = r.gender.or_else(|| first_name_gender(r.kind, &r.name, &r.aliases));
             let (mut aliases, mut short_aliases) = (dedup(r.aliases), dedup(r.short_aliases));
             let mut ordinary_aliases = Vec::new();
             if r.kind == Kind::Person {
@@ -479,7 +480,7 @@ impl Gazetteer {
                 prior: r.prior.unwrap_or(0.0),
                 died: r.died.as_deref().and_then(PartialDate::parse),
                 wikidata: r.wikidata,
-                gender: r.gender,
+                gender,
                 country,
                 geo_country: None,
                 capital: None,
@@ -588,6 +589,19 @@ impl Gazetteer {
         out.dedup();
         out
     }
+}
+
+/// For a person the record gives no gender: the gender of the first name its name (else its
+/// first alias of several words) starts with, when (almost) all its bearers share one.
+fn first_name_gender(kind: Kind, name: &str, aliases: &[String]) -> Option<Gender> {
+    if kind != Kind::Person {
+        return None;
+    }
+    std::iter::once(name)
+        .chain(aliases.iter().map(String::as_str))
+        .filter_map(|n| n.split_once(' ').map(|(first, _)| first))
+        .next()
+        .and_then(ordinary::first_name_gender)
 }
 
 /// Gives countries and places that list no adjectives the one their name derives in the German

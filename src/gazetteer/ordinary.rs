@@ -102,6 +102,31 @@ pub fn ordinary(alias: &str) -> Option<f32> {
     zipf(alias).filter(|&z| z >= ORDINARY_ZIPF)
 }
 
+/// The gender of (almost) all bearers of a first name (`data/names/first-names.tsv`).
+pub fn first_name_gender(first: &str) -> Option<super::Gender> {
+    static T: OnceLock<Vec<(&'static str, super::Gender)>> = OnceLock::new();
+    let t = T.get_or_init(|| {
+        let mut v: Vec<(&'static str, super::Gender)> = include_str!("../../data/names/first-names.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .filter_map(|l| {
+                let (name, g) = l.split_once('\t')?;
+                Some((
+                    name,
+                    if g == "F" {
+                        super::Gender::Female
+                    } else {
+                        super::Gender::Male
+                    },
+                ))
+            })
+            .collect();
+        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        v
+    });
+    t.binary_search_by(|(n, _)| (*n).cmp(first)).ok().map(|i| t[i].1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +149,27 @@ mod tests {
             assert!(ordinary(w).is_none(), "{w}");
         }
         assert!(zipf("Blinken").is_some_and(|z| z < ORDINARY_ZIPF));
+    }
+
+    #[test]
+    fn first_names_give_a_gender_where_their_bearers_share_one() {
+        use super::super::Gender;
+        assert_eq!(first_name_gender("Irmgard"), Some(Gender::Female));
+        assert_eq!(first_name_gender("Werner"), Some(Gender::Male));
+        // Unisex, or no first name at all.
+        assert_eq!(first_name_gender("Andrea"), None);
+        assert_eq!(first_name_gender("Kim"), None);
+        assert_eq!(first_name_gender("Präsident"), None);
+        let src = r#"[
+            (id: "irmgard-griss", kind: Person, name: "Irmgard Griss", aliases: ["Irmgard Griss"]),
+            (id: "x", kind: Person, name: "Werner X", aliases: ["Werner X"], gender: Female),
+            (id: "graz", kind: City, name: "Maria Zell", aliases: ["Maria Zell"]),
+        ]"#;
+        let g = super::super::Gazetteer::from_sources(&[(std::path::Path::new("t.ron"), src)]).unwrap();
+        let gender = |id: &str| g.entity(g.index_of(id).unwrap()).gender;
+        assert_eq!(gender("irmgard-griss"), Some(Gender::Female));
+        assert_eq!(gender("x"), Some(Gender::Female), "the record's own gender wins");
+        assert_eq!(gender("graz"), None, "only persons");
     }
 
     #[test]
