@@ -28,13 +28,13 @@ fn main() -> std::process::ExitCode {
             .retain(|r| keep.contains(&r.subject) && keep.contains(&r.object));
         let out = path.with_file_name(format!("ego-{ego}.dot"));
         newskg::export::write_all_atomic(&[(out.clone(), to_dot(&sub, DotOptions::default()).into_bytes())])?;
-        println!(
+        common::line(format!(
             "{ego}: {} nodes, {} co-occurrence and {} relation edges → {}",
             sub.nodes.len(),
             sub.cooccurrence.len(),
             sub.relations.len(),
             out.display()
-        );
+        ))?;
         Ok(())
     })
 }

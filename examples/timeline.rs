@@ -15,9 +15,14 @@ fn main() -> std::process::ExitCode {
         let q = Query::new(&graph);
         let who = q.resolve(&name)?;
         let entries = q.timeline(&name)?;
-        println!("Timeline of {} ({}): {} relations", who.name, who.id, entries.len());
+        common::line(format!(
+            "Timeline of {} ({}): {} relations",
+            who.name,
+            who.id,
+            entries.len()
+        ))?;
         for e in &entries {
-            println!("{}", q.format_entry(e));
+            common::line(q.format_entry(e))?;
         }
         Ok(())
     })

@@ -16,14 +16,14 @@ fn main() -> std::process::ExitCode {
         let q = Query::new(&graph);
         let meetings = q.meetings(who.as_deref(), None, None)?;
         let done = meetings.iter().filter(|m| !m.planned).count();
-        println!(
+        common::line(format!(
             "{} meetings ({done} held, {} planned) in {}",
             meetings.len(),
             meetings.len() - done,
             path.display()
-        );
+        ))?;
         for m in &meetings {
-            println!("{}", q.format_meeting(m));
+            common::line(q.format_meeting(m))?;
         }
         Ok(())
     })

@@ -100,3 +100,36 @@ fn examples_report_bad_names_clearly() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("ambiguous") && err.contains("kim-jong-un"), "{err}");
 }
+
+/// A pipe whose reading end is already closed: every write to it fails with a broken pipe.
+#[cfg(target_os = "linux")]
+fn closed_pipe() -> std::process::Stdio {
+    use std::os::fd::FromRawFd;
+    let mut fds = [0i32; 2];
+    // SAFETY: pipe writes two fresh descriptors into `fds`; the reading one is closed at once and
+    // the writing one is owned by the returned Stdio.
+    unsafe {
+        assert_eq!(libc::pipe(fds.as_mut_ptr()), 0);
+        libc::close(fds[0]);
+        std::process::Stdio::from(std::os::fd::OwnedFd::from_raw_fd(fds[1]))
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn examples_end_quietly_when_the_reader_closes_the_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    build_into(dir.path(), &[]);
+    let graph = dir.path().join("graph.ron");
+    for (name, extra) in [("who_met_whom", None), ("timeline", Some("Lawrow"))] {
+        // `| head -0`: the reader is gone before the first line.
+        let out = Command::new(example(name))
+            .arg(&graph)
+            .args(extra)
+            .stdout(closed_pipe())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success() && !err.contains("panicked"), "{name}: {err}");
+    }
+}

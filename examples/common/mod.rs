@@ -1,5 +1,6 @@
 //! What the examples share: reading `[GRAPH] [NAME]` arguments and reporting errors plainly.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -15,10 +16,18 @@ pub fn args(default_name: Option<&str>) -> (PathBuf, Option<String>) {
     }
 }
 
+/// Writes one line to standard output; a closed pipe (`| head`) ends the program quietly.
+pub fn line(text: impl std::fmt::Display) -> Result<(), newskg::Error> {
+    writeln!(std::io::stdout().lock(), "{text}")
+        .map_err(|e| newskg::Error::new(newskg::ErrorKind::Output, format!("cannot write to stdout: {e}")))
+}
+
 /// Runs an example's body, printing an error as a sentence rather than a debug dump.
 pub fn main_with(run: impl FnOnce() -> Result<(), newskg::Error>) -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
+        // `who_met_whom | head`: the reader has all it wants.
+        Err(e) if e.kind == newskg::ErrorKind::Output && e.message.contains("Broken pipe") => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::FAILURE
