@@ -50,8 +50,9 @@ enum Command {
     /// Answer questions from a built graph (names resolve through aliases: `Lawrow` finds
     /// sergey-lavrov).
     Query {
-        /// The graph file written by `newskg build`.
-        #[arg(long, default_value = "out/graph.ron")]
+        /// The graph file written by `newskg build` (before or after the question:
+        /// `newskg query met --graph x/graph.ron`).
+        #[arg(long, default_value = "out/graph.ron", global = true)]
         graph: PathBuf,
         #[command(subcommand)]
         question: Question,

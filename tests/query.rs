@@ -85,6 +85,9 @@ fn query_command_prints_meetings() {
     );
     let out = ok(&["query", "--graph", g.to_str().unwrap(), "path", "Schoigu", "Choe"]);
     assert!(out.starts_with("Sergei Shoigu —visited→ North Korea"), "{out}");
+    // `--graph` after the question, as users write it.
+    let after = ok(&["query", "path", "Schoigu", "Choe", "--graph", g.to_str().unwrap()]);
+    assert_eq!(after, out);
     let r = newskg(&["query", "--graph", g.to_str().unwrap(), "neighbours", "Nobody"]);
     assert!(!r.status.success() && String::from_utf8_lossy(&r.stderr).contains("no entity named"));
 }
