@@ -164,34 +164,42 @@ impl Layer {
                 .iter()
                 .map(|(name, text)| (Path::new(BUNDLED_NAME).join(name), text.to_string()))
                 .collect()),
-            Layer::Dir(dir) => {
-                let entries = std::fs::read_dir(dir)
-                    .map_err(|e| Error::io(ErrorKind::Gazetteer, "cannot read gazetteer directory", dir, e))?;
-                let mut files: Vec<PathBuf> = entries
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
-                    .collect();
-                files.sort();
-                if files.is_empty() {
-                    return Err(Error::new(
-                        ErrorKind::Gazetteer,
-                        format!("no *.ron files in gazetteer directory {}", dir.display()),
-                    ));
-                }
-                files
-                    .into_iter()
-                    .map(|f| {
-                        let bytes = std::fs::read(&f)
-                            .map_err(|e| Error::io(ErrorKind::Gazetteer, "cannot read gazetteer file", &f, e))?;
-                        let text = crate::input::decode_utf8(&f, bytes).map_err(|p| {
-                            Error::with_problems(ErrorKind::Gazetteer, "gazetteer file is not valid UTF-8", vec![p])
-                        })?;
-                        Ok((f, text))
-                    })
-                    .collect()
-            }
+            Layer::Dir(dir) => read_sources(&ron_files(dir)?),
         }
     }
+}
+
+/// The `*.ron` files of `dir`, sorted by name (not recursive); none is an error.
+fn ron_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(ErrorKind::Gazetteer, "cannot read gazetteer directory", dir, e))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(Error::new(
+            ErrorKind::Gazetteer,
+            format!("no *.ron files in gazetteer directory {}", dir.display()),
+        ));
+    }
+    Ok(files)
+}
+
+/// Reads gazetteer files as UTF-8 text: (file, text).
+fn read_sources(files: &[PathBuf]) -> Result<Vec<(PathBuf, String)>> {
+    files
+        .iter()
+        .map(|f| {
+            let bytes =
+                std::fs::read(f).map_err(|e| Error::io(ErrorKind::Gazetteer, "cannot read gazetteer file", f, e))?;
+            let text = crate::input::decode_utf8(f, bytes).map_err(|p| {
+                Error::with_problems(ErrorKind::Gazetteer, "gazetteer file is not valid UTF-8", vec![p])
+            })?;
+            Ok((f.clone(), text))
+        })
+        .collect()
 }
 
 /// A gazetteer loaded from layers, with what a user should know about it.
@@ -335,33 +343,12 @@ impl Gazetteer {
 
     /// Loads every `*.ron` file of `dir` (sorted by name; not recursive).
     pub fn load_dir(dir: &Path) -> Result<Gazetteer> {
-        let entries = std::fs::read_dir(dir)
-            .map_err(|e| Error::io(ErrorKind::Gazetteer, "cannot read gazetteer directory", dir, e))?;
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
-            .collect();
-        files.sort();
-        if files.is_empty() {
-            return Err(Error::new(
-                ErrorKind::Gazetteer,
-                format!("no *.ron files in gazetteer directory {}", dir.display()),
-            ));
-        }
-        Self::load_files(&files)
+        Self::load_files(&ron_files(dir)?)
     }
 
     /// Loads the given files, in the given order.
     pub fn load_files(files: &[PathBuf]) -> Result<Gazetteer> {
-        let mut sources = Vec::new();
-        for f in files {
-            let bytes =
-                std::fs::read(f).map_err(|e| Error::io(ErrorKind::Gazetteer, "cannot read gazetteer file", f, e))?;
-            let text = crate::input::decode_utf8(f, bytes).map_err(|p| {
-                Error::with_problems(ErrorKind::Gazetteer, "gazetteer file is not valid UTF-8", vec![p])
-            })?;
-            sources.push((f.clone(), text));
-        }
+        let sources = read_sources(files)?;
         let refs: Vec<(&Path, &str)> = sources.iter().map(|(p, s)| (p.as_path(), s.as_str())).collect();
         Self::from_sources(&refs)
     }
