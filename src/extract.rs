@@ -6,11 +6,15 @@ use crate::input::Document;
 use crate::link::{self, AmbiguousMention, Mention};
 use crate::matching::Matcher;
 use crate::normalize::Normalized;
+use crate::record::{
+    AmbiguousRecord, AttributionRecord, EntityInfo, EntityRecord, FactRecord, FactsRecord, MentionRecord, Record,
+    RelationRecord, SentenceRecord, SpanText, Truncated,
+};
 use crate::relation::{self, Relation};
 use crate::segment;
 use crate::span::Span;
-use serde::Serialize;
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 /// Everything extracted from one document. The unit that shards and merges.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,95 +129,6 @@ impl Pipeline {
     }
 }
 
-#[derive(Serialize)]
-struct JsonMention<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-    via: &'static str,
-}
-
-#[derive(Serialize)]
-struct JsonEntity<'a> {
-    id: &'a str,
-    name: &'a str,
-    kind: &'static str,
-    mentions: Vec<JsonMention<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    facts: Option<JsonFacts<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonAmbiguous<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-    candidates: Vec<&'a str>,
-    reason: &'static str,
-}
-
-#[derive(Serialize)]
-struct JsonAttribution<'a> {
-    source: Option<&'a str>,
-    text: &'a str,
-    start: usize,
-    end: usize,
-}
-
-#[derive(Serialize)]
-struct JsonRelation<'a> {
-    subject: &'a str,
-    relation: &'static str,
-    object: &'a str,
-    planned: bool,
-    date: Option<String>,
-    attribution: Option<JsonAttribution<'a>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    goods: Vec<&'a str>,
-    trigger: JsonSpan<'a>,
-    sentence: JsonSpan<'a>,
-    confidence: f32,
-    construction: &'a str,
-}
-
-#[derive(Serialize)]
-struct JsonFact<'a> {
-    value: &'a str,
-    text: &'a str,
-    start: usize,
-    end: usize,
-}
-
-#[derive(Serialize)]
-struct JsonFacts<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    nationality: Option<JsonFact<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    affiliation: Option<JsonFact<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    gender: Option<JsonFact<'a>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    titles: Vec<JsonFact<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonSpan<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-}
-
-#[derive(Serialize)]
-struct JsonDoc<'a> {
-    doc: &'a str,
-    date: Option<String>,
-    entities: Vec<JsonEntity<'a>>,
-    ambiguous: Vec<JsonAmbiguous<'a>>,
-    relations: Vec<JsonRelation<'a>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    hedged: Vec<JsonRelation<'a>>,
-}
-
 impl DocExtraction {
     /// Distinct linked entities, sorted by id.
     pub fn entities(&self) -> Vec<EntityIdx> {
@@ -223,99 +138,151 @@ impl DocExtraction {
         v
     }
 
-    /// The `newskg extract` JSON object of this document, on one line.
-    pub fn to_json_line<'a>(&'a self, gaz: &'a Gazetteer) -> String {
+    /// The extraction record of this document (the `newskg extract` line, and what the graph
+    /// folds).
+    pub fn to_record(&self, gaz: &Gazetteer) -> Record {
         let text = self.text.as_str();
-        let span = |s: Span| JsonSpan {
+        let id = |e: EntityIdx| gaz.entity(e).id.clone();
+        let span = |s: Span| SpanText {
             start: s.start,
             end: s.end,
-            text: s.slice(text),
+            text: s.slice(text).to_string(),
         };
-        let entities = self
-            .entities()
+        let fact = |value: String, s: Span| FactRecord {
+            value,
+            text: s.slice(text).to_string(),
+            start: s.start,
+            end: s.end,
+        };
+        let info = |e: EntityIdx| {
+            let ent = gaz.entity(e);
+            EntityInfo {
+                id: ent.id.clone(),
+                name: ent.name.clone(),
+                kind: ent.kind,
+                wikidata: ent.wikidata.clone(),
+                aliases: ent.aliases.iter().chain(&ent.short_aliases).cloned().collect(),
+            }
+        };
+        // Mentions are in text order; group them by entity, entities in id order.
+        let named = self.entities();
+        let mut by_entity: BTreeMap<EntityIdx, Vec<MentionRecord>> = BTreeMap::new();
+        for m in &self.mentions {
+            by_entity.entry(m.entity).or_default().push(MentionRecord {
+                start: m.span.start,
+                end: m.span.end,
+                text: m.span.slice(text).to_string(),
+                via: m.via.as_str().to_string(),
+            });
+        }
+        let mut entities: Vec<EntityRecord> = by_entity
             .into_iter()
-            .map(|e| {
-                let ent = gaz.entity(e);
-                JsonEntity {
-                    id: &ent.id,
-                    name: &ent.name,
-                    kind: ent.kind.as_str(),
-                    mentions: self
-                        .mentions
-                        .iter()
-                        .filter(|m| m.entity == e)
-                        .map(|m| JsonMention {
-                            start: m.span.start,
-                            end: m.span.end,
-                            text: m.span.slice(text),
-                            via: m.via.as_str(),
-                        })
-                        .collect(),
-                    facts: self.facts.get(&e).map(|f| {
-                        let fact = |v: &'a str, s: Span| JsonFact {
-                            value: v,
-                            text: s.slice(text),
-                            start: s.start,
-                            end: s.end,
-                        };
-                        JsonFacts {
-                            nationality: f.nationality.map(|(c, s)| fact(&gaz.entity(c).id, s)),
-                            affiliation: f.affiliation.map(|(c, s)| fact(&gaz.entity(c).id, s)),
-                            gender: f.gender.map(|(g, s)| {
-                                fact(
-                                    if g == crate::gazetteer::Gender::Female {
-                                        "female"
-                                    } else {
-                                        "male"
-                                    },
-                                    s,
-                                )
-                            }),
-                            titles: f.titles.iter().map(|(t, s)| fact(t, *s)).collect(),
-                        }
+            .map(|(e, mentions)| {
+                let i = info(e);
+                EntityRecord {
+                    id: i.id,
+                    name: i.name,
+                    kind: i.kind,
+                    wikidata: i.wikidata,
+                    aliases: i.aliases,
+                    mentions,
+                    facts: self.facts.get(&e).map(|f| FactsRecord {
+                        nationality: f.nationality.map(|(c, s)| fact(id(c), s)),
+                        affiliation: f.affiliation.map(|(c, s)| fact(id(c), s)),
+                        gender: f.gender.map(|(g, s)| {
+                            let g = if g == crate::gazetteer::Gender::Female {
+                                "female"
+                            } else {
+                                "male"
+                            };
+                            fact(g.to_string(), s)
+                        }),
+                        titles: f.titles.iter().map(|(t, s)| fact(t.clone(), *s)).collect(),
                     }),
                 }
             })
             .collect();
+        entities.sort_by(|a, b| a.id.cmp(&b.id));
         let ambiguous = self
             .ambiguous
             .iter()
-            .map(|a| JsonAmbiguous {
+            .map(|a| AmbiguousRecord {
                 start: a.span.start,
                 end: a.span.end,
-                text: a.span.slice(text),
-                candidates: a.candidates.iter().map(|&c| gaz.entity(c).id.as_str()).collect(),
-                reason: a.reason,
+                text: a.span.slice(text).to_string(),
+                candidates: a.candidates.iter().map(|&c| id(c)).collect(),
+                reason: a.reason.to_string(),
             })
             .collect();
-        let relation = |r: &'a Relation| JsonRelation {
-            subject: &gaz.entity(r.subject).id,
-            relation: r.kind.as_str(),
-            object: &gaz.entity(r.object).id,
+        let relation = |r: &Relation| RelationRecord {
+            subject: id(r.subject),
+            relation: r.kind,
+            object: id(r.object),
             planned: r.planned,
-            date: r.date.map(|d| d.to_string()),
-            attribution: r.attribution.as_ref().map(|a| JsonAttribution {
-                source: a.source.map(|s| gaz.entity(s).id.as_str()),
-                text: a.span.slice(text),
+            date: r.date,
+            attribution: r.attribution.as_ref().map(|a| AttributionRecord {
+                source: a.source.map(id),
+                text: a.span.slice(text).to_string(),
                 start: a.span.start,
                 end: a.span.end,
             }),
-            goods: r.goods.iter().map(String::as_str).collect(),
+            goods: r.goods.clone(),
             trigger: span(r.trigger),
             sentence: span(r.sentence),
             confidence: r.confidence,
-            construction: &r.construction,
+            construction: r.construction.clone(),
         };
-        let relations = self.relations.iter().map(relation).collect();
-        let hedged = self.hedged.iter().map(relation).collect();
-        let doc = JsonDoc {
-            doc: &self.doc,
-            date: self.date.map(|d| d.to_string()),
+        // Entities that take part in relations without a mention (a role description alone).
+        let mut referenced: Vec<EntityIdx> = self
+            .relations
+            .iter()
+            .flat_map(|r| [r.subject, r.object])
+            .filter(|e| named.binary_search(e).is_err())
+            .collect();
+        referenced.sort_unstable();
+        referenced.dedup();
+        let mut referenced: Vec<EntityInfo> = referenced.into_iter().map(info).collect();
+        referenced.sort_by(|a, b| a.id.cmp(&b.id));
+        // Sentences with their text where they name an entity (the same walk as co-occurrence).
+        let mut k = 0;
+        let sentences = self
+            .sentences
+            .iter()
+            .map(|&s| {
+                while k < self.mentions.len() && self.mentions[k].span.start < s.start {
+                    k += 1;
+                }
+                let names = self.mentions[k..]
+                    .iter()
+                    .take_while(|m| m.span.start < s.end)
+                    .any(|m| m.span.end <= s.end);
+                SentenceRecord {
+                    start: s.start,
+                    end: s.end,
+                    text: names.then(|| s.slice(text).to_string()),
+                }
+            })
+            .collect();
+        Record {
+            schema: crate::record::SCHEMA.to_string(),
+            version: crate::record::VERSION,
+            doc: self.doc.clone(),
+            date: self.date,
             entities,
             ambiguous,
-            relations,
-            hedged,
-        };
-        serde_json::to_string(&doc).unwrap_or_else(|_| "{}".into())
+            relations: self.relations.iter().map(relation).collect(),
+            hedged: self.hedged.iter().map(relation).collect(),
+            sentences,
+            referenced,
+            truncated: Truncated {
+                sentences: self.truncated.0,
+                relations: self.truncated.1,
+            },
+        }
+    }
+
+    /// The `newskg extract` JSON object of this document, on one line.
+    pub fn to_json_line(&self, gaz: &Gazetteer) -> String {
+        serde_json::to_string(&self.to_record(gaz)).unwrap_or_else(|_| "{}".into())
     }
 }

@@ -9,11 +9,12 @@
 use crate::date::PartialDate;
 use crate::extract::DocExtraction;
 use crate::gazetteer::{Gazetteer, Kind};
+use crate::record::{EntityInfo, Record};
 use crate::relation::RelationKind;
 use crate::span::Span;
 use itertools::Itertools;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Most distinct entities in one sentence for which pairwise co-occurrence edges are made; a
 /// sentence with more (a list of 40 countries) adds no pairs and is counted in
@@ -53,8 +54,9 @@ pub struct Evidence {
     pub sentence: Span,
 }
 
-/// One statement of a typed relation.
-#[derive(Debug, Clone, PartialEq, PartialOrd)]
+/// One statement of a typed relation. Ordered by place, trigger, planned, date, attribution,
+/// goods, then confidence.
+#[derive(Debug, Clone)]
 pub struct RelationEvidence {
     /// Where.
     pub evidence: Evidence,
@@ -68,8 +70,49 @@ pub struct RelationEvidence {
     pub attribution: Option<String>,
     /// Goods, for `supplied`.
     pub goods: Vec<String>,
-    /// Confidence 0..1.
+    /// Confidence 0..1, to two decimals (as exported, so a graph file loads back to the same
+    /// graph).
     pub confidence: f32,
+}
+
+impl RelationEvidence {
+    fn key(&self) -> (&Evidence, Span, bool, Option<PartialDate>, &Option<String>, &[String]) {
+        (
+            &self.evidence,
+            self.trigger,
+            self.planned,
+            self.date,
+            &self.attribution,
+            &self.goods,
+        )
+    }
+}
+
+impl Ord for RelationEvidence {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key()
+            .cmp(&other.key())
+            .then_with(|| self.confidence.total_cmp(&other.confidence))
+    }
+}
+
+impl PartialOrd for RelationEvidence {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for RelationEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for RelationEvidence {}
+
+/// Confidence as the graph keeps it: two decimals.
+pub fn round_confidence(c: f32) -> f32 {
+    (c * 100.0).round() / 100.0
 }
 
 /// An edge.
@@ -78,7 +121,7 @@ pub enum EdgeData {
     /// The two entities share sentences.
     Cooccurrence(BTreeSet<Evidence>),
     /// A typed relation, with every statement of it.
-    Relation(RelationKind, Vec<RelationEvidence>),
+    Relation(RelationKind, BTreeSet<RelationEvidence>),
 }
 
 /// Text kept for evidence: per document, its date and the sentences edges point to.
@@ -112,12 +155,28 @@ impl KnowledgeGraph {
         &self.graph
     }
 
+    /// The node of `data.id`, made when new. When two inputs describe the same entity
+    /// differently (graphs built with different gazetteers), the greatest description wins, so
+    /// the order in which they are folded never matters.
     fn node(&mut self, data: &NodeData) -> NodeIndex {
         if let Some(&ix) = self.nodes.get(&data.id) {
+            let node = &mut self.graph[ix];
+            let describe = |n: &NodeData| (n.kind, n.name.clone(), n.wikidata.clone(), n.aliases.clone());
+            if (data.kind, &data.name, &data.wikidata, &data.aliases)
+                > (node.kind, &node.name, &node.wikidata, &node.aliases)
+            {
+                let (kind, name, wikidata, aliases) = describe(data);
+                node.kind = kind;
+                node.name = name;
+                node.wikidata = wikidata;
+                node.aliases = aliases;
+            }
             return ix;
         }
-        let mut fresh = data.clone();
-        fresh.mentions.clear();
+        let fresh = NodeData {
+            mentions: BTreeMap::new(),
+            ..data.clone()
+        };
         let ix = self.graph.add_node(fresh);
         self.nodes.insert(data.id.clone(), ix);
         ix
@@ -126,21 +185,22 @@ impl KnowledgeGraph {
     fn add_node_mentions(&mut self, data: &NodeData) {
         let ix = self.node(data);
         let node = &mut self.graph[ix];
-        for (doc, n) in &data.mentions {
-            // A document's count is a fact about that document: merging it twice keeps it.
-            node.mentions.insert(doc.clone(), *n);
+        for (doc, &n) in &data.mentions {
+            // A document's count is a fact about that document: merging it twice keeps it (and
+            // of two different counts the larger, whatever the order).
+            let c = node.mentions.entry(doc.clone()).or_insert(n);
+            *c = (*c).max(n);
         }
     }
 
     fn add_cooc(&mut self, a: &str, b: &str, ev: impl IntoIterator<Item = Evidence>) {
         let (a, b) = if a <= b { (a, b) } else { (b, a) };
-        let key = (a.to_string(), b.to_string());
-        let ix = match self.cooc.get(&key) {
+        let ix = match self.cooc.get(&(a.to_string(), b.to_string())) {
             Some(&ix) => ix,
             None => {
                 let (na, nb) = (self.nodes[a], self.nodes[b]);
                 let ix = self.graph.add_edge(na, nb, EdgeData::Cooccurrence(BTreeSet::new()));
-                self.cooc.insert(key, ix);
+                self.cooc.insert((a.to_string(), b.to_string()), ix);
                 ix
             }
         };
@@ -149,75 +209,86 @@ impl KnowledgeGraph {
         }
     }
 
+    /// Adds statements to the relation edge `s -kind-> o`: a set insert each, O(log n).
     fn add_rel(&mut self, s: &str, kind: RelationKind, o: &str, ev: impl IntoIterator<Item = RelationEvidence>) {
         let key = (s.to_string(), kind, o.to_string());
         let ix = match self.rels.get(&key) {
             Some(&ix) => ix,
             None => {
                 let (ns, no) = (self.nodes[s], self.nodes[o]);
-                let ix = self.graph.add_edge(ns, no, EdgeData::Relation(kind, Vec::new()));
+                let ix = self.graph.add_edge(ns, no, EdgeData::Relation(kind, BTreeSet::new()));
                 self.rels.insert(key, ix);
                 ix
             }
         };
-        if let EdgeData::Relation(_, list) = &mut self.graph[ix] {
-            for e in ev {
-                if !list.contains(&e) {
-                    list.push(e);
-                }
-            }
-            list.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+        if let EdgeData::Relation(_, set) = &mut self.graph[ix] {
+            set.extend(ev);
         }
     }
 
-    fn keep_sentence(&mut self, doc: &DocExtraction, s: Span) {
-        let info = self.docs.entry(doc.doc.clone()).or_default();
-        info.date = doc.date;
-        info.sentences
-            .entry(s)
-            .or_insert_with(|| s.slice(&doc.text).to_string());
+    fn doc_info(&mut self, doc: &str, date: Option<PartialDate>) -> &mut DocInfo {
+        if !self.docs.contains_key(doc) {
+            self.docs.insert(doc.to_string(), DocInfo::default());
+        }
+        let info = self.docs.get_mut(doc).expect("inserted above");
+        // Of two dates given for one document, the later, whatever the order.
+        info.date = info.date.max(date);
+        info
     }
 
-    /// Folds one document's extraction in.
+    /// Folds one document's extraction in (through its [`Record`], as `--from-extractions` does).
     pub fn add(&mut self, doc: &DocExtraction, gaz: &Gazetteer) {
-        let info = self.docs.entry(doc.doc.clone()).or_default();
-        info.date = doc.date;
-        let mut counts: BTreeMap<u32, u64> = BTreeMap::new();
-        for m in &doc.mentions {
-            *counts.entry(m.entity).or_default() += 1;
+        self.add_record(&doc.to_record(gaz));
+    }
+
+    /// Folds one extraction record in. Expects a record that passed [`Record::check`] (records
+    /// read with [`crate::record::read_all`] and made by [`DocExtraction::to_record`] do); of a
+    /// record that did not, relations naming undescribed entities are left out.
+    pub fn add_record(&mut self, rec: &Record) {
+        self.doc_info(&rec.doc, rec.date);
+        let infos: Vec<EntityInfo> = rec.entity_infos().collect();
+        let node_of = |i: &EntityInfo, mentions: BTreeMap<String, u64>| NodeData {
+            id: i.id.clone(),
+            kind: i.kind,
+            name: i.name.clone(),
+            wikidata: i.wikidata.clone(),
+            aliases: i.aliases.clone(),
+            mentions,
+        };
+        for (e, info) in rec.entities.iter().zip(&infos) {
+            if e.mentions.is_empty() {
+                continue;
+            }
+            self.add_node_mentions(&node_of(
+                info,
+                BTreeMap::from([(rec.doc.clone(), e.mentions.len() as u64)]),
+            ));
         }
-        for (&e, &n) in &counts {
-            let ent = gaz.entity(e);
-            let data = NodeData {
-                id: ent.id.clone(),
-                kind: ent.kind,
-                name: ent.name.clone(),
-                wikidata: ent.wikidata.clone(),
-                aliases: ent.aliases.iter().chain(&ent.short_aliases).cloned().collect(),
-                mentions: BTreeMap::from([(doc.doc.clone(), n)]),
-            };
-            self.add_node_mentions(&data);
-        }
-        // Co-occurrence per sentence (mentions and sentences are both in text order).
+        // Co-occurrence per sentence (mentions and sentences both in text order).
+        let mentions = rec.mention_spans();
         let mut k = 0;
-        for &s in &doc.sentences {
-            while k < doc.mentions.len() && doc.mentions[k].span.start < s.start {
+        for s in &rec.sentences {
+            while k < mentions.len() && mentions[k].0 < s.start {
                 k += 1;
             }
-            let mut ids: Vec<&str> = doc.mentions[k..]
+            let mut ids: Vec<&str> = mentions[k..]
                 .iter()
-                .take_while(|m| m.span.start < s.end)
-                .filter(|m| m.span.end <= s.end)
-                .map(|m| gaz.entity(m.entity).id.as_str())
+                .take_while(|m| m.0 < s.end)
+                .filter(|m| m.1 <= s.end)
+                .map(|m| rec.entities[m.2].id.as_str())
                 .collect();
             ids.sort_unstable();
             ids.dedup();
             if ids.len() < 2 {
                 continue;
             }
+            let span = Span {
+                start: s.start,
+                end: s.end,
+            };
             let ev = Evidence {
-                doc: doc.doc.clone(),
-                sentence: s,
+                doc: rec.doc.clone(),
+                sentence: span,
             };
             if ids.len() > MAX_ENTITIES_PER_SENTENCE {
                 self.skipped.insert(ev);
@@ -226,44 +297,51 @@ impl KnowledgeGraph {
             for [a, b] in ids.iter().array_combinations() {
                 self.add_cooc(a, b, [ev.clone()]);
             }
-            self.keep_sentence(doc, s);
+            let text = s.text.clone().unwrap_or_default();
+            self.doc_info(&rec.doc, rec.date).sentences.entry(span).or_insert(text);
         }
-        for r in &doc.relations {
-            let (s, o) = (gaz.entity(r.subject), gaz.entity(r.object));
-            let (s, o) = if r.kind.is_symmetric() && o.id < s.id {
+        let by_id: HashMap<&str, &EntityInfo> = infos.iter().map(|i| (i.id.as_str(), i)).collect();
+        for r in &rec.relations {
+            let (Some(&s), Some(&o)) = (by_id.get(r.subject.as_str()), by_id.get(r.object.as_str())) else {
+                continue;
+            };
+            let (s, o) = if r.relation.is_symmetric() && o.id < s.id {
                 (o, s)
             } else {
                 (s, o)
             };
             for e in [s, o] {
                 if !self.nodes.contains_key(&e.id) {
-                    self.node(&NodeData {
-                        id: e.id.clone(),
-                        kind: e.kind,
-                        name: e.name.clone(),
-                        wikidata: e.wikidata.clone(),
-                        aliases: e.aliases.iter().chain(&e.short_aliases).cloned().collect(),
-                        mentions: BTreeMap::new(),
-                    });
+                    self.node(&node_of(e, BTreeMap::new()));
                 }
             }
+            let sentence = Span {
+                start: r.sentence.start,
+                end: r.sentence.end,
+            };
             let ev = RelationEvidence {
                 evidence: Evidence {
-                    doc: doc.doc.clone(),
-                    sentence: r.sentence,
+                    doc: rec.doc.clone(),
+                    sentence,
                 },
-                trigger: r.trigger,
+                trigger: Span {
+                    start: r.trigger.start,
+                    end: r.trigger.end,
+                },
                 planned: r.planned,
                 date: r.date,
-                attribution: r.attribution.as_ref().map(|a| match a.source {
-                    Some(src) => gaz.entity(src).id.clone(),
-                    None => a.span.slice(&doc.text).to_string(),
+                attribution: r.attribution.as_ref().map(|a| match &a.source {
+                    Some(src) => src.clone(),
+                    None => a.text.clone(),
                 }),
                 goods: r.goods.clone(),
-                confidence: r.confidence,
+                confidence: round_confidence(r.confidence),
             };
-            self.add_rel(&s.id.clone(), r.kind, &o.id.clone(), [ev]);
-            self.keep_sentence(doc, r.sentence);
+            self.add_rel(&s.id, r.relation, &o.id, [ev]);
+            self.doc_info(&rec.doc, rec.date)
+                .sentences
+                .entry(sentence)
+                .or_insert_with(|| r.sentence.text.clone());
         }
     }
 
@@ -278,18 +356,62 @@ impl KnowledgeGraph {
             }
         }
         for ((s, k, o), &ix) in &other.rels {
-            if let EdgeData::Relation(_, list) = &other.graph[ix] {
-                self.add_rel(s, *k, o, list.iter().cloned());
+            if let EdgeData::Relation(_, set) = &other.graph[ix] {
+                self.add_rel(s, *k, o, set.iter().cloned());
             }
         }
         for (id, info) in &other.docs {
-            let mine = self.docs.entry(id.clone()).or_default();
-            mine.date = mine.date.or(info.date);
+            let mine = self.doc_info(id, info.date);
             for (s, t) in &info.sentences {
                 mine.sentences.entry(*s).or_insert_with(|| t.clone());
             }
         }
         self.skipped.extend(other.skipped.iter().cloned());
+    }
+
+    /// Adds a node with its per-document mention counts (as [`merge`](Self::merge) does).
+    pub fn insert_node(&mut self, data: &NodeData) {
+        self.add_node_mentions(data);
+    }
+
+    /// Adds a co-occurrence edge with its evidence; `None` when an end is not a node.
+    pub fn insert_cooccurrence(&mut self, a: &str, b: &str, ev: impl IntoIterator<Item = Evidence>) -> Option<()> {
+        if !(self.nodes.contains_key(a) && self.nodes.contains_key(b)) {
+            return None;
+        }
+        self.add_cooc(a, b, ev);
+        Some(())
+    }
+
+    /// Adds a relation edge with its statements; `None` when an end is not a node.
+    pub fn insert_relation(
+        &mut self,
+        s: &str,
+        kind: RelationKind,
+        o: &str,
+        ev: impl IntoIterator<Item = RelationEvidence>,
+    ) -> Option<()> {
+        if !(self.nodes.contains_key(s) && self.nodes.contains_key(o)) {
+            return None;
+        }
+        self.add_rel(
+            s,
+            kind,
+            o,
+            ev.into_iter().map(|mut e| {
+                e.confidence = round_confidence(e.confidence);
+                e
+            }),
+        );
+        Some(())
+    }
+
+    /// Adds a document with its date and evidence sentences.
+    pub fn insert_document(&mut self, id: &str, info: &DocInfo) {
+        let mine = self.doc_info(id, info.date);
+        for (s, t) in &info.sentences {
+            mine.sentences.entry(*s).or_insert_with(|| t.clone());
+        }
     }
 
     /// Nodes in id order.
@@ -310,10 +432,10 @@ impl KnowledgeGraph {
         })
     }
 
-    /// Relation edges `(subject, kind, object, evidence)` in id order.
-    pub fn relations(&self) -> impl Iterator<Item = (&str, RelationKind, &str, &[RelationEvidence])> {
+    /// Relation edges `(subject, kind, object, evidence)` in id order, evidence in order.
+    pub fn relations(&self) -> impl Iterator<Item = (&str, RelationKind, &str, &BTreeSet<RelationEvidence>)> {
         self.rels.iter().filter_map(|((s, k, o), &ix)| match &self.graph[ix] {
-            EdgeData::Relation(_, list) => Some((s.as_str(), *k, o.as_str(), list.as_slice())),
+            EdgeData::Relation(_, set) => Some((s.as_str(), *k, o.as_str(), set)),
             EdgeData::Cooccurrence(_) => None,
         })
     }

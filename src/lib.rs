@@ -50,6 +50,7 @@ pub mod link;
 pub mod matching;
 pub mod normalize;
 pub mod query;
+pub mod record;
 pub mod relation;
 pub mod run;
 pub mod segment;

@@ -26,6 +26,11 @@ enum Command {
     Build {
         #[command(flatten)]
         common: Common,
+        /// Fold the extraction records of `newskg extract` (JSON Lines files, directories of them
+        /// such as Spark's part files, or - for stdin) instead of extracting from texts; gives the
+        /// same outputs as building from the texts. No gazetteer is read.
+        #[arg(long, value_name = "FILE|DIR|-", num_args = 1.., conflicts_with_all = ["inputs", "gazetteer", "lossy"])]
+        from_extractions: Vec<PathBuf>,
         /// Output directory; files are replaced atomically, and only when the whole run succeeds.
         #[arg(long, default_value = "out")]
         out: PathBuf,
@@ -36,11 +41,29 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         min_sentences: usize,
     },
-    /// Print one JSON object per document on stdout, in input order: entities with mention
-    /// spans, ambiguous mentions with candidates, relations.
+    /// Print one extraction record per document on stdout, in input order: a JSON object with
+    /// entities and their mention spans, ambiguous mentions with candidates, relations with their
+    /// evidence, and the sentences that name an entity (`build --from-extractions` reads them).
     Extract {
         #[command(flatten)]
         common: Common,
+    },
+    /// Merge graph files written by `build` or `merge` (graph.ron, or directories holding one)
+    /// into one graph, written to OUT like `build` does. Order and grouping never change the
+    /// result: the graph of a corpus built in parts and merged equals the graph built at once.
+    Merge {
+        /// Graph files (`A/graph.ron`) or the directories holding them (`A/`).
+        #[arg(required = true, value_name = "GRAPH")]
+        graphs: Vec<PathBuf>,
+        /// Output directory; files are replaced atomically, and only when the whole run succeeds.
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+        /// Draw only relation edges in graph.dot (the who-met-whom picture).
+        #[arg(long)]
+        relations_only: bool,
+        /// Leave out of graph.dot co-occurrence edges seen in fewer sentences than this.
+        #[arg(long, default_value_t = 1)]
+        min_sentences: usize,
     },
     /// Check a gazetteer, or suggest entities a corpus mentions that it lacks.
     Gazetteer {
@@ -136,13 +159,18 @@ struct Common {
 }
 
 impl Common {
-    fn setup(&self) -> Result<(Pipeline, Vec<input::Source>, ReadOptions), Error> {
+    fn threads(&self) -> Result<(), Error> {
         if let Some(n) = self.threads {
             rayon::ThreadPoolBuilder::new()
                 .num_threads(n.max(1))
                 .build_global()
                 .map_err(|e| Error::new(ErrorKind::Usage, format!("cannot start {n} threads: {e}")))?;
         }
+        Ok(())
+    }
+
+    fn setup(&self) -> Result<(Pipeline, Vec<input::Source>, ReadOptions), Error> {
+        self.threads()?;
         let sources = input::expand(&self.inputs)?;
         let gaz = load_gazetteer(&self.gazetteer)?;
         Ok((Pipeline::new(gaz), sources, ReadOptions { lossy: self.lossy }))
@@ -183,6 +211,17 @@ fn main() -> ExitCode {
     }
 }
 
+/// Says on stderr what was written.
+fn report_written(file: &GraphFile, from: &str, out: &std::path::Path) {
+    eprintln!(
+        "newskg: {from} → {} entities, {} co-occurrence edges, {} relation edges; wrote {}/graph.ron, graph.dot, relations.dot, nodes.csv, edges.csv",
+        file.nodes.len(),
+        file.cooccurrence.len(),
+        file.relations.len(),
+        out.display()
+    );
+}
+
 /// Says on stderr what the per-sentence caps cut, never silently.
 fn report_truncated((sentences, relations): (usize, usize)) {
     if sentences > 0 {
@@ -204,42 +243,25 @@ fn run_cli(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Build {
             common,
+            from_extractions,
             out,
             relations_only,
             min_sentences,
         } => {
-            let (pipeline, sources, opts) = common.setup()?;
-            let (graph, docs, truncated) = run::build_graph(&pipeline, &sources, opts)?;
+            let (graph, docs, truncated) = if from_extractions.is_empty() {
+                let (pipeline, sources, opts) = common.setup()?;
+                run::build_graph(&pipeline, &sources, opts)?
+            } else {
+                common.threads()?;
+                run::build_graph_from_records(&from_extractions)?
+            };
             report_truncated(truncated);
-            let file = GraphFile::from_graph(&graph);
-            let dot = export::dot::to_dot(
-                &file,
-                DotOptions {
-                    relations_only,
-                    min_sentences,
-                },
-            );
-            let relations_dot = export::dot::to_dot(
-                &file,
-                DotOptions {
-                    relations_only: true,
-                    min_sentences: 1,
-                },
-            );
-            export::write_all_atomic(&[
-                (out.join("graph.ron"), file.to_ron().into_bytes()),
-                (out.join("graph.dot"), dot.into_bytes()),
-                (out.join("relations.dot"), relations_dot.into_bytes()),
-                (out.join("nodes.csv"), export::csv::nodes_csv(&file)),
-                (out.join("edges.csv"), export::csv::edges_csv(&file)),
-            ])?;
-            eprintln!(
-                "newskg: {docs} documents → {} entities, {} co-occurrence edges, {} relation edges; wrote {}/graph.ron, graph.dot, relations.dot, nodes.csv, edges.csv",
-                file.nodes.len(),
-                file.cooccurrence.len(),
-                file.relations.len(),
-                out.display()
-            );
+            let dot = DotOptions {
+                relations_only,
+                min_sentences,
+            };
+            let file = export::write_outputs(&graph, &out, dot)?;
+            report_written(&file, &format!("{docs} documents"), &out);
             if graph.skipped_sentences() > 0 {
                 eprintln!(
                     "newskg: {} sentences named more than {} entities and added no co-occurrence pairs",
@@ -247,6 +269,21 @@ fn run_cli(cli: Cli) -> Result<(), Error> {
                     newskg::graph::MAX_ENTITIES_PER_SENTENCE
                 );
             }
+            Ok(())
+        }
+        Command::Merge {
+            graphs,
+            out,
+            relations_only,
+            min_sentences,
+        } => {
+            let graph = run::merge_graph_files(&graphs)?;
+            let dot = DotOptions {
+                relations_only,
+                min_sentences,
+            };
+            let file = export::write_outputs(&graph, &out, dot)?;
+            report_written(&file, &format!("{} graphs", graphs.len()), &out);
             Ok(())
         }
         Command::Extract { common } => {

@@ -2,10 +2,13 @@
 //! batches, and handed on in input order, so outputs do not depend on the thread count.
 
 use crate::error::Result;
+use crate::export::ron::GraphFile;
 use crate::extract::{DocExtraction, Pipeline};
 use crate::graph::KnowledgeGraph;
 use crate::input::{self, Document, ReadOptions, Source};
+use crate::record;
 use rayon::prelude::*;
+use std::path::PathBuf;
 
 /// Documents extracted together; bounds memory while keeping both cores busy.
 const BATCH: usize = 64;
@@ -52,4 +55,33 @@ pub fn build_graph(
         Ok(())
     })?;
     Ok((g, n, cut))
+}
+
+/// Builds the graph by folding extraction records (files, directories of them, or `-`; see
+/// [`record::expand`]) without extracting again: the graph, the number of documents, and what
+/// the per-sentence caps had cut when the records were made.
+pub fn build_graph_from_records(inputs: &[PathBuf]) -> Result<(KnowledgeGraph, usize, (usize, usize))> {
+    let paths = record::expand(inputs)?;
+    let mut g = KnowledgeGraph::new();
+    let mut n = 0usize;
+    let mut cut = (0, 0);
+    record::read_all(&paths, |rec| {
+        g.add_record(&rec);
+        n += 1;
+        cut.0 += rec.truncated.sentences;
+        cut.1 += rec.truncated.relations;
+        Ok(())
+    })?;
+    Ok((g, n, cut))
+}
+
+/// Merges graph files (`graph.ron`, or directories holding one) into one graph.
+pub fn merge_graph_files(inputs: &[PathBuf]) -> Result<KnowledgeGraph> {
+    let mut g = KnowledgeGraph::new();
+    for p in inputs {
+        let path = if p.is_dir() { p.join("graph.ron") } else { p.clone() };
+        let part = GraphFile::load(&path)?.to_graph(&path)?;
+        g.merge(&part);
+    }
+    Ok(g)
 }

@@ -80,7 +80,7 @@ fn python_ron_loads_graph_ron() {
     let script = r#"
 import sys, pyron
 g = pyron.load(sys.argv[1])
-assert g["schema"] == "newskg.graph" and g["version"] == 1, g.get("schema")
+assert g["schema"] == "newskg.graph" and g["version"] == 2, g.get("schema")
 ids = [n["id"] for n in g["nodes"]]
 assert ids == sorted(ids) and "vladimir-putin" in ids
 kinds = {n["kind"] for n in g["nodes"]}

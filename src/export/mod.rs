@@ -194,3 +194,26 @@ fn write_each_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
     }
     Ok(())
 }
+
+/// What `build` and `merge` write: graph.ron, graph.dot (drawn with `dot`), relations.dot
+/// (relation edges only), nodes.csv and edges.csv, all into `out` or none. Returns the file's
+/// view of the graph.
+pub fn write_outputs(graph: &crate::graph::KnowledgeGraph, out: &Path, dot: dot::DotOptions) -> Result<ron::GraphFile> {
+    let file = ron::GraphFile::from_graph(graph);
+    let graph_dot = dot::to_dot(&file, dot);
+    let relations_dot = dot::to_dot(
+        &file,
+        dot::DotOptions {
+            relations_only: true,
+            min_sentences: 1,
+        },
+    );
+    write_all_atomic(&[
+        (out.join("graph.ron"), file.to_ron().into_bytes()),
+        (out.join("graph.dot"), graph_dot.into_bytes()),
+        (out.join("relations.dot"), relations_dot.into_bytes()),
+        (out.join("nodes.csv"), csv::nodes_csv(&file)),
+        (out.join("edges.csv"), csv::edges_csv(&file)),
+    ])?;
+    Ok(file)
+}

@@ -2,12 +2,14 @@
 //!
 //! Kinds, ids and dates are plain strings and options are `None`/`Some(..)`, so the file loads
 //! into dicts and lists with the PyPI package `python-ron` (`import pyron; pyron.load(path)`).
-//! Everything is sorted by ids and spans: the same graph gives the same bytes.
+//! Everything is sorted by ids and spans: the same graph gives the same bytes. The file holds the
+//! whole graph ([`GraphFile::to_graph`] loads it back), so graph files merge (`newskg merge`).
 //!
 //! ```text
 //! (
-//!     schema: "newskg.graph", version: 1,
-//!     nodes: [(id, kind, name, wikidata, aliases, mentions, documents: [doc...])],
+//!     schema: "newskg.graph", version: 2,
+//!     nodes: [(id, kind, name, wikidata, aliases, mentions, documents: [doc...],
+//!              document_mentions: [n...])],
 //!     cooccurrence: [(source, target, sentences, documents, evidence: [(doc, start, end)])],
 //!     relations: [(subject, relation, object, planned, documents, first_date, last_date,
 //!                  evidence: [(doc, start, end, trigger_start, trigger_end, planned, date,
@@ -16,14 +18,20 @@
 //! )
 //! ```
 
+use crate::date::PartialDate;
 use crate::error::{Error, ErrorKind, Result};
-use crate::graph::{KnowledgeGraph, distinct_documents};
+use crate::gazetteer::Kind;
+use crate::graph::{DocInfo, Evidence, KnowledgeGraph, NodeData, RelationEvidence, distinct_documents};
+use crate::relation::RelationKind;
+use crate::span::Span;
 use serde::{Deserialize, Serialize};
+use std::path::Path;
 
 /// Schema name written to every file.
 pub const SCHEMA: &str = "newskg.graph";
-/// Schema version; bumped on any incompatible change.
-pub const VERSION: u32 = 1;
+/// Schema version; bumped on any incompatible change (2: nodes give their mentions per document,
+/// so a file loads back into the graph it was written from).
+pub const VERSION: u32 = 2;
 
 /// The whole file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -59,6 +67,9 @@ pub struct NodeOut {
     pub mentions: u64,
     /// Documents that mention it.
     pub documents: Vec<String>,
+    /// Linked mentions in each of `documents`, in the same order (version 2 on).
+    #[serde(default)]
+    pub document_mentions: Vec<u64>,
 }
 
 /// One evidence sentence.
@@ -168,6 +179,7 @@ impl GraphFile {
                 aliases: n.aliases.clone(),
                 mentions: n.mention_count(),
                 documents: n.mentions.keys().cloned().collect(),
+                document_mentions: n.mentions.values().copied().collect(),
             })
             .collect();
         let cooccurrence = g
@@ -281,6 +293,117 @@ impl GraphFile {
             ));
         }
         Ok(f)
+    }
+
+    /// The graph this file was written from. Needs a version 2 file (version 1 files lack the
+    /// mentions per document); every problem names the file and the node or edge.
+    pub fn to_graph(&self, path: &Path) -> Result<KnowledgeGraph> {
+        let bad = |what: String| Error::new(ErrorKind::Input, format!("{}: {what}", path.display()));
+        if self.version < 2 {
+            return Err(bad(format!(
+                "graph file version {} lacks the mentions per document that merging needs; rebuild it with this newskg",
+                self.version
+            )));
+        }
+        let date = |d: &Option<String>, what: &dyn Fn() -> String| -> Result<Option<PartialDate>> {
+            match d {
+                None => Ok(None),
+                Some(s) => PartialDate::parse(s)
+                    .map(Some)
+                    .ok_or_else(|| bad(format!("{}: date {s:?} is not YYYY, YYYY-MM or YYYY-MM-DD", what()))),
+            }
+        };
+        let mut g = KnowledgeGraph::new();
+        for n in &self.nodes {
+            let kind = Kind::ALL
+                .into_iter()
+                .find(|k| k.as_str() == n.kind)
+                .ok_or_else(|| bad(format!("node {:?}: unknown kind {:?}", n.id, n.kind)))?;
+            if n.documents.len() != n.document_mentions.len() {
+                return Err(bad(format!(
+                    "node {:?}: {} documents but {} document_mentions",
+                    n.id,
+                    n.documents.len(),
+                    n.document_mentions.len()
+                )));
+            }
+            g.insert_node(&NodeData {
+                id: n.id.clone(),
+                kind,
+                name: n.name.clone(),
+                wikidata: n.wikidata.clone(),
+                aliases: n.aliases.clone(),
+                mentions: n
+                    .documents
+                    .iter()
+                    .cloned()
+                    .zip(n.document_mentions.iter().copied())
+                    .collect(),
+            });
+        }
+        for c in &self.cooccurrence {
+            let ev = c.evidence.iter().map(|e| Evidence {
+                doc: e.doc.clone(),
+                sentence: Span {
+                    start: e.start,
+                    end: e.end,
+                },
+            });
+            g.insert_cooccurrence(&c.source, &c.target, ev).ok_or_else(|| {
+                bad(format!(
+                    "co-occurrence {} — {} names an entity that is not a node",
+                    c.source, c.target
+                ))
+            })?;
+        }
+        for r in &self.relations {
+            let what = || format!("relation {} {} {}", r.subject, r.relation, r.object);
+            let kind = RelationKind::parse(&r.relation)
+                .ok_or_else(|| bad(format!("{}: unknown relation kind {:?}", what(), r.relation)))?;
+            let mut ev = Vec::with_capacity(r.evidence.len());
+            for e in &r.evidence {
+                ev.push(RelationEvidence {
+                    evidence: Evidence {
+                        doc: e.doc.clone(),
+                        sentence: Span {
+                            start: e.start,
+                            end: e.end,
+                        },
+                    },
+                    trigger: Span {
+                        start: e.trigger_start,
+                        end: e.trigger_end,
+                    },
+                    planned: e.planned,
+                    date: date(&e.date, &what)?,
+                    attribution: e.attribution.clone(),
+                    goods: e.goods.clone(),
+                    confidence: e.confidence,
+                });
+            }
+            g.insert_relation(&r.subject, kind, &r.object, ev)
+                .ok_or_else(|| bad(format!("{} names an entity that is not a node", what())))?;
+        }
+        for d in &self.documents {
+            let info = DocInfo {
+                date: date(&d.date, &|| format!("document {:?}", d.id))?,
+                sentences: d
+                    .sentences
+                    .iter()
+                    .map(|s| {
+                        (
+                            Span {
+                                start: s.start,
+                                end: s.end,
+                            },
+                            s.text.clone(),
+                        )
+                    })
+                    .collect(),
+            };
+            g.insert_document(&d.id, &info);
+        }
+        Ok(g)
     }
 
     /// Reads a graph file.

@@ -1,0 +1,626 @@
+//! Extraction records: the file format of `newskg extract`, one JSON object per document per
+//! line, and what `newskg build --from-extractions` folds into the graph without extracting again.
+//!
+//! A record is self-contained: besides what the text says (entities with their mention spans,
+//! ambiguous mentions, relations with their evidence, hedged relations, entity facts) it carries
+//! what the graph takes from the gazetteer (an entity's kind, name, Wikidata id and aliases) and
+//! the text of every sentence that names an entity, so records can be folded on a machine that
+//! has neither the gazetteer nor the texts. Folding the records of a corpus gives the same graph,
+//! byte for byte, as building it from the texts: `newskg build` itself folds the records it makes.
+//!
+//! ```text
+//! {"schema": "newskg.extraction", "version": 1, "doc": "...", "date": "YYYY[-MM[-DD]]" | null,
+//!  "entities": [{"id", "name", "kind", "wikidata"?, "aliases": [...],
+//!                "mentions": [{"start", "end", "text", "via"}], "facts"?: {...}}],
+//!  "ambiguous": [{"start", "end", "text", "candidates": [id...], "reason"}],
+//!  "relations": [{"subject", "relation", "object", "planned", "date",
+//!                 "attribution": {"source", "text", "start", "end"} | null, "goods"?: [...],
+//!                 "trigger": {"start", "end", "text"}, "sentence": {"start", "end", "text"},
+//!                 "confidence", "construction"}],
+//!  "hedged"?: [relations stated under speculation, fear or hearsay; not in the graph],
+//!  "sentences": [{"start", "end", "text"?}],       every sentence; text where it names an entity
+//!  "referenced"?: [{"id", "name", "kind", "wikidata"?, "aliases"}],   in relations, not named
+//!  "truncated"?: {"sentences", "relations"}}        what the per-sentence caps cut
+//! ```
+//!
+//! Spans are byte offsets into the original document. Readers accept records of this
+//! [`VERSION`] or older, and ignore fields they do not know.
+
+use crate::date::PartialDate;
+use crate::error::{Error, ErrorKind, Problem, Result};
+use crate::gazetteer::Kind;
+use crate::relation::RelationKind;
+use rayon::prelude::*;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::{BTreeSet, HashMap};
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+/// Schema name written to every record.
+pub const SCHEMA: &str = "newskg.extraction";
+/// Schema version; bumped on any incompatible change.
+pub const VERSION: u32 = 1;
+
+/// One document's extraction, as written by `newskg extract`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Always [`SCHEMA`].
+    #[serde(deserialize_with = "schema_name")]
+    pub schema: String,
+    /// [`VERSION`] of the writer.
+    #[serde(deserialize_with = "schema_version")]
+    pub version: u32,
+    /// Document id.
+    pub doc: String,
+    /// Document date.
+    #[serde(with = "opt_date")]
+    pub date: Option<PartialDate>,
+    /// Entities the document names, sorted by id, each with its mentions in text order.
+    pub entities: Vec<EntityRecord>,
+    /// Mentions that stay ambiguous, in text order.
+    #[serde(default)]
+    pub ambiguous: Vec<AmbiguousRecord>,
+    /// Relations stated as facts, in text order.
+    pub relations: Vec<RelationRecord>,
+    /// Relations stated under speculation, fear, suspicion or hearsay (not in the graph).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hedged: Vec<RelationRecord>,
+    /// Every sentence, in order; `text` where the sentence names an entity.
+    pub sentences: Vec<SentenceRecord>,
+    /// Entities that take part in relations without being named (a role description alone).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub referenced: Vec<EntityInfo>,
+    /// What the per-sentence caps of the relation pass cut.
+    #[serde(default, skip_serializing_if = "Truncated::is_zero")]
+    pub truncated: Truncated,
+}
+
+/// An entity as the graph shows it (from the gazetteer).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityInfo {
+    /// Entity id.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Kind.
+    pub kind: Kind,
+    /// Wikidata id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
+    /// Aliases, then short aliases.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// An entity the document names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityRecord {
+    /// Entity id.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Kind.
+    pub kind: Kind,
+    /// Wikidata id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
+    /// Aliases, then short aliases.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Linked mentions, in text order.
+    pub mentions: Vec<MentionRecord>,
+    /// What the text says about it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facts: Option<FactsRecord>,
+}
+
+/// A linked mention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MentionRecord {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The words.
+    pub text: String,
+    /// How it was found (`alias`, `inflection`, `adjective`, `demonym`, `compound`,
+    /// `coreference`, `prior`, `role`).
+    pub via: String,
+}
+
+/// A mention left ambiguous.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AmbiguousRecord {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The words.
+    pub text: String,
+    /// Ids of every entity it may name.
+    pub candidates: Vec<String>,
+    /// Why it was not resolved.
+    pub reason: String,
+}
+
+/// A span with its words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpanText {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The words.
+    pub text: String,
+}
+
+/// Who says so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AttributionRecord {
+    /// Id of the source entity, when the source is one.
+    pub source: Option<String>,
+    /// The source's words.
+    pub text: String,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// A typed relation with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RelationRecord {
+    /// Subject id.
+    pub subject: String,
+    /// Kind (`met`, `visited`...).
+    pub relation: RelationKind,
+    /// Object id.
+    pub object: String,
+    /// Announced or expected, not done.
+    pub planned: bool,
+    /// When.
+    #[serde(with = "opt_date")]
+    pub date: Option<PartialDate>,
+    /// Who says so.
+    pub attribution: Option<AttributionRecord>,
+    /// Goods, for `supplied`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goods: Vec<String>,
+    /// The trigger words.
+    pub trigger: SpanText,
+    /// The sentence.
+    pub sentence: SpanText,
+    /// Confidence 0..1.
+    pub confidence: f32,
+    /// The construction of `data/de/constructions.ron` that stated it.
+    pub construction: String,
+}
+
+/// One fact the text states about an entity, with the words that say so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FactRecord {
+    /// The value (a country or organisation id, `female`/`male`, a title family).
+    pub value: String,
+    /// The words.
+    pub text: String,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// Facts about an entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FactsRecord {
+    /// Country.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nationality: Option<FactRecord>,
+    /// Organisation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<FactRecord>,
+    /// Gender.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<FactRecord>,
+    /// Titles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub titles: Vec<FactRecord>,
+}
+
+/// A sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceRecord {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The text, for sentences that name an entity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// What the per-sentence caps of the relation pass cut.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Truncated {
+    /// Sentences read only up to [`crate::relation::MAX_SYNTAX_TOKENS`] tokens.
+    #[serde(default)]
+    pub sentences: usize,
+    /// Relations dropped over [`crate::relation::MAX_RELATIONS_PER_SENTENCE`] in a sentence.
+    #[serde(default)]
+    pub relations: usize,
+}
+
+impl Truncated {
+    fn is_zero(&self) -> bool {
+        self.sentences == 0 && self.relations == 0
+    }
+}
+
+fn schema_name<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
+    let s = String::deserialize(d)?;
+    if s != SCHEMA {
+        return Err(serde::de::Error::custom(format!(
+            "schema {s:?} is not {SCHEMA:?} (an extraction record of `newskg extract`)"
+        )));
+    }
+    Ok(s)
+}
+
+fn schema_version<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<u32, D::Error> {
+    let v = u32::deserialize(d)?;
+    if v == 0 || v > VERSION {
+        return Err(serde::de::Error::custom(format!(
+            "record version {v} is not one this newskg reads (1 to {VERSION}); use a newskg at least as new as the one that wrote it"
+        )));
+    }
+    Ok(v)
+}
+
+/// `Option<PartialDate>` as `"YYYY[-MM[-DD]]"` or `null`.
+mod opt_date {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(d: &Option<PartialDate>, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.serialize_str(&d.to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<PartialDate>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(None),
+            Some(s) => PartialDate::parse(&s)
+                .map(Some)
+                .ok_or_else(|| serde::de::Error::custom(format!("date {s:?} is not YYYY, YYYY-MM or YYYY-MM-DD"))),
+        }
+    }
+}
+
+/// A record that parses but does not hold together: what is wrong, and a piece of the line
+/// that shows where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inconsistency {
+    /// What is wrong.
+    pub message: String,
+    /// JSON text to look for in the line (after `after`) to give a column.
+    pub needle: String,
+    /// A key the needle follows (`"relations"`), or empty.
+    pub after: &'static str,
+}
+
+impl Record {
+    /// Every entity the record describes: the named ones, then the referenced ones.
+    pub fn entity_infos(&self) -> impl Iterator<Item = EntityInfo> + '_ {
+        self.entities
+            .iter()
+            .map(|e| EntityInfo {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                kind: e.kind,
+                wikidata: e.wikidata.clone(),
+                aliases: e.aliases.clone(),
+            })
+            .chain(self.referenced.iter().cloned())
+    }
+
+    /// Checks what the graph relies on: entity ids are unique, every relation names a described
+    /// entity, spans are not reversed, sentences are in order, and every sentence that names an
+    /// entity has its text.
+    pub fn check(&self) -> std::result::Result<(), Inconsistency> {
+        let quoted = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        let mut ids: BTreeSet<&str> = BTreeSet::new();
+        for (id, after) in self
+            .entities
+            .iter()
+            .map(|e| (e.id.as_str(), "\"entities\""))
+            .chain(self.referenced.iter().map(|e| (e.id.as_str(), "\"referenced\"")))
+        {
+            if !ids.insert(id) {
+                return Err(Inconsistency {
+                    message: format!("entity {id:?} is described twice"),
+                    needle: quoted(id),
+                    after,
+                });
+            }
+        }
+        let reversed = |start: usize, end: usize, what: &str, after: &'static str| {
+            (start > end).then(|| Inconsistency {
+                message: format!("{what} span {start}..{end} ends before it starts"),
+                needle: format!("{start}"),
+                after,
+            })
+        };
+        for e in &self.entities {
+            for m in &e.mentions {
+                if let Some(x) = reversed(m.start, m.end, "mention", "\"entities\"") {
+                    return Err(x);
+                }
+            }
+        }
+        for r in &self.relations {
+            for id in [&r.subject, &r.object] {
+                if !ids.contains(id.as_str()) {
+                    return Err(Inconsistency {
+                        message: format!(
+                            "relation {} {} {} names {id:?}, which is neither in \"entities\" nor in \"referenced\"",
+                            r.subject,
+                            r.relation.as_str(),
+                            r.object
+                        ),
+                        needle: quoted(id),
+                        after: "\"relations\"",
+                    });
+                }
+            }
+            for (s, what) in [(&r.sentence, "sentence"), (&r.trigger, "trigger")] {
+                if let Some(x) = reversed(s.start, s.end, what, "\"relations\"") {
+                    return Err(x);
+                }
+            }
+        }
+        let mut prev_end = 0;
+        for s in &self.sentences {
+            if let Some(x) = reversed(s.start, s.end, "sentence", "\"sentences\"") {
+                return Err(x);
+            }
+            if s.start < prev_end {
+                return Err(Inconsistency {
+                    message: format!("sentence {}..{} overlaps the one before it", s.start, s.end),
+                    needle: format!("{}", s.start),
+                    after: "\"sentences\"",
+                });
+            }
+            prev_end = s.end;
+        }
+        // Sentences that name an entity must carry their text: evidence is shown from it.
+        let spans = self.mention_spans();
+        let mut k = 0;
+        for s in &self.sentences {
+            while k < spans.len() && spans[k].0 < s.start {
+                k += 1;
+            }
+            let names = spans[k..].iter().take_while(|m| m.0 < s.end).any(|m| m.1 <= s.end);
+            if names && s.text.is_none() {
+                return Err(Inconsistency {
+                    message: format!("sentence {}..{} names an entity but has no \"text\"", s.start, s.end),
+                    needle: format!("{}", s.start),
+                    after: "\"sentences\"",
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Every linked mention as `(start, end, index into entities)`, in text order.
+    pub fn mention_spans(&self) -> Vec<(usize, usize, usize)> {
+        let mut v: Vec<(usize, usize, usize)> = self
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.start, m.end, i)))
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// Parses one line of a records file; `line` and the path are for the error.
+    pub fn parse_line(text: &str, path: &Path, line: usize) -> Result<Record> {
+        let bad = |col: usize, msg: String| {
+            Error::with_problems(
+                ErrorKind::Input,
+                "bad extraction record",
+                vec![Problem::at(path, line, col, msg).hint(
+                    "each line must be a JSON object written by `newskg extract` (schema \"newskg.extraction\")",
+                )],
+            )
+        };
+        let text = text.trim_end_matches(['\n', '\r']);
+        let rec: Record = serde_json::from_str(text).map_err(|e| {
+            // serde_json appends " at line 1 column N"; the problem gives the position already.
+            let msg = e.to_string();
+            let msg = msg
+                .rsplit_once(" at line ")
+                .map_or(msg.as_str(), |(m, _)| m)
+                .to_string();
+            bad(e.column().max(1), msg)
+        })?;
+        rec.check().map_err(|x| {
+            let from = text.find(x.after).filter(|_| !x.after.is_empty()).unwrap_or(0);
+            let col = text[from..]
+                .find(&x.needle)
+                .map_or(1, |i| text[..from + i].chars().count() + 1);
+            bad(col, x.message)
+        })?;
+        Ok(rec)
+    }
+}
+
+/// Where records come from: files, directories of them, or standard input (`-`).
+///
+/// A directory contributes every regular file in it whose name does not start with `.` or `_`
+/// (so the `part-*` files Spark and Hadoop write are read, and `_SUCCESS` and `.crc` files are
+/// not), in name order.
+pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in inputs {
+        if p.as_os_str() == "-" || p.is_file() {
+            out.push(p.clone());
+        } else if p.is_dir() {
+            let rd = std::fs::read_dir(p).map_err(|e| Error::io(ErrorKind::Input, "cannot read directory", p, e))?;
+            let mut files: Vec<PathBuf> = rd
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| {
+                    f.is_file()
+                        && f.file_name()
+                            .and_then(|n| n.to_str())
+                            .is_some_and(|n| !n.starts_with('.') && !n.starts_with('_'))
+                })
+                .collect();
+            files.sort();
+            if files.is_empty() {
+                return Err(Error::new(
+                    ErrorKind::Input,
+                    format!(
+                        "no extraction records in {} (files starting with . or _ are skipped)",
+                        p.display()
+                    ),
+                ));
+            }
+            out.extend(files);
+        } else {
+            return Err(Error::new(
+                ErrorKind::Input,
+                format!("input {} does not exist", p.display()),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// Lines parsed together: parsing runs on every core, folding in input order.
+const BATCH: usize = 256;
+
+/// Reads the records of `paths` (from [`expand`]) line by line, parsing in parallel, and calls
+/// `sink` for each in input order. Blank lines are skipped; a document id seen twice is an error
+/// naming both places.
+pub fn read_all(paths: &[PathBuf], mut sink: impl FnMut(Record) -> Result<()>) -> Result<()> {
+    let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+    for (file_no, p) in paths.iter().enumerate() {
+        let (name, reader): (&Path, Box<dyn BufRead>) = if p.as_os_str() == "-" {
+            (Path::new("<stdin>"), Box::new(std::io::stdin().lock()))
+        } else {
+            let f = std::fs::File::open(p).map_err(|e| Error::io(ErrorKind::Input, "cannot read", p, e))?;
+            (p.as_path(), Box::new(std::io::BufReader::with_capacity(1 << 16, f)))
+        };
+        let mut batch: Vec<(usize, String)> = Vec::with_capacity(BATCH);
+        let mut flush = |batch: &mut Vec<(usize, String)>| -> Result<()> {
+            let parsed: Vec<Result<Record>> = batch
+                .par_iter()
+                .map(|(line, text)| Record::parse_line(text, name, *line))
+                .collect();
+            for ((line, _), rec) in batch.drain(..).zip(parsed) {
+                let rec = rec?;
+                if let Some(&(f, l)) = seen.get(&rec.doc) {
+                    let first = if f == usize::MAX {
+                        "<stdin>".into()
+                    } else {
+                        paths[f].display().to_string()
+                    };
+                    return Err(Error::with_problems(
+                        ErrorKind::Input,
+                        "duplicate document in extraction records",
+                        vec![Problem::at(
+                            name,
+                            line,
+                            1,
+                            format!("document {:?} was already read at {first}:{l}", rec.doc),
+                        )],
+                    ));
+                }
+                let here = if p.as_os_str() == "-" { usize::MAX } else { file_no };
+                seen.insert(rec.doc.clone(), (here, line));
+                sink(rec)?;
+            }
+            Ok(())
+        };
+        let mut line_no = 0usize;
+        let mut buf = Vec::new();
+        let mut reader = reader;
+        loop {
+            buf.clear();
+            let n = reader
+                .read_until(b'\n', &mut buf)
+                .map_err(|e| Error::io(ErrorKind::Input, "cannot read", name, e))?;
+            if n == 0 {
+                break;
+            }
+            line_no += 1;
+            let text = match std::str::from_utf8(&buf) {
+                Ok(s) => s,
+                Err(e) => {
+                    let col = std::str::from_utf8(&buf[..e.valid_up_to()]).map_or(0, |s| s.chars().count()) + 1;
+                    return Err(Error::with_problems(
+                        ErrorKind::Input,
+                        "extraction records are not valid UTF-8",
+                        vec![Problem::at(name, line_no, col, "invalid UTF-8")],
+                    ));
+                }
+            };
+            if text.trim().is_empty() {
+                continue;
+            }
+            batch.push((line_no, text.to_string()));
+            if batch.len() >= BATCH {
+                flush(&mut batch)?;
+            }
+        }
+        flush(&mut batch)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn minimal() -> String {
+        r#"{"schema":"newskg.extraction","version":1,"doc":"d","date":"2023-10","entities":[{"id":"a","name":"A","kind":"Person","aliases":["A"],"mentions":[{"start":0,"end":1,"text":"A","via":"alias"}]}],"ambiguous":[],"relations":[{"subject":"a","relation":"met","object":"b","planned":false,"date":null,"attribution":null,"trigger":{"start":2,"end":6,"text":"traf"},"sentence":{"start":0,"end":9,"text":"A traf B."},"confidence":0.9,"construction":"x"}],"sentences":[{"start":0,"end":9,"text":"A traf B."}]}"#.to_string()
+    }
+
+    #[test]
+    fn a_relation_naming_an_undescribed_entity_is_located() {
+        let line = minimal();
+        let e = Record::parse_line(&line, Path::new("r.jsonl"), 3).unwrap_err();
+        let p = &e.problems[0];
+        assert_eq!(p.line, 3);
+        assert!(p.message.contains("\"b\""), "{}", p.message);
+        assert_eq!(&line[p.col - 1..p.col + 2], "\"b\"");
+        let fixed = line.replace(r#""object":"b""#, r#""object":"a""#);
+        assert!(Record::parse_line(&fixed, Path::new("r.jsonl"), 3).is_ok());
+    }
+
+    #[test]
+    fn unknown_kinds_and_bad_dates_are_located_by_serde() {
+        let line = minimal().replace(r#""relation":"met""#, r#""relation":"mett""#);
+        let e = Record::parse_line(&line, Path::new("r.jsonl"), 1).unwrap_err();
+        let p = &e.problems[0];
+        assert!(p.message.contains("mett"), "{}", p.message);
+        assert!(line[..p.col].ends_with("\"mett\""), "col {} in {line}", p.col);
+        let line = minimal().replace("2023-10", "2023-13");
+        let e = Record::parse_line(&line, Path::new("r.jsonl"), 1).unwrap_err();
+        assert!(e.problems[0].message.contains("2023-13"), "{e}");
+        let line = minimal().replace("newskg.extraction", "newskg.graph");
+        let e = Record::parse_line(&line, Path::new("r.jsonl"), 1).unwrap_err();
+        assert!(e.problems[0].message.contains("newskg.graph"), "{e}");
+    }
+
+    #[test]
+    fn a_named_sentence_without_text_is_refused() {
+        let line = minimal().replace(r#""object":"b""#, r#""object":"a""#).replace(
+            r#"{"start":0,"end":9,"text":"A traf B."}]}"#,
+            r#"{"start":0,"end":9}]}"#,
+        );
+        let e = Record::parse_line(&line, Path::new("r.jsonl"), 1).unwrap_err();
+        assert!(e.problems[0].message.contains("no \"text\""), "{e}");
+    }
+}
