@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The project's test command: sets up what the tests need on a fresh machine, then runs them.
 #   - Graphviz (`dot`, `sfdp`): the tests render the exported DOT files.
-#   - A Python venv in .venv with python-ron: a test loads out/graph.ron the way a notebook does.
+#   - Java 17 (openjdk-17-jre-headless): the Spark job of examples/spark/ runs in a test.
+#   - A Python venv in .venv with python-ron (a test loads out/graph.ron the way a notebook does)
+#     and pyspark (tests/spark.rs runs the Spark job on local[2]).
 # Extra arguments go to `cargo test` (e.g. `scripts/test.sh --test seeds`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,14 +16,23 @@ if ! command -v dot >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq graphviz >/dev/null
 fi
 
+if ! command -v java >/dev/null 2>&1; then
+  echo "scripts/test.sh: installing Java (openjdk-17-jre-headless) for Spark" >&2
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq openjdk-17-jre-headless >/dev/null ||
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq default-jre-headless >/dev/null
+fi
+
 # The Python packages the tests use; the venv is rebuilt when one is missing.
-PY_PACKAGES=(python-ron)
-PY_IMPORTS="import pyron"
+PY_PACKAGES=(python-ron pyspark==4.3.0)
+PY_IMPORTS="import pyron, pyspark"
 if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "$PY_IMPORTS" 2>/dev/null; then
   echo "scripts/test.sh: preparing .venv (${PY_PACKAGES[*]})" >&2
   python3 -m venv .venv
   .venv/bin/pip install -q "${PY_PACKAGES[@]}"
 fi
 export NEWSKG_PYTHON="$PWD/.venv/bin/python"
+# Everything is installed now: the Spark test must run, not skip.
+export NEWSKG_REQUIRE_SPARK=1
 
 exec cargo test "$@"
