@@ -1,5 +1,6 @@
 //! The Spark job of `examples/spark/` on `local[2]` gives the graph files of the single-process
-//! build, byte for byte: on the bundled articles and on about a thousand documents.
+//! build, byte for byte: on the bundled articles and on about a thousand documents; and its
+//! DataFrame aggregation gives tables that hold the same graph.
 //!
 //! Needs Java and pyspark (`scripts/test.sh` installs both where missing and sets
 //! NEWSKG_REQUIRE_SPARK=1, which turns a missing one into a failure); elsewhere the test says what
@@ -91,6 +92,23 @@ fn assert_same_outputs(expected: &Path, got: &Path, what: &str) {
     }
 }
 
+/// The DataFrame path's tables hold the graph of the single build (examples/spark/compare_tables.py).
+fn same_tables(tables: &Path, graph: &Path) {
+    let r = Command::new(python())
+        .args([
+            "examples/spark/compare_tables.py",
+            tables.to_str().unwrap(),
+            graph.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&r.stdout);
+    assert!(r.status.success(), "{said}{}", String::from_utf8_lossy(&r.stderr));
+    for table in ["nodes", "cooccurrence", "relations", "documents"] {
+        assert!(said.contains(&format!("{table}: ")), "{said}");
+    }
+}
+
 fn records_in(dir: &Path) -> usize {
     std::fs::read_dir(dir)
         .unwrap()
@@ -119,23 +137,52 @@ fn spark_on_local_2_gives_the_bytes_of_the_single_process_build() {
     let input = dir.path().join("bundled.parquet");
     to_parquet(&jsonl, &input);
     let out = dir.path().join("spark");
+    let tables = dir.path().join("tables");
+    let t = tables.to_str().unwrap();
     let log = spark_job(
         &input,
         &out,
-        &["--format", "parquet", "--partitions", "3", "--fold", "stream"],
+        &[
+            "--format",
+            "parquet",
+            "--partitions",
+            "3",
+            "--fold",
+            "stream",
+            "--tables",
+            t,
+            "--tables-format",
+            "json",
+        ],
     );
     assert!(log.contains("3 partitions") && log.contains("fold (stream)"), "{log}");
     assert_eq!(records_in(&out.join("extractions")), 5);
     assert_same_outputs(&single, &out, "bundled articles");
+    same_tables(&tables, &single.join("graph.ron"));
 
     // About a thousand documents in four partitions; the driver folds the records directory.
     let (input, what) = corpus::thousand_jsonl(dir.path());
     let single: PathBuf = dir.path().join("single-1k");
     ok(&["build", input.to_str().unwrap(), "--out", single.to_str().unwrap()]);
     let out = dir.path().join("spark-1k");
-    let log = spark_job(&input, &out, &["--partitions", "4", "--fold", "files"]);
+    let tables = dir.path().join("tables-1k");
+    let log = spark_job(
+        &input,
+        &out,
+        &[
+            "--partitions",
+            "4",
+            "--fold",
+            "files",
+            "--tables",
+            tables.to_str().unwrap(),
+            "--tables-format",
+            "json",
+        ],
+    );
     assert!(log.contains("4 partitions") && log.contains("fold (files)"), "{log}");
     let docs = std::fs::read_to_string(&input).unwrap().lines().count();
     assert_eq!(records_in(&out.join("extractions")), docs, "{what}");
     assert_same_outputs(&single, &out, what);
+    same_tables(&tables, &single.join("graph.ron"));
 }

@@ -44,6 +44,13 @@ def parse_args(argv):
         help="files: newskg reads the records directory on the driver (a local path); stream: the driver "
         "streams the records from Spark into newskg's stdin (any path, e.g. HDFS); auto: files for local paths",
     )
+    ap.add_argument(
+        "--tables",
+        help="also aggregate the records with Spark DataFrames into the tables nodes, cooccurrence, relations "
+        "and documents (graph.ron's columns) under this Spark path: the path for graphs too large for the driver",
+    )
+    ap.add_argument("--tables-format", choices=["parquet", "json"], default="parquet", help="format of --tables (default parquet)")
+    ap.add_argument("--no-fold", action="store_true", help="skip the fold on the driver (with --tables, for graphs too large for it)")
     return ap.parse_args(argv)
 
 
@@ -120,6 +127,17 @@ def main(argv=None):
     spark.createDataFrame(records.map(lambda r: (r,)), "value string").write.mode("overwrite").text(extractions)
     t1 = time.monotonic()
 
+    if args.tables:
+        # The DataFrame path: the graph's tables computed where the records are.
+        import aggregate
+
+        aggregate.write_tables(aggregate.aggregate(aggregate.read_records(spark, extractions)), args.tables, args.tables_format)
+    t1a = time.monotonic()
+    if args.no_fold:
+        print(f"newskg_spark: extract {t1 - t0:.1f} s, tables {t1a - t1:.1f} s; no fold", file=sys.stderr)
+        spark.stop()
+        return
+
     # The fold, on the driver.
     fold = args.fold
     if fold == "auto":
@@ -137,7 +155,9 @@ def main(argv=None):
     t2 = time.monotonic()
     print(
         f"newskg_spark: master {sc.master}, {records.getNumPartitions()} partitions: session {t0 - ts:.1f} s, "
-        f"extract {t1 - t0:.1f} s, fold ({fold}) {t2 - t1:.1f} s; records in {extractions}, graph in {out}",
+        f"extract {t1 - t0:.1f} s, fold ({fold}) {t2 - t1a:.1f} s"
+        + (f", tables {t1a - t1:.1f} s in {args.tables}" if args.tables else "")
+        + f"; records in {extractions}, graph in {out}",
         file=sys.stderr,
     )
     spark.stop()
