@@ -129,8 +129,9 @@ fn spark_on_local_2_gives_the_bytes_of_the_single_process_build() {
     }
     let dir = tempfile::tempdir().unwrap();
 
-    // The bundled articles: the single build reads the .txt files, Spark the same documents
-    // from Parquet in three partitions, and the driver streams the records into newskg.
+    // The bundled articles: the single build reads the .txt files with the built-in gazetteer,
+    // Spark the same documents from Parquet in three partitions with the gazetteer directory
+    // shipped to the executors, and the driver streams the records into newskg.
     let single = dir.path().join("single");
     build_into(&single, &[]);
     let jsonl = corpus::bundled_jsonl(dir.path());
@@ -153,6 +154,8 @@ fn spark_on_local_2_gives_the_bytes_of_the_single_process_build() {
             t,
             "--tables-format",
             "json",
+            "--gazetteer",
+            "gazetteer",
         ],
     );
     assert!(log.contains("3 partitions") && log.contains("fold (stream)"), "{log}");

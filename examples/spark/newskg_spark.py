@@ -32,7 +32,13 @@ def parse_args(argv):
     ap.add_argument("--input", required=True, help="corpus: a JSON Lines file or directory, a Parquet path, or a table name")
     ap.add_argument("--format", choices=["json", "parquet", "table"], default="json", help="how to read --input (default json)")
     ap.add_argument("--newskg", default="target/release/newskg", help="the newskg binary, shipped to the executors (default %(default)s)")
-    ap.add_argument("--gazetteer", default="gazetteer", help="gazetteer directory, shipped beside the binary (default %(default)s)")
+    ap.add_argument(
+        "--gazetteer",
+        action="append",
+        default=[],
+        help="gazetteer directory, shipped beside the binary; give it several times to layer them, as newskg's -g "
+        "(@bundled names the gazetteer built into newskg; default: only that one)",
+    )
     ap.add_argument("--out", required=True, help="directory for graph.ron, graph.dot, relations.dot, nodes.csv, edges.csv (on the driver)")
     ap.add_argument("--extractions", help="where the extraction records go, any Spark path (default OUT/extractions)")
     ap.add_argument("--partitions", type=int, default=0, help="repartition the corpus into N partitions first (default: as read)")
@@ -78,14 +84,19 @@ def read_corpus(spark, args):
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     binary = os.path.abspath(args.newskg)
-    gazetteer = os.path.abspath(args.gazetteer)
+    layers = [g if g == "@bundled" else os.path.abspath(g) for g in args.gazetteer]
     out = os.path.abspath(args.out)
     extractions = args.extractions or os.path.join(out, "extractions")
     if is_local_path(extractions):
         extractions = os.path.abspath(urlparse(extractions).path)
-    for path, what in ((binary, "--newskg binary"), (gazetteer, "--gazetteer directory")):
-        if not os.path.exists(path):
-            sys.exit(f"newskg_spark: {what} {path} does not exist (build it with `cargo build --release`)")
+    if not os.path.exists(binary):
+        sys.exit(f"newskg_spark: --newskg binary {binary} does not exist (build it with `cargo build --release`)")
+    for g in layers:
+        if g != "@bundled" and not os.path.isdir(g):
+            sys.exit(f"newskg_spark: --gazetteer directory {g} does not exist")
+    names = [os.path.basename(g) for g in layers if g != "@bundled"]
+    if len(set(names)) != len(names):
+        sys.exit(f"newskg_spark: --gazetteer directories must have different names to be shipped side by side: {names}")
 
     ts = time.monotonic()
     builder = SparkSession.builder.appName("newskg").config("spark.ui.showConsoleProgress", "false")
@@ -99,24 +110,19 @@ def main(argv=None):
     sc.setLogLevel("WARN")
     t0 = time.monotonic()
 
-    # Ship the binary and the gazetteer to every executor.
+    # Ship the binary and the gazetteer directories, if any (the bundled one is built in), to
+    # every executor.
     sc.addFile(binary)
-    sc.addFile(gazetteer, recursive=True)
+    for g in layers:
+        if g != "@bundled":
+            sc.addFile(g, recursive=True)
     # Executors find shipped files in their working directory; a local master runs its tasks on
     # the driver, whose copies are under SparkFiles' root directory.
     root = SparkFiles.getRootDirectory() if sc.master.startswith("local") else "."
-    command = " ".join(
-        shlex.quote(x)
-        for x in [
-            os.path.join(root, os.path.basename(binary)),
-            "extract",
-            "-",
-            "--gazetteer",
-            os.path.join(root, os.path.basename(gazetteer)),
-            "-j",
-            "1",
-        ]
-    )
+    argv = [os.path.join(root, os.path.basename(binary)), "extract", "-", "-j", "1"]
+    for g in layers:
+        argv += ["-g", g if g == "@bundled" else os.path.join(root, os.path.basename(g))]
+    command = " ".join(shlex.quote(x) for x in argv)
 
     docs = read_corpus(spark, args)
     if args.partitions > 0:
