@@ -40,7 +40,11 @@ def parse_args(argv):
         "(@bundled names the gazetteer built into newskg; default: only that one)",
     )
     ap.add_argument("--out", required=True, help="directory for graph.ron, graph.dot, relations.dot, nodes.csv, edges.csv (on the driver)")
-    ap.add_argument("--extractions", help="where the extraction records go, any Spark path (default OUT/extractions)")
+    ap.add_argument(
+        "--extractions",
+        help="where the extraction records go, any Spark path (default OUT/extractions, on the driver's disk: "
+        "fine for a local master; on a cluster give a shared file system, e.g. hdfs:///news/records)",
+    )
     ap.add_argument("--partitions", type=int, default=0, help="repartition the corpus into N partitions first (default: as read)")
     ap.add_argument("--master", help="Spark master when not started by spark-submit, e.g. 'local[2]'")
     ap.add_argument(
@@ -88,7 +92,13 @@ def main(argv=None):
     out = os.path.abspath(args.out)
     extractions = args.extractions or os.path.join(out, "extractions")
     if is_local_path(extractions):
+        # A path on the driver's disk (with a local master; on a cluster, give a path on a file
+        # system every executor writes to: hdfs://, s3a://). Spelled file:// for Spark, so a
+        # cluster's default file system does not claim it.
         extractions = os.path.abspath(urlparse(extractions).path)
+        spark_extractions = "file://" + extractions
+    else:
+        spark_extractions = extractions
     if not os.path.exists(binary):
         sys.exit(f"newskg_spark: --newskg binary {binary} does not exist (build it with `cargo build --release`)")
     for g in layers:
@@ -130,14 +140,14 @@ def main(argv=None):
     lines = docs.select(F.to_json(F.struct(*docs.columns)).alias("line")).rdd.map(lambda row: row[0])
     # The map: one `newskg extract -` per partition, one thread each (Spark runs a task per core).
     records = lines.pipe(command, checkCode=True)
-    spark.createDataFrame(records.map(lambda r: (r,)), "value string").write.mode("overwrite").text(extractions)
+    spark.createDataFrame(records.map(lambda r: (r,)), "value string").write.mode("overwrite").text(spark_extractions)
     t1 = time.monotonic()
 
     if args.tables:
         # The DataFrame path: the graph's tables computed where the records are.
         import aggregate
 
-        aggregate.write_tables(aggregate.aggregate(aggregate.read_records(spark, extractions)), args.tables, args.tables_format)
+        aggregate.write_tables(aggregate.aggregate(aggregate.read_records(spark, spark_extractions)), args.tables, args.tables_format)
     t1a = time.monotonic()
     if args.no_fold:
         print(f"newskg_spark: extract {t1 - t0:.1f} s, tables {t1a - t1:.1f} s; no fold", file=sys.stderr)
@@ -153,7 +163,7 @@ def main(argv=None):
         subprocess.run(build + [extractions], check=True)
     else:
         proc = subprocess.Popen(build + ["-"], stdin=subprocess.PIPE)
-        for row in spark.read.text(extractions).toLocalIterator():
+        for row in spark.read.text(spark_extractions).toLocalIterator():
             proc.stdin.write(row.value.encode("utf-8") + b"\n")
         proc.stdin.close()
         if proc.wait() != 0:
