@@ -22,7 +22,8 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Extract entities and relations from the inputs and write the graph to OUT
-    /// (graph.ron, graph.dot, relations.dot — the who-met-whom picture —, nodes.csv, edges.csv).
+    /// (graph.ron, graph.dot, relations.dot — the who-met-whom picture —, nodes.csv, edges.csv,
+    /// graph.graphml for Gephi/yEd/Cytoscape, graph.json in networkx node-link form).
     Build {
         #[command(flatten)]
         common: Common,
@@ -214,7 +215,7 @@ fn main() -> ExitCode {
 /// Says on stderr what was written.
 fn report_written(file: &GraphFile, from: &str, out: &std::path::Path) {
     eprintln!(
-        "newskg: {from} → {} entities, {} co-occurrence edges, {} relation edges; wrote {}/graph.ron, graph.dot, relations.dot, nodes.csv, edges.csv",
+        "newskg: {from} → {} entities, {} co-occurrence edges, {} relation edges; wrote {}/graph.ron, graph.dot, relations.dot, nodes.csv, edges.csv, graph.graphml, graph.json",
         file.nodes.len(),
         file.cooccurrence.len(),
         file.relations.len(),

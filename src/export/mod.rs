@@ -3,6 +3,7 @@
 
 pub mod csv;
 pub mod dot;
+pub mod graphml;
 pub mod ron;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -196,7 +197,8 @@ fn write_each_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
 }
 
 /// What `build` and `merge` write: graph.ron, graph.dot (drawn with `dot`), relations.dot
-/// (relation edges only), nodes.csv and edges.csv, all into `out` or none. Returns the file's
+/// (relation edges only), nodes.csv and edges.csv, graph.graphml and graph.json (networkx
+/// node-link), all into `out` or none. Returns the file's
 /// view of the graph.
 pub fn write_outputs(graph: &crate::graph::KnowledgeGraph, out: &Path, dot: dot::DotOptions) -> Result<ron::GraphFile> {
     let file = ron::GraphFile::from_graph(graph);
@@ -214,6 +216,8 @@ pub fn write_outputs(graph: &crate::graph::KnowledgeGraph, out: &Path, dot: dot:
         (out.join("relations.dot"), relations_dot.into_bytes()),
         (out.join("nodes.csv"), csv::nodes_csv(&file)),
         (out.join("edges.csv"), csv::edges_csv(&file)),
+        (out.join("graph.graphml"), graphml::to_graphml(&file).into_bytes()),
+        (out.join("graph.json"), graphml::to_node_link(&file).into_bytes()),
     ])?;
     Ok(file)
 }

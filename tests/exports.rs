@@ -1,0 +1,57 @@
+//! graph.graphml and graph.json hold the nodes and edges of graph.ron, readable by standard
+//! parsers (Python's XML and JSON libraries stand in for Gephi, yEd, Cytoscape and networkx).
+
+mod common;
+use common::*;
+use std::process::Command;
+
+#[test]
+fn graphml_and_node_link_json_match_graph_ron() {
+    let dir = tempfile::tempdir().unwrap();
+    build_into(dir.path(), &[]);
+    let ron = newskg::export::ron::GraphFile::load(&dir.path().join("graph.ron")).unwrap();
+    let edges = ron.cooccurrence.len() + ron.relations.len();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("graph.json")).unwrap()).unwrap();
+    assert_eq!(json["nodes"].as_array().unwrap().len(), ron.nodes.len());
+    let links = json["links"].as_array().unwrap();
+    assert_eq!(links.len(), edges);
+    for r in &ron.relations {
+        let l = links
+            .iter()
+            .find(|l| {
+                l["source"] == r.subject.as_str()
+                    && l["target"] == r.object.as_str()
+                    && l["relation"] == r.relation.as_str()
+            })
+            .unwrap_or_else(|| panic!("{} {} {} missing from graph.json", r.subject, r.relation, r.object));
+        assert_eq!(
+            l["directed"],
+            serde_json::Value::Bool(!matches!(r.relation.as_str(), "met" | "phoned"))
+        );
+        assert_eq!(l["evidence"].as_array().unwrap().len(), r.evidence.len());
+    }
+    // GraphML through a standard XML parser: well formed, every node and edge, typed keys.
+    let script = r#"
+import sys, xml.etree.ElementTree as ET
+ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+t = ET.parse(sys.argv[1])
+nodes = t.findall(".//g:node", ns); edges = t.findall(".//g:edge", ns)
+ids = {n.get("id") for n in nodes}
+assert all(e.get("source") in ids and e.get("target") in ids for e in edges)
+met = [e for e in edges if e.find("g:data[@key='relation']", ns).text == "met"]
+assert met and all(e.get("directed") == "false" for e in met)
+print(len(nodes), len(edges))
+"#;
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(dir.path().join("graph.graphml"))
+        .output()
+        .expect("python3 runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("{} {edges}", ron.nodes.len())
+    );
+}
