@@ -57,7 +57,11 @@ fn truncate(text: &mut String) {
 
 /// Parses a leading `date YYYY-MM[-DD]` marker: returns the date and where the body starts.
 pub fn parse_marker(text: &str) -> (Option<PartialDate>, usize) {
-    let lead = text.len() - text.trim_start().len();
+    // A byte-order mark before the marker is not text (editors on Windows write one).
+    let lead = text.len()
+        - text
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
+            .len();
     let rest = &text[lead..];
     let Some(after) = rest.strip_prefix("date ") else {
         return (None, 0);
@@ -319,6 +323,13 @@ pub fn read_jsonl(
             serde_json::Value::String(s) => s,
             other => other.to_string(),
         };
+        if id.trim().is_empty() {
+            return Err(Error::with_problems(
+                ErrorKind::Input,
+                "bad JSON Lines record",
+                vec![Problem::at(path, line_no, 1, "the document id is empty").hint("give every document an id")],
+            ));
+        }
         let mut doc = Document::new(id, rec.text);
         if let Some(d) = rec.date.as_deref().filter(|d| !d.trim().is_empty()) {
             // An ISO 8601 date-time (`2023-10-05T12:00:00Z`, `2023-10-05 12:00`) gives its day.
@@ -379,6 +390,29 @@ mod tests {
         assert!(
             err.contains("duplicate document id \"7\"") && err.contains("a.jsonl:2") && err.contains("b.jsonl:3"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_hide_the_date() {
+        let d = Document::new("x", "\u{FEFF}date 2023-10 Lawrow: Text");
+        assert_eq!(d.date.unwrap().to_string(), "2023-10");
+        assert_eq!(&d.text[d.body..], "Lawrow: Text");
+    }
+
+    #[test]
+    fn an_empty_id_is_refused_with_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.jsonl");
+        std::fs::write(
+            &a,
+            "{\"id\": \"x\", \"text\": \"T\"}\n{\"id\": \" \", \"text\": \"U\"}\n",
+        )
+        .unwrap();
+        let err = read(&[Source::JsonLines(a)]).unwrap_err();
+        assert!(
+            format!("{err:?}").contains("a.jsonl") && err.to_string().contains("bad JSON Lines record"),
+            "{err:?}"
         );
     }
 

@@ -159,9 +159,25 @@ struct Common {
     threads: Option<usize>,
 }
 
+/// More worker threads than this only cost memory: documents are extracted in batches of 64.
+const MAX_THREADS: usize = 1024;
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
 impl Common {
     fn threads(&self) -> Result<(), Error> {
         if let Some(n) = self.threads {
+            if n > MAX_THREADS {
+                return Err(Error::new(
+                    ErrorKind::Usage,
+                    format!(
+                        "-j {n}: at most {MAX_THREADS} worker threads (this machine has {})",
+                        cores()
+                    ),
+                ));
+            }
             rayon::ThreadPoolBuilder::new()
                 .num_threads(n.max(1))
                 .build_global()
@@ -361,7 +377,7 @@ fn run_cli(cli: Cli) -> Result<(), Error> {
                                 if link.is_empty() {
                                     q.name_of(id).to_string()
                                 } else {
-                                    format!("{} —{link}→", q.name_of(id))
+                                    format!("{} {link}", q.name_of(id))
                                 }
                             })
                             .collect();

@@ -286,7 +286,8 @@ impl<'g> Query<'g> {
     }
 }
 
-/// Breadth-first shortest path over an undirected view of `edges` (petgraph's A* with unit costs).
+/// Breadth-first shortest path over an undirected view of `edges` (petgraph's A* with unit costs);
+/// each step's link is drawn with the edge's direction (`—visited→`, `←received—`, `—met—`).
 fn shortest<'e>(edges: &'e [(&'e str, &'e str, String)], a: &str, b: &str) -> Option<Vec<(String, String)>> {
     let mut g: UnGraph<&'e str, &'e str> = UnGraph::new_undirected();
     let mut ix: BTreeMap<&'e str, NodeIndex> = BTreeMap::new();
@@ -300,7 +301,16 @@ fn shortest<'e>(edges: &'e [(&'e str, &'e str, String)], a: &str, b: &str) -> Op
     let mut out = Vec::new();
     for w in nodes.windows(2) {
         let e = g.find_edge(w[0], w[1])?;
-        out.push((g[w[0]].to_string(), g[e].to_string()));
+        let kind = g[e];
+        // The arrow follows the edge: `Lawrow ←received— Kim` for Kim received Lawrow.
+        let link = if matches!(kind, "met" | "phoned" | "cooccurrence") {
+            format!("—{kind}—")
+        } else if g.edge_endpoints(e).is_some_and(|(from, _)| from == w[0]) {
+            format!("—{kind}→")
+        } else {
+            format!("←{kind}—")
+        };
+        out.push((g[w[0]].to_string(), link));
     }
     out.push((g[nb].to_string(), String::new()));
     Some(out)

@@ -223,3 +223,10 @@ fn help_documents_every_command() {
         assert!(build.contains(opt), "{build}");
     }
 }
+
+#[test]
+fn absurd_thread_counts_are_refused_clearly() {
+    let r = newskg(&["extract", "-j", "100000", "examples/corpus"]);
+    assert_eq!(r.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&r.stderr).contains("at most 1024 worker threads"));
+}
