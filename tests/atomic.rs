@@ -45,7 +45,7 @@ fn a_killed_build_leaves_the_old_set_or_the_new_one() {
     // (so that a run lasts long enough to be killed in every phase).
     let corpus = tmp.path().join("corpus.jsonl");
     let mut lines = String::new();
-    for k in 0..120 {
+    for k in 0..60 {
         for e in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus")).unwrap() {
             let p = e.unwrap().path();
             let text = std::fs::read_to_string(&p).unwrap();
