@@ -32,15 +32,8 @@ enum Command {
         /// same outputs as building from the texts. No gazetteer is read.
         #[arg(long, value_name = "FILE|DIR|-", num_args = 1.., conflicts_with_all = ["inputs", "gazetteer", "lossy"])]
         from_extractions: Vec<PathBuf>,
-        /// Output directory; files are replaced atomically, and only when the whole run succeeds.
-        #[arg(long, default_value = "out")]
-        out: PathBuf,
-        /// Draw only relation edges in graph.dot (the who-met-whom picture).
-        #[arg(long)]
-        relations_only: bool,
-        /// Leave out of graph.dot co-occurrence edges seen in fewer sentences than this.
-        #[arg(long, default_value_t = 1)]
-        min_sentences: usize,
+        #[command(flatten)]
+        output: Output,
     },
     /// Print one extraction record per document on stdout, in input order: a JSON object with
     /// entities and their mention spans, ambiguous mentions with candidates, relations with their
@@ -56,15 +49,8 @@ enum Command {
         /// Graph files (`A/graph.ron`) or the directories holding them (`A/`).
         #[arg(required = true, value_name = "GRAPH")]
         graphs: Vec<PathBuf>,
-        /// Output directory; files are replaced atomically, and only when the whole run succeeds.
-        #[arg(long, default_value = "out")]
-        out: PathBuf,
-        /// Draw only relation edges in graph.dot (the who-met-whom picture).
-        #[arg(long)]
-        relations_only: bool,
-        /// Leave out of graph.dot co-occurrence edges seen in fewer sentences than this.
-        #[arg(long, default_value_t = 1)]
-        min_sentences: usize,
+        #[command(flatten)]
+        output: Output,
     },
     /// Check a gazetteer, or suggest entities a corpus mentions that it lacks.
     Gazetteer {
@@ -81,6 +67,33 @@ enum Command {
         #[command(subcommand)]
         question: Question,
     },
+}
+
+/// Where `build` and `merge` write, and how graph.dot is drawn.
+#[derive(Args)]
+struct Output {
+    /// Output directory; files are replaced atomically, and only when the whole run succeeds.
+    #[arg(long, default_value = "out")]
+    out: PathBuf,
+    /// Draw only relation edges in graph.dot (the who-met-whom picture).
+    #[arg(long)]
+    relations_only: bool,
+    /// Leave out of graph.dot co-occurrence edges seen in fewer sentences than this.
+    #[arg(long, default_value_t = 1)]
+    min_sentences: usize,
+}
+
+impl Output {
+    /// Writes every output file of `graph` as one set and says what was written.
+    fn write(&self, graph: &newskg::KnowledgeGraph, from: &str) -> Result<(), Error> {
+        let dot = DotOptions {
+            relations_only: self.relations_only,
+            min_sentences: self.min_sentences,
+        };
+        let file = export::write_outputs(graph, &self.out, dot)?;
+        report_written(&file, from, &self.out);
+        Ok(())
+    }
 }
 
 #[derive(Subcommand)]
@@ -261,9 +274,7 @@ fn run_cli(cli: Cli) -> Result<(), Error> {
         Command::Build {
             common,
             from_extractions,
-            out,
-            relations_only,
-            min_sentences,
+            output,
         } => {
             let (graph, docs, truncated) = if from_extractions.is_empty() {
                 let (pipeline, sources, opts) = common.setup()?;
@@ -273,12 +284,7 @@ fn run_cli(cli: Cli) -> Result<(), Error> {
                 run::build_graph_from_records(&from_extractions)?
             };
             report_truncated(truncated);
-            let dot = DotOptions {
-                relations_only,
-                min_sentences,
-            };
-            let file = export::write_outputs(&graph, &out, dot)?;
-            report_written(&file, &format!("{docs} documents"), &out);
+            output.write(&graph, &format!("{docs} documents"))?;
             if graph.skipped_sentences() > 0 {
                 eprintln!(
                     "newskg: {} sentences named more than {} entities and added no co-occurrence pairs",
@@ -288,20 +294,9 @@ fn run_cli(cli: Cli) -> Result<(), Error> {
             }
             Ok(())
         }
-        Command::Merge {
-            graphs,
-            out,
-            relations_only,
-            min_sentences,
-        } => {
+        Command::Merge { graphs, output } => {
             let graph = run::merge_graph_files(&graphs)?;
-            let dot = DotOptions {
-                relations_only,
-                min_sentences,
-            };
-            let file = export::write_outputs(&graph, &out, dot)?;
-            report_written(&file, &format!("{} graphs", graphs.len()), &out);
-            Ok(())
+            output.write(&graph, &format!("{} graphs", graphs.len()))
         }
         Command::Extract { common } => {
             let (pipeline, sources, opts) = common.setup()?;

@@ -1,11 +1,11 @@
 //! Outputs are one set: a `newskg build` killed (SIGKILL, by PID) at any point leaves `out/`
 //! with either every old file or every new one, and later runs remove what killed runs left.
 
+mod common;
+use common::OUTPUTS;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
-
-const OUTPUTS: [&str; 5] = ["graph.ron", "graph.dot", "relations.dot", "nodes.csv", "edges.csv"];
 
 fn build(out: &Path, inputs: &[&str]) {
     let status = Command::new(env!("CARGO_BIN_EXE_newskg"))

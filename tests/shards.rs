@@ -15,23 +15,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
-const OUTPUTS: [&str; 5] = ["graph.ron", "graph.dot", "relations.dot", "nodes.csv", "edges.csv"];
-
-fn assert_same_outputs(expected: &Path, got: &Path, what: &str) {
-    for name in OUTPUTS {
-        let (a, b) = (
-            std::fs::read(expected.join(name)).unwrap(),
-            std::fs::read(got.join(name)).unwrap(),
-        );
-        assert!(
-            a == b,
-            "{what}: {name} differs from the single build ({} vs {} bytes)",
-            a.len(),
-            b.len()
-        );
-    }
-}
-
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }

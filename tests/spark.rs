@@ -14,8 +14,6 @@ use common::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const OUTPUTS: [&str; 5] = ["graph.ron", "graph.dot", "relations.dot", "nodes.csv", "edges.csv"];
-
 fn python() -> String {
     std::env::var("NEWSKG_PYTHON").unwrap_or_else(|_| {
         let venv = Path::new(".venv/bin/python");
@@ -75,21 +73,6 @@ spark.stop()
         "writing Parquet: {}",
         String::from_utf8_lossy(&r.stderr)
     );
-}
-
-fn assert_same_outputs(expected: &Path, got: &Path, what: &str) {
-    for name in OUTPUTS {
-        let (a, b) = (
-            std::fs::read(expected.join(name)).unwrap(),
-            std::fs::read(got.join(name)).unwrap(),
-        );
-        assert!(
-            a == b,
-            "{what}: {name} differs ({} bytes single process, {} bytes Spark)",
-            a.len(),
-            b.len()
-        );
-    }
 }
 
 /// The DataFrame path's tables hold the graph of the single build (examples/spark/compare_tables.py).

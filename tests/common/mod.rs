@@ -50,3 +50,30 @@ pub fn prf<T: Ord>(gold: &std::collections::BTreeSet<T>, sys: &std::collections:
     let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
     (p, r, f)
 }
+
+/// Every file `build` and `merge` write.
+pub const OUTPUTS: [&str; 7] = [
+    "graph.ron",
+    "graph.dot",
+    "relations.dot",
+    "nodes.csv",
+    "edges.csv",
+    "graph.graphml",
+    "graph.json",
+];
+
+/// Every output file of `got` is byte-identical to the one of `expected`.
+pub fn assert_same_outputs(expected: &Path, got: &Path, what: &str) {
+    for name in OUTPUTS {
+        let (a, b) = (
+            std::fs::read(expected.join(name)).unwrap(),
+            std::fs::read(got.join(name)).unwrap(),
+        );
+        assert!(
+            a == b,
+            "{what}: {name} differs from the single build ({} vs {} bytes)",
+            a.len(),
+            b.len()
+        );
+    }
+}
