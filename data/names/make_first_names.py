@@ -8,7 +8,7 @@ too (see data/names/README.md). Kept: names marked F/M (female/male) or 1F/1M (m
 left out: unisex names (`?`, `?F`, `?M`) and spelling equivalences (`=`). Compound names are
 written with a hyphen (`Hans-Peter`); names with the file's special-character codes are skipped.
 
-usage: python3 -m venv .gg-venv && .gg-venv/bin/pip download --no-deps gender-guesser==0.4.0 -d /tmp/gg
+usage: python3 -m pip download --no-deps gender-guesser==0.4.0 -d target/gg
        unzip the wheel, then: python3 data/names/make_first_names.py PATH/TO/nam_dict.txt
 """
 import os
