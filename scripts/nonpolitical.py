@@ -188,12 +188,16 @@ def cmd_corpus(args):
             f.write(json.dumps({"id": doc, "text": text, "date": None}, ensure_ascii=False) + "\n")
 
 
-def cmd_dump(args):
+def linked(args):
+    """The 30 articles (doc -> text), their categories, what BIN links in them, and the verdicts."""
     sel = selected()
     docs = {doc: text for _, (doc, _, text) in sorted(sel.items())}
     cats = {doc: cat for _, (doc, cat, _) in sel.items()}
-    res = run(args.bin, args.gazetteer, docs)
-    judged = load_judged()
+    return docs, cats, run(args.bin, args.gazetteer, docs), load_judged()
+
+
+def cmd_dump(args):
+    docs, cats, res, judged = linked(args)
     for doc, text in docs.items():
         print(f"=== {doc} [{cats[doc]}] {len(res[doc])} linked mentions")
         for s, e, ent, via in res[doc]:
@@ -205,11 +209,7 @@ def cmd_dump(args):
 
 
 def cmd_report(args):
-    sel = selected()
-    docs = {doc: text for _, (doc, _, text) in sorted(sel.items())}
-    cats = {doc: cat for _, (doc, cat, _) in sel.items()}
-    res = run(args.bin, args.gazetteer, docs)
-    judged = load_judged()
+    docs, cats, res, judged = linked(args)
     total = collections.Counter()
     spurious, unjudged = [], []
     print(f"# {args.bin} -g {args.gazetteer}")

@@ -145,6 +145,10 @@ pub fn link(
         .map(|h| (h.span.start, h.candidates[0].entity))
         .collect();
     full_at.sort_unstable();
+    // The dead drop out against the document date, else the latest year the text names; with
+    // neither, nobody is judged dead. Read from the text once, and only if a hit needs it.
+    let reference = std::cell::OnceCell::new();
+    let reference = || *reference.get_or_init(|| date.copied().or_else(|| crate::relation::latest_year(text)));
     let mut mentions = Vec::new();
     let mut ambiguous = Vec::new();
     for h in hits {
@@ -188,9 +192,7 @@ pub fn link(
         }
         let supported: Vec<EntityIdx> = entities.iter().copied().filter(|e| support.contains(e)).collect();
         let resolved = if !supported.is_empty() {
-            // The dead drop out against the document date, else the latest year the text names;
-            // with neither, nobody is judged dead.
-            let reference = date.copied().or_else(|| crate::relation::latest_year(text));
+            let reference = reference();
             let alive: Vec<EntityIdx> = supported
                 .iter()
                 .copied()
