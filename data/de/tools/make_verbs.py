@@ -62,9 +62,20 @@ def main():
         if len(pres) != 3 or len(past) != 2 or len(k1) != 2 or len(k2) != 2:
             continue  # defective paradigm: positions would not say number
         particle = p1 or p2 or p3 or p4 or "-"
+        zu = [v["EIZ"].lower()] if v.get("EIZ") else []
+        low = lemma.lower()
+        if particle == "-" and zu:
+            # `festnehmen`: some separable verbs come with glued finite forms only (`festnahm`);
+            # the zu-infinitive (`festzunehmen`) shows the particle, and the main-clause forms are
+            # the stem's (`nahm ... fest`).
+            cut = zu[0].find("zu")
+            prefix = zu[0][:cut]
+            if (cut >= 2 and zu[0][cut + 2:] == low[cut:] and low.startswith(prefix)
+                    and all(f.startswith(prefix) for f in pres + past + k1 + k2)):
+                particle = prefix
+                pres, past, k1, k2 = ([f[cut:] for f in xs] for xs in (pres, past, k1, k2))
         part = [p.lower() for p in v.get("PA2") or []]
         inf = [v["INF"].lower()] if v.get("INF") else []
-        zu = [v["EIZ"].lower()] if v.get("EIZ") else []
         lines.append("\t".join([lemma.lower(), particle.lower(), col(pres, 3), col(past, 2), col(k1 + k2, 4),
                                  ",".join(part) or "-", ",".join(inf) or "-", ",".join(zu) or "-"]))
         # `unterstreichen`, `übersetzen`, `durchsuchen`: these prefixes also make inseparable verbs,
