@@ -316,6 +316,7 @@ impl<'g> DocRefs<'g> {
                 let head = pv.head;
                 t.toks[head].slot = Some(Slot {
                     reference: true,
+                    gender: None,
                     genitive: pv.genitive,
                     ..s
                 });
@@ -419,6 +420,7 @@ impl<'g> DocRefs<'g> {
                             via: Via::Role,
                             genitive: ph.genitive,
                             reference: true,
+                            gender: None,
                         });
                     }
                     None
@@ -448,6 +450,7 @@ impl<'g> DocRefs<'g> {
                     via,
                     genitive: ph.genitive,
                     reference: true,
+                    gender: None,
                 });
                 if via == Via::Role {
                     made.push(Mention {

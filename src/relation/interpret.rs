@@ -80,10 +80,30 @@ impl Ctx<'_> {
         if ph.head_kind == Head::None {
             return Vec::new();
         }
+        if ph.head_kind == Head::Noun
+            && let Some(city) = self.district_of(ph.head)
+        {
+            return vec![city];
+        }
         match self.t.toks[ph.head].slot {
             Some(s) if !s.attributive() => vec![s.entity],
             _ => Vec::new(),
         }
+    }
+
+    /// `in Wien-Wieden`, `in Kiew-Petschersk`: a name after a city and a hyphen that is no German
+    /// word (nor ends in one: `Syrien-Friedensgespräche`) is a part of that city.
+    fn district_of(&self, head: usize) -> Option<EntityIdx> {
+        if head < 2 || self.t.toks[head - 1].punct != Some('-') || !self.t.toks[head].cap {
+            return None;
+        }
+        let city = self.t.toks[head - 2].slot.filter(|s| s.kind == Kind::City)?;
+        let w = self.t.norm(head);
+        let word_inside = w
+            .char_indices()
+            .map(|(i, _)| &w[i..])
+            .any(|tail| tail.chars().count() >= 4 && crate::gazetteer::ordinary::is_noun_form(tail));
+        (!w.is_empty() && !word_inside).then_some(city.entity)
     }
 
     /// The phrases coordinated with `pi` (itself included).
@@ -273,9 +293,53 @@ impl Ctx<'_> {
 
     fn subject_side(&self, ci: usize) -> Side {
         match self.subject(ci) {
-            Some(pi) => self.side_of(&self.group(pi)),
+            Some(pi) => {
+                let mut phrases = self.group(pi);
+                phrases.extend(self.late_conjuncts(ci, pi));
+                self.side_of(&phrases)
+            }
             None => Vec::new(),
         }
+    }
+
+    /// `X nach der Weihe und der Bischof Y nach seiner Konsekration werden eintreffen`: a person
+    /// in the nominative after `und` past the subject's adjuncts is one more subject. The
+    /// coordination pass joins only neighbours, and gives such a phrase the preposition of the
+    /// adjunct before it, so a case that the preposition cannot govern decides.
+    fn late_conjuncts(&self, ci: usize, subj: usize) -> Vec<usize> {
+        let person_like = |pi: usize| matches!(self.p.phrases[pi].head_kind, Head::Entity | Head::Person);
+        if !person_like(subj) {
+            return Vec::new();
+        }
+        let g = self.p.phrases[subj].group;
+        let phrases = &self.p.clauses[ci].phrases;
+        let Some(last) = phrases.iter().rposition(|&pi| self.p.phrases[pi].group == g) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for &pi in &phrases[last + 1..] {
+            let ph = &self.p.phrases[pi];
+            if ph.group == g || out.contains(&pi) {
+                continue;
+            }
+            let own_prep = ph.prep.is_some() && ph.prep_tok.is_none_or(|t| t >= ph.toks.start);
+            if own_prep || ph.genitive || ph.of.is_some() || ph.appos_of.is_some() {
+                continue; // an adjunct or an attribute
+            }
+            let start = ph.toks.start;
+            let after_und = start > 0 && matches!(self.t.norm(start - 1), "und" | "sowie");
+            let nominative = if ph.prep.is_some() {
+                let c = self.cases_of(pi);
+                c & case::NOM != 0 && c & (case::ACC | case::DAT) == 0
+            } else {
+                self.nominative(pi)
+            };
+            if !after_und || !person_like(pi) || !nominative || ph.head_kind == Head::Relative {
+                break;
+            }
+            out.extend(self.group(pi));
+        }
+        out
     }
 
     /// Free phrases of the clause other than the subject group.

@@ -307,6 +307,7 @@ pub fn extract_traced(
         if fact_cue(gaz, lex, text, sentence, &ms) {
             let mut t = tokenize(lex, text, sentence, &ms, |e| gaz.entity(e).kind);
             t.toks.truncate(MAX_SYNTAX_TOKENS);
+            t.set_genders(|e| refs.gender(e));
             refs.learn(&t, &parse(lex, &t));
         }
     }
@@ -357,6 +358,7 @@ pub fn extract_traced(
             out.truncated_sentences += 1;
             evidence = Span::new(sentence.start, t.toks.last().map_or(sentence.end, |x| x.span.end));
         }
+        t.set_genders(|e| refs.gender(e));
         let mut p = parse(lex, &t);
         out.parsed_sentences += 1;
         if candidate {

@@ -813,7 +813,11 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse)
                         ph.head = i;
                         ph.head_kind = Head::Entity;
                     }
-                    Head::Person | Head::Noun if !slot.genitive && !t.has(lex, ph.head, flag::TEMPORAL) => {
+                    Head::Person | Head::Noun
+                        if !slot.genitive
+                            && !t.has(lex, ph.head, flag::TEMPORAL)
+                            && !gender_clash(lex, t, ph.head, &slot) =>
+                    {
                         // Close apposition: `Präsident Obama`, `Hauptstadt Paris`.
                         ph.titles.push(ph.head);
                         ph.head = i;
@@ -1033,6 +1037,14 @@ pub fn person_title(lex: &Lexicon, t: &Tokens, i: usize) -> Option<super::lexico
         .and_then(|w| lex.info(w).noun)
         .or_else(|| tok.head.and_then(|h| lex.info(h).noun))?;
     lex.nouns[noun as usize].title.map(|_| noun)
+}
+
+/// `traf die Kanzlerin Wladimir Putin`: a feminine person noun is no title of a man's name. (A
+/// masculine title is: `Außenminister Choe Son-hui` is a woman.)
+fn gender_clash(lex: &Lexicon, t: &Tokens, title: usize, slot: &super::token::Slot) -> bool {
+    use crate::gazetteer::Gender;
+    let title_gender = person_title(lex, t, title).and_then(|n| lex.nouns[n as usize].gender);
+    title_gender == Some(Gender::Female) && slot.gender == Some(Gender::Male)
 }
 
 /// Joins phrases of a clause into coordination groups: `A und B`, `A, B und C`, `A sowie B`.

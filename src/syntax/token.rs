@@ -20,6 +20,9 @@ pub struct Slot {
     pub genitive: bool,
     /// A pronoun, possessive, relative pronoun or description resolved to the entity.
     pub reference: bool,
+    /// A person's gender where the gazetteer or the document says it (set by
+    /// [`Tokens::set_genders`]): `die Kanzlerin Wladimir Putin` is two phrases.
+    pub gender: Option<crate::gazetteer::Gender>,
 }
 
 impl Slot {
@@ -81,6 +84,15 @@ pub struct Tokens {
 }
 
 impl Tokens {
+    /// Notes the gender of every person mention, as `gender` knows it.
+    pub fn set_genders(&mut self, gender: impl Fn(crate::gazetteer::EntityIdx) -> Option<crate::gazetteer::Gender>) {
+        for tok in &mut self.toks {
+            if let Some(s) = tok.slot.as_mut().filter(|s| s.kind == crate::gazetteer::Kind::Person) {
+                s.gender = gender(s.entity);
+            }
+        }
+    }
+
     /// The normalised form of token `i` (empty for entities and punctuation).
     pub fn norm(&self, i: usize) -> &str {
         let (a, b) = self.toks[i].norm;
@@ -206,6 +218,7 @@ pub fn tokenize(
                             via: m.via,
                             genitive: m.genitive,
                             reference: false,
+                            gender: None,
                         }),
                     });
                 }
