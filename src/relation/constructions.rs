@@ -194,6 +194,7 @@ struct ConstructionsFile {
     presence_preps: Vec<String>,
     at_event_preps: Vec<String>,
     return_verbs: Vec<String>,
+    sein_perfect: Vec<String>,
     constructions: Vec<ConstructionDef>,
 }
 
@@ -284,6 +285,9 @@ pub struct Constructions {
     pub at_event_preps: HashSet<WordId>,
     /// Verbs of coming home.
     pub return_verbs: HashSet<LemmaId>,
+    /// Verbs whose perfect is built with `sein` (`ist eingetroffen`): `sein` + participle is
+    /// their perfect, never a passive.
+    pub sein_perfect: HashSet<LemmaId>,
     /// Every surface form of every trigger (normalised), for the sentence gate.
     pub gate: AhoCorasick,
     /// Number of gate patterns.
@@ -441,6 +445,11 @@ impl Constructions {
             .iter()
             .filter_map(|l| lemma(l, &mut problems))
             .collect();
+        let sein_perfect = file
+            .sein_perfect
+            .iter()
+            .filter_map(|l| lemma(l, &mut problems))
+            .collect();
         let adjunct_preps = file.adjunct_preps.iter().map(|p| prep(p, &mut problems).word).collect();
         let presence_preps = file
             .presence_preps
@@ -533,6 +542,7 @@ impl Constructions {
             presence_preps,
             at_event_preps,
             return_verbs,
+            sein_perfect,
             gate_patterns: patterns.len(),
             gate_triggers: triggers,
             gate_weak: weak_triggers,
@@ -562,7 +572,7 @@ mod tests {
 
     #[test]
     fn unknown_lemmas_and_prepositions_are_reported() {
-        let src = r#"(light_verbs: [], adjunct_preps: [], presence_preps: [], at_event_preps: [], return_verbs: [], constructions: [
+        let src = r#"(light_verbs: [], adjunct_preps: [], presence_preps: [], at_event_preps: [], return_verbs: [], sein_perfect: [], constructions: [
             (name: "x", kind: Met, trigger: Verb(["gibtesnicht"]), voice: Active, a: [Subject], b: [Prep(["haus"])],
              confidence: 0.5, example: "", negative: "")])"#;
         let e = Constructions::from_ron(src, Lexicon::get()).unwrap_err();

@@ -1076,7 +1076,15 @@ impl Ctx<'_> {
                     .is_some_and(|w| self.prep_is(w, &["von", "durch", "bei"]))
                     && !self.referents(pi).is_empty()
             });
-            return sein && host && c.nonfinite.contains(&t);
+            // `ist auf Einladung von X eingetroffen` is the perfect of a verb of motion.
+            let perfect = self.t.word(t).is_some_and(|w| {
+                self.lex
+                    .info(w)
+                    .verbs
+                    .iter()
+                    .any(|v| v.form == VForm::Participle && self.cons.sein_perfect.contains(&v.lemma))
+            });
+            return sein && host && !perfect && c.nonfinite.contains(&t);
         }
         let worden = c.tokens().any(|i| self.t.is(i, "worden"));
         let past = c.finite.is_some_and(|f| matches!(self.t.norm(f), "wurde" | "wurden"));

@@ -254,8 +254,11 @@ pub fn extract_traced(
     let mut titles: Vec<usize> = Vec::new();
     let mut pronouns: Vec<usize> = Vec::new();
     for m in cons.gate.find_iter(norm.text.as_str()) {
-        if let Some(&o) = norm.map.get(m.start()) {
-            let k = m.pattern().as_usize();
+        let k = m.pattern().as_usize();
+        // A pronoun pattern starts with the space or quote before the word, which may belong to
+        // the sentence before: the word's own offset says whose it is.
+        let at = m.start() + usize::from(k >= cons.gate_pronouns);
+        if let Some(&o) = norm.map.get(at) {
             let v = if k < cons.gate_triggers {
                 &mut triggers
             } else if k < cons.gate_weak {
