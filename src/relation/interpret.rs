@@ -582,11 +582,15 @@ impl Ctx<'_> {
         // a `zu` phrase belongs to the object.
         if ph.prep.is_some_and(|w| self.prep_is(w, &["zu"])) && self.object_control(ci) {
             let subj = self.subject(ci);
-            if let Some(obj) = self
-                .objects(ci)
-                .into_iter()
-                .find(|&pi| Some(pi) != subj && !self.referents(pi).is_empty())
-            {
+            // The person object nearest before it (`eroberten Sanaa und zwangen Hadi zur Flucht`).
+            if let Some(obj) = self.objects(ci).into_iter().rev().find(|&pi| {
+                Some(pi) != subj
+                    && self.p.phrases[pi].toks.start < ph.toks.start
+                    && self
+                        .referents(pi)
+                        .iter()
+                        .any(|&e| self.gaz.entity(e).kind == Kind::Person)
+            }) {
                 return self.side_of(&self.group(obj));
             }
         }
@@ -1045,6 +1049,8 @@ impl Ctx<'_> {
                         | "morgen"
                         | "übermorgen"
                 ) && !(self.t.toks[i].cap && self.t.is(i, "morgen"))
+                    // `weilt seit Montag in Berlin`: a day behind.
+                    && !(i > 0 && matches!(self.t.norm(i - 1), "seit" | "vergangenen" | "letzten"))
             });
             if ahead {
                 return true;

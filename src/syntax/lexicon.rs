@@ -692,6 +692,12 @@ impl Lexicon {
                         continue;
                     }
                     self.add_reading(f, lemma, form, plural.get(k).copied(), particle, extra);
+                    // Verb-last clauses glue the particle on: `der in Belgrad ausharrt`,
+                    // `als sie zusammenkamen`.
+                    if particle.is_some() {
+                        let glued = format!("{}{f}", cols[1]);
+                        self.add_reading(&glued, lemma, form, plural.get(k).copied(), None, extra);
+                    }
                 }
             }
             for (col, form) in [(5, VForm::Participle), (6, VForm::Infinitive), (7, VForm::ZuInfinitive)] {
