@@ -309,6 +309,16 @@ impl<'g> DocRefs<'g> {
         for q in 0..p.phrases.len() {
             let Some(prev) = p.phrases[q].appos_of else { continue };
             let (ph, pv) = (&p.phrases[q], &p.phrases[prev]);
+            // `die Außenminister, John Kerry und Sergej Lawrow,`: a list explains a plural.
+            let listed: Vec<EntityIdx> = p
+                .group(ph.group)
+                .filter_map(|k| t.toks[p.phrases[k].head].slot.filter(|s| s.person()))
+                .map(|s| s.entity)
+                .collect();
+            if pv.head_kind == Head::Person && t.toks[pv.head].slot.is_none() && listed.len() > 1 {
+                p.phrases[prev].refs = listed;
+                continue;
+            }
             if pv.head_kind == Head::Person
                 && t.toks[pv.head].slot.is_none()
                 && let Some(s) = t.toks[ph.head].slot.filter(|s| s.person())
@@ -324,7 +334,7 @@ impl<'g> DocRefs<'g> {
         }
         for pi in 0..p.phrases.len() {
             let ph = p.phrases[pi].clone();
-            if t.toks[ph.head].slot.is_some_and(|s| !s.attributive()) {
+            if t.toks[ph.head].slot.is_some_and(|s| !s.attributive()) || !ph.refs.is_empty() {
                 continue;
             }
             // Persons earlier in the sentence that head a phrase of their own or own a noun

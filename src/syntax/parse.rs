@@ -466,7 +466,7 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
         p.clauses[ci].phrases.push(pi);
     }
     coordinate(lex, t, &mut p);
-    appositions(t, &mut p);
+    appositions(lex, t, &mut p);
     // 5. Verbs of each clause; antecedents of relative clauses.
     for ci in 0..p.clauses.len() {
         verbs(lex, t, &mut p, ci);
@@ -1085,6 +1085,14 @@ fn coordinate(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
         if b.prep.is_some() && b.prep != a.prep {
             continue;
         }
+        // `der USA und Russlands, John Kerry und Sergej Lawrow,`: a comma does not join a person
+        // to a place.
+        let person = |ph: &Phrase| t.toks[ph.head].slot.map(|s| s.kind == crate::gazetteer::Kind::Person);
+        if between.iter().any(|&j| t.toks[j].punct == Some(','))
+            && matches!((person(a), person(b)), (Some(x), Some(y)) if x != y)
+        {
+            continue;
+        }
         let (group, prep, prep_tok) = (a.group, a.prep, a.prep_tok);
         let genitive_of = (a.genitive, a.of);
         let b = &mut p.phrases[k];
@@ -1108,16 +1116,14 @@ fn coordinate(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
 /// `X, der französische Präsident, ...` and `dem Fraktionschef, dem Abgeordneten X, ...`: a
 /// phrase with a determiner or title right after a comma that follows an entity or person noun of
 /// the same clause is an apposition to it.
-fn appositions(t: &Tokens, p: &mut Parse) {
+fn appositions(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
     for q in 1..p.phrases.len() {
         let start = p.phrases[q].toks.start;
         if start == 0 || t.toks[start - 1].punct != Some(',') || p.phrases[q].prep.is_some() {
             continue;
         }
         let ph = &p.phrases[q];
-        if !(ph.det.is_some() || !ph.titles.is_empty() || ph.head_kind == Head::Person)
-            || !matches!(ph.head_kind, Head::Entity | Head::Person)
-        {
+        if !matches!(ph.head_kind, Head::Entity | Head::Person) {
             continue;
         }
         let Some(prev) = (0..q)
@@ -1127,7 +1133,32 @@ fn appositions(t: &Tokens, p: &mut Parse) {
             continue;
         };
         let pv = &p.phrases[prev];
-        if pv.toks.end + 1 != start || pv.clause != ph.clause || !matches!(pv.head_kind, Head::Entity | Head::Person) {
+        // The phrase with its genitive attributes (`die Außenminister der USA und Russlands`).
+        let between_genitive = (prev + 1..q).all(|k| p.phrases[k].genitive || p.phrases[k].of.is_some());
+        let end = (prev + 1..q)
+            .map(|k| p.phrases[k].toks.end)
+            .max()
+            .unwrap_or(pv.toks.end);
+        if !between_genitive
+            || end + 1 != start
+            || pv.clause != ph.clause
+            || !matches!(pv.head_kind, Head::Entity | Head::Person)
+        {
+            continue;
+        }
+        // A bare name explains only a plural person noun (`die Außenminister, John Kerry und
+        // Sergej Lawrow,`); otherwise an apposition has a determiner or a title.
+        let plural_persons = pv.head_kind == Head::Person
+            && person_title(lex, t, pv.head).is_some_and(|n| {
+                let noun = &lex.nouns[n as usize];
+                noun.plural
+                    || (noun.gender == Some(crate::gazetteer::Gender::Male)
+                        && pv.det.is_some_and(|d| matches!(t.norm(d), "die" | "den")))
+            });
+        // `Der Außenminister Russlands, Sergej Lawrow, traf`: a name between commas after a
+        // person noun.
+        let closed = pv.head_kind == Head::Person && t.toks.get(ph.toks.end).is_some_and(|x| x.punct == Some(','));
+        if !(ph.det.is_some() || !ph.titles.is_empty() || ph.head_kind == Head::Person || plural_persons || closed) {
             continue;
         }
         // A list of names is no apposition (`Merkel, die Kanzlerin Österreichs` has a title).
