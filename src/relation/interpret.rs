@@ -106,6 +106,53 @@ impl Ctx<'_> {
         (!w.is_empty() && !word_inside).then_some(city.entity)
     }
 
+    /// `Wien – Der russische Außenminister traf am Montag ...`: the one place a dateline opening
+    /// the sentence names, with its phrase. Several places (`Wien/Kiew –`) say nothing certain.
+    fn dateline(&self) -> Option<(EntityIdx, usize)> {
+        let c0 = self.p.clauses.first()?;
+        if c0.kind != ClauseKind::Fragment {
+            return None;
+        }
+        let toks: Vec<usize> = c0.tokens().collect();
+        if toks.first() != Some(&0) {
+            return None;
+        }
+        let last = *toks.last()?;
+        if !self
+            .t
+            .toks
+            .get(last + 1)
+            .and_then(|x| x.punct)
+            .is_some_and(|c| matches!(c, '–' | '—' | '-'))
+        {
+            return None;
+        }
+        let mut place: Option<(EntityIdx, usize)> = None;
+        for &i in &toks {
+            match (self.t.toks[i].slot, self.t.toks[i].punct) {
+                (Some(s), _) if s.place() => {
+                    if place.is_some_and(|(e, _)| e != s.entity) {
+                        return None;
+                    }
+                    place = Some((s.entity, i));
+                }
+                (None, Some('/')) => {}
+                _ => return None,
+            }
+        }
+        let (e, tok) = place?;
+        let pi = self.p.phrases.iter().position(|ph| ph.head == tok)?;
+        (!self.facility(pi)).then_some((e, pi))
+    }
+
+    /// The dateline's place for a clause of the sentence that names no place of its own.
+    fn dateline_for(&self, ci: usize) -> Side {
+        match self.dateline() {
+            Some((e, pi)) if ci > 0 && self.p.phrases[pi].clause != ci => vec![(e, pi)],
+            _ => Vec::new(),
+        }
+    }
+
     /// The phrases coordinated with `pi` (itself included).
     fn group(&self, pi: usize) -> Vec<usize> {
         let g = self.p.phrases[pi].group;
@@ -763,7 +810,8 @@ impl Ctx<'_> {
                                     || of_event(pi))
                         })
                         .collect();
-                    self.places(self.side_of(&pis), |x| !self.facility(x))
+                    let places = self.places(self.side_of(&pis), |x| !self.facility(x));
+                    if pis.is_empty() { self.dateline_for(ci) } else { places }
                 }
                 Sel::Adjective => match np {
                     Some(np) => self.p.phrases[np]
@@ -790,7 +838,13 @@ impl Ctx<'_> {
                             .filter(|&pi| self.prep_matches(pi, preps) && Some(pi) != np)
                             .collect()
                     };
-                    self.places(self.side_of(&pis), |x| !self.facility(x))
+                    // `Wien – X ist am Montag eingetroffen`: a place of being (`in`), not of going.
+                    let located = preps.iter().any(|p| !p.accusative && self.prep_is(p.word, &["in"]));
+                    if pis.is_empty() && located {
+                        self.dateline_for(ci)
+                    } else {
+                        self.places(self.side_of(&pis), |x| !self.facility(x))
+                    }
                 }
             };
             let _ = passive;
@@ -1382,7 +1436,11 @@ impl Ctx<'_> {
                 }
                 None => clause_places(),
             };
-            let places = self.places(self.side_of(&pis), |x| !self.facility(x));
+            let places = if pis.is_empty() {
+                self.dateline_for(ci)
+            } else {
+                self.places(self.side_of(&pis), |x| !self.facility(x))
+            };
             let mut participants: Vec<EntityIdx> = lone.clone();
             for &(s, o) in &pairs {
                 for e in [s, o] {

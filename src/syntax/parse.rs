@@ -241,6 +241,8 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
         let boundary = match c {
             ',' => !(t.toks[i].glued && i + 1 < n && t.toks[i + 1].glued && t.toks[i + 1].num),
             '.' => !(i > 0 && t.toks[i - 1].num && t.toks[i].glued), // `13. September`, `2.`
+            // `Windsor - Die Königsfamilie`: a hyphen with spaces on both sides is a dash.
+            '-' => !t.toks[i].glued && t.toks.get(i + 1).is_some_and(|x| !x.glued),
             c if quote(c) => false,
             c => hard_break(c),
         };
