@@ -51,7 +51,13 @@ pub struct Ctx<'a> {
     pub t: &'a Tokens,
     /// Parse.
     pub p: &'a Parse,
+    /// The last place named before this sentence, for `dort` (`Putin reiste nach Wien. Dort traf
+    /// er Fischer.`).
+    pub there: Option<EntityIdx>,
 }
+
+/// The phrase index of a place that no phrase of the sentence names (`dort`).
+const NO_PHRASE: usize = usize::MAX;
 
 /// A participant list with the phrase each came from.
 type Side = Vec<(EntityIdx, usize)>;
@@ -145,8 +151,14 @@ impl Ctx<'_> {
         (!self.facility(pi)).then_some((e, pi))
     }
 
-    /// The dateline's place for a clause of the sentence that names no place of its own.
+    /// The place of a clause that names none of its own: `dort` (the last place named before
+    /// the sentence), else the dateline's.
     fn dateline_for(&self, ci: usize) -> Side {
+        if let Some(e) = self.there
+            && self.p.clauses[ci].tokens().any(|i| self.t.is(i, "dort"))
+        {
+            return vec![(e, NO_PHRASE)];
+        }
         match self.dateline() {
             Some((e, pi)) if ci > 0 && self.p.phrases[pi].clause != ci => vec![(e, pi)],
             _ => Vec::new(),

@@ -316,8 +316,17 @@ pub fn extract_traced(
     }
     // Second pass, in order: references and relations.
     k = 0;
+    // The last place named before the current sentence (for `dort`).
+    let mut there: Option<EntityIdx> = None;
+    let mut next_there: Option<EntityIdx> = None;
     for (si, &sentence) in sentences.iter().enumerate() {
         let ms = in_sentence(&mut k, sentence);
+        there = next_there.or(there);
+        next_there = ms
+            .iter()
+            .rev()
+            .find(|m| !m.via.is_attributive() && !m.genitive && gaz.entity(m.entity).kind.is_location())
+            .map(|m| m.entity);
         refs.begin_sentence(si);
         // The syntax layer runs on sentences with a trigger word, an entity and someone who can
         // take part.
@@ -336,7 +345,12 @@ pub fn extract_traced(
             .filter(|m| matches!(gaz.entity(m.entity).kind, Kind::Country | Kind::City))
             .count();
         // A place named by description (`in die französische Hauptstadt`) is a place too.
-        let place = named(&|k| k.is_location()) || sentence.slice(text).contains("auptstadt");
+        let place = named(&|k| k.is_location())
+            || sentence.slice(text).contains("auptstadt")
+            || (there.is_some() && {
+                let s = sentence.slice(text);
+                s.contains("dort ") || s.contains("Dort ")
+            });
         let candidate = (within(&triggers) && ((someone && (named(&|_| true) || place)) || countries >= 2))
             || (within(&weak) && place && someone);
         // A description standing alone (`Der russische Chefdiplomat zeigte sich sicher`) is read
@@ -381,6 +395,7 @@ pub fn extract_traced(
                 subjects: Default::default(),
                 t: &t,
                 p: &p,
+                there,
             };
             if candidate {
                 let attr = attribution::attribution(gaz, lex, &t, &p, |ci| ctx.subject(ci));
