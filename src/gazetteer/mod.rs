@@ -91,7 +91,7 @@ pub struct Entity {
     /// The country a city or place lies in.
     pub country: Option<EntityIdx>,
     /// For a city without `country`: the country GeoNames puts the city of that name in
-    /// ([`crate::geo`]).
+    /// ([`crate::geo`]); for an organisation: the one country its names state.
     pub geo_country: Option<EntityIdx>,
     /// For a country: its capital among the gazetteer's cities ([`crate::geo`]).
     pub capital: Option<EntityIdx>,
@@ -105,14 +105,29 @@ impl Entity {
             Kind::Country => Some(self_idx),
             Kind::City | Kind::Place => self.country.or(self.geo_country),
             Kind::Person | Kind::Organization => {
+                // A role's country: its `of` when a country, else the country of the organisation
+                // it is in.
+                let country_of = |of: EntityIdx| {
+                    let o = gaz.entity(of);
+                    match o.kind {
+                        Kind::Country => Some(of),
+                        Kind::Organization => o.country.or(o.geo_country),
+                        _ => None,
+                    }
+                };
                 let countries = |active: bool| {
                     self.roles
                         .iter()
                         .filter(move |r| !active || r.active_at(date))
-                        .map(|r| r.of)
-                        .find(|&of| gaz.entity(of).kind == Kind::Country)
+                        .find_map(|r| country_of(r.of))
                 };
-                countries(true).or_else(|| countries(false))
+                countries(true)
+                    .or_else(|| countries(false))
+                    .or(if self.kind == Kind::Organization {
+                        self.country.or(self.geo_country)
+                    } else {
+                        None
+                    })
             }
         }
     }
@@ -478,6 +493,7 @@ impl Gazetteer {
         }
         derive_geography(&mut entities);
         derive_adjectives(&mut entities);
+        derive_org_countries(&mut entities);
         let role_holders = (0..entities.len() as EntityIdx)
             .filter(|&i| !entities[i as usize].roles.is_empty())
             .collect();
@@ -623,6 +639,71 @@ fn derive_adjectives(entities: &mut [Entity]) {
     }
 }
 
+/// The country an organisation's own names state (`Österreichische Volkspartei`, `Sozialdemokratische
+/// Partei Österreichs`, `US-Armee`), for organisations without `country`: exactly one country named
+/// by an alias (also in the genitive) or an adjective (with any ending) among all its names. A
+/// person whose role is in the organisation has it as home country (a party leader of the ÖVP is
+/// at home in Austria). Linear in the gazetteer: word n-grams are looked up in a table.
+fn derive_org_countries(entities: &mut [Entity]) {
+    let key = |s: &str| s.to_lowercase().replace('-', " ");
+    let mut table: HashMap<String, EntityIdx> = HashMap::new();
+    let mut clash: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut put = |k: String, c: EntityIdx, table: &mut HashMap<String, EntityIdx>| {
+        if k.chars().count() < 2 {
+            return;
+        }
+        match table.get(&k) {
+            Some(&x) if x != c => {
+                clash.insert(k);
+            }
+            _ => {
+                table.insert(k, c);
+            }
+        }
+    };
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind != Kind::Country {
+            continue;
+        }
+        let c = i as EntityIdx;
+        for n in std::iter::once(&e.name).chain(&e.aliases) {
+            put(key(n), c, &mut table);
+            put(format!("{}s", key(n)), c, &mut table);
+        }
+        for a in &e.adjectives {
+            for end in ["", "e", "en", "er", "es", "em"] {
+                put(format!("{}{end}", key(a)), c, &mut table);
+            }
+        }
+    }
+    for k in clash {
+        table.remove(&k);
+    }
+    let max_words = table.keys().map(|k| k.split(' ').count()).max().unwrap_or(1).min(4);
+    for e in entities.iter_mut() {
+        if e.kind != Kind::Organization || e.country.is_some() {
+            continue;
+        }
+        let mut found: Vec<EntityIdx> = Vec::new();
+        for n in std::iter::once(&e.name).chain(&e.aliases) {
+            let k = key(n);
+            let words: Vec<&str> = k.split_whitespace().collect();
+            for len in 1..=max_words {
+                for w in words.windows(len) {
+                    if let Some(&c) = table.get(&w.join(" "))
+                        && !found.contains(&c)
+                    {
+                        found.push(c);
+                    }
+                }
+            }
+        }
+        if let [only] = found[..] {
+            e.geo_country = Some(only);
+        }
+    }
+}
+
 /// Fills what the records leave out from GeoNames: the country of cities without `country`, and
 /// every country's capital.
 fn derive_geography(entities: &mut [Entity]) {
@@ -670,4 +751,44 @@ fn derive_geography(entities: &mut [Entity]) {
 fn dedup(v: Vec<String>) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     v.into_iter().filter(|s| seen.insert(s.clone())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn organisations_take_the_one_country_their_names_state() {
+        let gaz = Gazetteer::bundled().unwrap().plain();
+        let idx = |id: &str| gaz.index_of(id).unwrap_or_else(|| panic!("{id}"));
+        let home = |id: &str| gaz.entity(idx(id)).home_country(&gaz, idx(id), None);
+        // `Österreichische Volkspartei`, `Sozialdemokratische Partei Österreichs`.
+        assert_eq!(home("ovp"), Some(idx("austria")));
+        assert_eq!(home("spo"), Some(idx("austria")));
+        // No country in `NATO`, `Nordatlantikpakt`; `Europäische Union` names a continent.
+        assert_eq!(home("nato"), None);
+        assert_eq!(home("european-union"), None);
+    }
+
+    #[test]
+    fn a_role_in_an_organisation_gives_the_organisations_country() {
+        let src = r#"[
+            (id: "austria", kind: Country, name: "Austria", aliases: ["Österreich"], adjectives: ["österreichisch"]),
+            (id: "slovakia", kind: Country, name: "Slovakia", aliases: ["Slowakei"], adjectives: ["slowakisch"]),
+            (id: "npo", kind: Organization, name: "NPÖ", aliases: ["Neue Partei Österreichs"]),
+            (id: "mixed", kind: Organization, name: "Austro-Slovak Forum", aliases: ["Österreichisch-Slowakisches Forum"]),
+            (id: "leader", kind: Person, name: "Anna Muster", aliases: ["Anna Muster"], roles: [(role: "party-leader", of: "npo")]),
+            (id: "chair", kind: Person, name: "Berta Muster", aliases: ["Berta Muster"], roles: [(role: "leader", of: "mixed")]),
+        ]"#;
+        let gaz = Gazetteer::from_sources(&[(Path::new("test.ron"), src)]).unwrap();
+        let home = |id: &str| {
+            let i = gaz.index_of(id).unwrap();
+            gaz.entity(i).home_country(&gaz, i, None)
+        };
+        assert_eq!(home("npo"), gaz.index_of("austria"));
+        assert_eq!(home("leader"), gaz.index_of("austria"));
+        // Two countries named: none is the organisation's.
+        assert_eq!(home("mixed"), None);
+        assert_eq!(home("chair"), None);
+    }
 }

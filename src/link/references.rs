@@ -107,6 +107,11 @@ impl<'g> DocRefs<'g> {
             .entity(e)
             .home_country(self.gaz, e, date)
             .or_else(|| self.facts.get(&e).and_then(|f| f.nationality.map(|n| n.0)))
+            .or_else(|| {
+                // `OeNB-Gouverneur X`: the country of the organisation the text puts them in.
+                let (org, _) = self.facts.get(&e)?.affiliation?;
+                self.gaz.entity(org).home_country(self.gaz, org, date)
+            })
     }
 
     /// Notes the persons of a sentence that is not parsed, in text order (the first one that is
