@@ -956,10 +956,20 @@ impl Ctx<'_> {
         g
     }
 
-    fn negated(&self, ci: usize) -> bool {
+    /// `nicht`, `nie` negate the clause; `kein` negates only its own phrase (`gab es nach dem
+    /// Gespräch mit X keine Einigung` does not deny the talk; `kein Treffen mit X` does).
+    fn negated(&self, ci: usize, np: Option<usize>) -> bool {
         let toks = self.clause_tokens(ci);
+        let own_phrase_only = |i: usize| {
+            self.p.clauses[ci]
+                .phrases
+                .iter()
+                .find(|&&pi| self.p.phrases[pi].det == Some(i))
+                .is_some_and(|&pi| Some(pi) != np)
+        };
         toks.iter().enumerate().any(|(k, &i)| {
             self.t.has(self.lex, i, flag::NEG)
+                && !own_phrase_only(i)
                 && !self.lex.negation_exceptions.iter().any(|ex| {
                     ex.iter()
                         .enumerate()
@@ -1310,7 +1320,7 @@ impl Ctx<'_> {
         if con.requires.iter().any(|c| !self.cond(c, ci)) || con.unless.iter().any(|c| self.cond(c, ci)) {
             return;
         }
-        if self.negated(ci) || self.called_off(ci) {
+        if self.negated(ci, np) || self.called_off(ci) {
             return;
         }
         let (a, a_pairs) = self.select(con, true, t, np, ci, passive);

@@ -854,6 +854,8 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse)
             && !closes
             && !(f & flag::PARTICLE != 0 && i + 1 < r.end && verb_at(lex, t, i + 1))
             && !(f & flag::SUBORD != 0 && starts && !prep_use(lex, t, i))
+            // `um Barack Obama zu treffen`: `um` opens the infinitive clause, governs nothing.
+            && !(starts && f & flag::INF_OPENER != 0 && r.clone().any(|j| is_zu_infinitive(lex, t, j)))
         {
             let prev_head = open.as_ref().map(|o| (o.head_kind, p.phrases.len()));
             close(&mut open, p);
