@@ -518,10 +518,11 @@ impl Constructions {
         titles.dedup();
         titles.retain(|f| !patterns.contains(f));
         patterns.extend(titles);
-        // Last, the personal pronouns as whole words (the normalised text has single spaces):
-        // a trigger with only `er`/`sie` for a person still needs the parser.
+        // Last, the personal pronouns and the pair word `beiden` as whole words (the normalised
+        // text has single spaces): a trigger with only `er`/`sie`/`die beiden` for a person still
+        // needs the parser.
         let pronouns = patterns.len();
-        for p in ["er", "sie", "ihn", "ihm"] {
+        for p in ["er", "sie", "ihn", "ihm", "beiden"] {
             for (a, b) in [(" ", " "), (" ", ","), (" ", "."), ("\"", " ")] {
                 patterns.push(format!("{a}{p}{b}"));
             }
