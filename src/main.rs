@@ -67,6 +67,52 @@ enum Command {
         #[command(subcommand)]
         question: Question,
     },
+    /// Draw a built graph so that it stays readable at any size: the top entities (by mentions
+    /// or degree, or one entity's neighbours), each one's strongest co-occurrence edges, every
+    /// relation between them, a legend and a title saying what was drawn; laid out with `dot`
+    /// when small and `sfdp` when large. Needs Graphviz, except for `--format dot`.
+    Render {
+        /// The graph file written by `newskg build`.
+        #[arg(long, default_value = "out/graph.ron")]
+        graph: PathBuf,
+        /// The picture to write; its extension gives the format unless `--format` does.
+        #[arg(short, long, default_value = "out/picture.svg")]
+        output: PathBuf,
+        /// Image format (`svg`, `png`, `pdf`, ... as Graphviz names them; `dot` writes the DOT
+        /// source without laying it out).
+        #[arg(long)]
+        format: Option<String>,
+        /// Keep at most this many entities.
+        #[arg(long, default_value_t = 60)]
+        top: usize,
+        /// Rank entities by mentions or by degree (relations first).
+        #[arg(long, value_enum, default_value_t = newskg::export::render::Rank::Mentions)]
+        by: newskg::export::render::Rank,
+        /// Only these node kinds (comma-separated: Person,Country,City,Place,Organization).
+        #[arg(long, value_delimiter = ',')]
+        kind: Vec<String>,
+        /// Only these relation kinds (comma-separated: met,visited,received,...).
+        #[arg(long, value_delimiter = ',')]
+        relation: Vec<String>,
+        /// Draw relation edges only.
+        #[arg(long)]
+        relations_only: bool,
+        /// Only relations stated with a date on or after this (YYYY[-MM[-DD]]).
+        #[arg(long)]
+        since: Option<String>,
+        /// Only relations stated with a date on or before this.
+        #[arg(long)]
+        until: Option<String>,
+        /// Only this entity and its neighbours (name, alias or id).
+        #[arg(long)]
+        ego: Option<String>,
+        /// Co-occurrence edges kept per entity, strongest first.
+        #[arg(long, default_value_t = 3)]
+        per_node: usize,
+        /// Layout engine (default: dot when small, sfdp when large).
+        #[arg(long, value_enum)]
+        engine: Option<newskg::export::render::Engine>,
+    },
 }
 
 /// Where `build` and `merge` write, and how graph.dot is drawn.
@@ -347,6 +393,54 @@ fn run_cli(cli: Cli) -> Result<(), Error> {
                     );
                 }
             }
+            Ok(())
+        }
+        Command::Render {
+            graph,
+            output,
+            format,
+            top,
+            by,
+            kind,
+            relation,
+            relations_only,
+            since,
+            until,
+            ego,
+            per_node,
+            engine,
+        } => {
+            use newskg::export::render;
+            let file = GraphFile::load(&graph)?;
+            let opts = render::RenderOptions {
+                top,
+                by,
+                kinds: kind,
+                relations: relation,
+                relations_only,
+                since,
+                until,
+                ego,
+                per_node,
+                engine,
+            };
+            let pic = render::picture(&file, &opts)?;
+            let format = format
+                .or_else(|| output.extension().map(|e| e.to_string_lossy().to_lowercase()))
+                .unwrap_or_else(|| "svg".to_string());
+            let bytes = if format == "dot" || format == "gv" {
+                pic.dot.clone().into_bytes()
+            } else {
+                render::render(&pic, &format)?
+            };
+            newskg::export::write_file_atomic(&output, bytes)?;
+            eprintln!(
+                "newskg: drew {} entities and {} edges with {} into {}",
+                pic.nodes,
+                pic.edges,
+                pic.engine.name(),
+                output.display()
+            );
             Ok(())
         }
         Command::Query { graph, question } => {

@@ -4,6 +4,7 @@
 pub mod csv;
 pub mod dot;
 pub mod graphml;
+pub mod render;
 pub mod ron;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -194,6 +195,11 @@ fn write_each_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
             .map_err(|e| Error::io(ErrorKind::Output, "cannot replace", path, e.error))?;
     }
     Ok(())
+}
+
+/// Writes one file atomically (temporary file beside it, then rename).
+pub fn write_file_atomic(path: &Path, bytes: Vec<u8>) -> Result<()> {
+    write_each_atomic(&[(path.to_path_buf(), bytes)])
 }
 
 /// What `build` and `merge` write: graph.ron, graph.dot (drawn with `dot`), relations.dot
