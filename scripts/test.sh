@@ -2,7 +2,8 @@
 # The project's test command: sets up what the tests need on a fresh machine, then runs them.
 #   - Graphviz (`dot`, `sfdp`): the tests render the exported DOT files.
 #   - Java 17 (openjdk-17-jre-headless): the Spark job of examples/spark/ runs in a test.
-#   - A Python venv in .venv with python-ron (a test loads out/graph.ron the way a notebook does)
+#   - A Python venv in .venv with python-ron (a test loads out/graph.ron the way a notebook does),
+#     pandas (a test reads relations.csv with its default type inference)
 #     and pyspark (tests/spark.rs runs the Spark job on local[2]).
 # Extra arguments go to `cargo test` (e.g. `scripts/test.sh --test seeds`).
 set -euo pipefail
@@ -24,8 +25,8 @@ if ! command -v java >/dev/null 2>&1; then
 fi
 
 # The Python packages the tests use; the venv is rebuilt when one is missing.
-PY_PACKAGES=(python-ron pyspark==4.3.0)
-PY_IMPORTS="import pyron, pyspark"
+PY_PACKAGES=(python-ron pyspark==4.3.0 pandas==3.1.1)
+PY_IMPORTS="import pyron, pyspark, pandas"
 if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "$PY_IMPORTS" 2>/dev/null; then
   echo "scripts/test.sh: preparing .venv (${PY_PACKAGES[*]})" >&2
   python3 -m venv .venv

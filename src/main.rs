@@ -23,6 +23,7 @@ struct Cli {
 enum Command {
     /// Extract entities and relations from the inputs and write the graph to OUT
     /// (graph.ron, graph.dot, relations.dot — the who-met-whom picture —, nodes.csv, edges.csv,
+    /// relations.csv — one row per statement with names, date and sentence —,
     /// graph.graphml for Gephi/yEd/Cytoscape, graph.json in networkx node-link form).
     Build {
         #[command(flatten)]
@@ -290,7 +291,7 @@ fn main() -> ExitCode {
 /// Says on stderr what was written.
 fn report_written(file: &GraphFile, from: &str, out: &std::path::Path) {
     eprintln!(
-        "newskg: {from} → {} entities, {} co-occurrence edges, {} relation edges; wrote {}/graph.ron, graph.dot, relations.dot, nodes.csv, edges.csv, graph.graphml, graph.json",
+        "newskg: {from} → {} entities, {} co-occurrence edges, {} relation edges; wrote {}/graph.ron, graph.dot, relations.dot, nodes.csv, edges.csv, relations.csv, graph.graphml, graph.json",
         file.nodes.len(),
         file.cooccurrence.len(),
         file.relations.len(),

@@ -13,7 +13,7 @@ fn read(p: &Path) -> String {
 fn build_matches_the_golden_files() {
     let dir = tempfile::tempdir().unwrap();
     build_into(dir.path(), &[]);
-    for name in ["graph.ron", "graph.dot", "relations.dot", "nodes.csv", "edges.csv"] {
+    for name in OUTPUTS {
         let got = read(&dir.path().join(name));
         let golden = Path::new("tests/data/golden").join(name);
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
@@ -42,7 +42,7 @@ fn output_is_identical_across_threads_and_input_order() {
     let mut extra: Vec<&str> = vec!["-j", "2"];
     extra.extend(files.iter().map(String::as_str));
     build_into(b.path(), &extra);
-    for name in ["graph.ron", "graph.dot", "relations.dot", "nodes.csv", "edges.csv"] {
+    for name in OUTPUTS {
         assert_eq!(read(&a.path().join(name)), read(&b.path().join(name)), "{name}");
     }
 }

@@ -55,3 +55,47 @@ print(len(nodes), len(edges))
         format!("{} {edges}", ron.nodes.len())
     );
 }
+
+#[test]
+fn pandas_reads_relations_csv_with_the_right_types() {
+    let dir = tempfile::tempdir().unwrap();
+    build_into(dir.path(), &[]);
+    let ron = newskg::export::ron::GraphFile::load(&dir.path().join("graph.ron")).unwrap();
+    let statements: usize = ron.relations.iter().map(|r| r.evidence.len()).sum();
+    let venv = std::path::Path::new(".venv/bin/python");
+    let python = std::env::var("NEWSKG_PYTHON").unwrap_or_else(|_| {
+        if venv.exists() {
+            venv.to_string_lossy().into_owned()
+        } else {
+            "python3".into()
+        }
+    });
+    // Default inference, as a notebook user reads it: no dtype arguments.
+    let script = r#"
+import sys
+import pandas as pd
+from pandas.api import types as t
+df = pd.read_csv(sys.argv[1])
+assert t.is_bool_dtype(df["planned"]), df["planned"].dtype
+assert t.is_float_dtype(df["confidence"]), df["confidence"].dtype
+for c in ["date", "date_from", "date_to", "subject", "object", "relation", "sentence", "document"]:
+    assert not t.is_numeric_dtype(df[c]), (c, df[c].dtype)
+dated = df.dropna(subset=["date_from"])
+assert len(dated) > 0
+days = pd.to_datetime(dated["date_from"], format="%Y-%m-%d")
+assert (pd.to_datetime(dated["date_to"], format="%Y-%m-%d") >= days).all()
+met = df[df["relation"] == "met"]
+assert len(met) > 0 and met["sentence"].str.len().min() > 10
+assert all(trig in sent for trig, sent in zip(df["trigger"], df["sentence"])), "trigger not in its sentence"
+print(len(df))
+"#;
+    let out = Command::new(&python)
+        .args(["-c", script, dir.path().join("relations.csv").to_str().unwrap()])
+        .output()
+        .expect("python3 with pandas is needed (scripts/test.sh installs it); set NEWSKG_PYTHON");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim().parse::<usize>().unwrap(),
+        statements
+    );
+}

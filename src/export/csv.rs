@@ -67,3 +67,70 @@ pub fn edges_csv(g: &GraphFile) -> Vec<u8> {
     }
     w.into_inner().unwrap_or_default()
 }
+
+/// `relations.csv`: one row per statement of a relation, flat, for a notebook or a spreadsheet:
+/// who (id and name), the kind, whom, planned, the date as stated and the period it covers
+/// (`date_from`/`date_to`, always `YYYY-MM-DD`, so that pandas reads them as text or with
+/// `parse_dates` and never as numbers), the document and its date, who says so, the confidence,
+/// the trigger word and the sentence. Rows in the graph's order (subject, kind, object), then the
+/// statements' order.
+pub fn relations_csv(g: &GraphFile) -> Vec<u8> {
+    let name: std::collections::HashMap<&str, &str> =
+        g.nodes.iter().map(|n| (n.id.as_str(), n.name.as_str())).collect();
+    let docs: std::collections::HashMap<&str, &super::ron::DocumentOut> =
+        g.documents.iter().map(|d| (d.id.as_str(), d)).collect();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "subject_id",
+        "subject",
+        "relation",
+        "object_id",
+        "object",
+        "planned",
+        "date",
+        "date_from",
+        "date_to",
+        "document",
+        "document_date",
+        "attribution",
+        "confidence",
+        "trigger",
+        "sentence",
+    ]);
+    for r in &g.relations {
+        for e in &r.evidence {
+            let doc = docs.get(e.doc.as_str());
+            let sentence = doc
+                .and_then(|d| d.sentences.iter().find(|s| s.start == e.start && s.end == e.end))
+                .map(|s| s.text.as_str());
+            let trigger = sentence
+                .and_then(|s| s.get(e.trigger_start.checked_sub(e.start)?..e.trigger_end.checked_sub(e.start)?))
+                .unwrap_or("");
+            let period = e.date.as_deref().and_then(crate::date::PartialDate::parse);
+            let day = |(y, m, d): (i32, u8, u8)| format!("{y:04}-{m:02}-{d:02}");
+            let attribution = e
+                .attribution
+                .as_deref()
+                .map(|a| name.get(a).copied().unwrap_or(a))
+                .unwrap_or("");
+            let _ = w.write_record([
+                r.subject.as_str(),
+                name.get(r.subject.as_str()).copied().unwrap_or(&r.subject),
+                &r.relation,
+                &r.object,
+                name.get(r.object.as_str()).copied().unwrap_or(&r.object),
+                if e.planned { "true" } else { "false" },
+                e.date.as_deref().unwrap_or(""),
+                &period.map(|p| day(p.first_day())).unwrap_or_default(),
+                &period.map(|p| day(p.last_day())).unwrap_or_default(),
+                &e.doc,
+                doc.and_then(|d| d.date.as_deref()).unwrap_or(""),
+                attribution,
+                &format!("{:.2}", e.confidence),
+                trigger,
+                sentence.unwrap_or(""),
+            ]);
+        }
+    }
+    w.into_inner().unwrap_or_default()
+}

@@ -203,7 +203,7 @@ pub fn write_file_atomic(path: &Path, bytes: Vec<u8>) -> Result<()> {
 }
 
 /// What `build` and `merge` write: graph.ron, graph.dot (drawn with `dot`), relations.dot
-/// (relation edges only), nodes.csv and edges.csv, graph.graphml and graph.json (networkx
+/// (relation edges only), nodes.csv and edges.csv, relations.csv (one row per statement), graph.graphml and graph.json (networkx
 /// node-link), all into `out` or none. Returns the file's
 /// view of the graph.
 pub fn write_outputs(graph: &crate::graph::KnowledgeGraph, out: &Path, dot: dot::DotOptions) -> Result<ron::GraphFile> {
@@ -222,6 +222,7 @@ pub fn write_outputs(graph: &crate::graph::KnowledgeGraph, out: &Path, dot: dot:
         (out.join("relations.dot"), relations_dot.into_bytes()),
         (out.join("nodes.csv"), csv::nodes_csv(&file)),
         (out.join("edges.csv"), csv::edges_csv(&file)),
+        (out.join("relations.csv"), csv::relations_csv(&file)),
         (out.join("graph.graphml"), graphml::to_graphml(&file).into_bytes()),
         (out.join("graph.json"), graphml::to_node_link(&file).into_bytes()),
     ])?;

@@ -52,12 +52,13 @@ pub fn prf<T: Ord>(gold: &std::collections::BTreeSet<T>, sys: &std::collections:
 }
 
 /// Every file `build` and `merge` write.
-pub const OUTPUTS: [&str; 7] = [
+pub const OUTPUTS: [&str; 8] = [
     "graph.ron",
     "graph.dot",
     "relations.dot",
     "nodes.csv",
     "edges.csv",
+    "relations.csv",
     "graph.graphml",
     "graph.json",
 ];
