@@ -65,6 +65,9 @@ enum Command {
         /// `newskg query met --graph x/graph.ron`).
         #[arg(long, default_value = "out/graph.ron", global = true)]
         graph: PathBuf,
+        /// Answer in JSON Lines (one object per answer, with ids and names) instead of text.
+        #[arg(long, global = true)]
+        json: bool,
         #[command(subcommand)]
         question: Question,
     },
@@ -444,21 +447,51 @@ fn run_cli(cli: Cli) -> Result<(), Error> {
             );
             Ok(())
         }
-        Command::Query { graph, question } => {
+        Command::Query { graph, json, question } => {
             let file = GraphFile::load(&graph)?;
             let q = Query::new(&file);
             let mut lines: Vec<String> = Vec::new();
+            // JSON Lines: the answer's fields, with the name of every id beside it.
+            let named = |value: serde_json::Value, keys: &[&str]| -> String {
+                let mut v = value;
+                if let Some(obj) = v.as_object_mut() {
+                    for k in keys {
+                        if let Some(id) = obj.get(*k).and_then(|x| x.as_str()).map(str::to_string) {
+                            obj.insert(format!("{k}_name"), q.name_of(&id).into());
+                        }
+                    }
+                }
+                v.to_string()
+            };
             match question {
                 Question::Met { who, since, until } => {
                     for m in q.meetings(who.as_deref(), since.as_deref(), until.as_deref())? {
-                        lines.push(q.format_meeting(&m));
+                        lines.push(if json {
+                            named(serde_json::to_value(&m).unwrap_or_default(), &["a", "b"])
+                        } else {
+                            q.format_meeting(&m)
+                        });
                     }
                 }
                 Question::Neighbours { name } => {
                     for n in q.neighbours(&name)? {
-                        lines.push(format!("{:<6} {:<16} {}", n.weight, n.link, q.name_of(&n.id)));
+                        lines.push(if json {
+                            named(serde_json::to_value(&n).unwrap_or_default(), &["id"])
+                        } else {
+                            format!("{:<6} {:<16} {}", n.weight, n.link, q.name_of(&n.id))
+                        });
                     }
                 }
+                Question::Path { a, b } if json => match q.path(&a, &b)? {
+                    Some(steps) => {
+                        let path: Vec<serde_json::Value> = steps
+                            .iter()
+                            .map(|(id, link)| serde_json::json!({"id": id, "name": q.name_of(id), "link": link}))
+                            .collect();
+                        lines.push(serde_json::json!({ "path": path }).to_string());
+                    }
+                    None => return Err(Error::new(ErrorKind::Query, format!("no path between {a:?} and {b:?}"))),
+                },
                 Question::Path { a, b } => match q.path(&a, &b)? {
                     Some(steps) => {
                         let parts: Vec<String> = steps
@@ -477,7 +510,11 @@ fn run_cli(cli: Cli) -> Result<(), Error> {
                 },
                 Question::Timeline { name } => {
                     for e in q.timeline(&name)? {
-                        lines.push(q.format_entry(&e));
+                        lines.push(if json {
+                            named(serde_json::to_value(&e).unwrap_or_default(), &["subject", "object"])
+                        } else {
+                            q.format_entry(&e)
+                        });
                     }
                 }
             }

@@ -17,7 +17,7 @@ use petgraph::graph::{NodeIndex, UnGraph};
 use std::collections::{BTreeMap, HashMap};
 
 /// One report of a relation: where, when, says who, and the sentence.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Report {
     /// Document id.
     pub doc: String,
@@ -26,11 +26,16 @@ pub struct Report {
     /// Who says so.
     pub attribution: Option<String>,
     /// Confidence 0..1.
+    #[serde(serialize_with = "two_decimals")]
     pub confidence: f32,
 }
 
+fn two_decimals<S: serde::Serializer>(x: &f32, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_f64((f64::from(*x) * 100.0).round() / 100.0)
+}
+
 /// A meeting: a pair of persons, a date (when known), and its reports.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Meeting {
     /// First person's id (smaller id).
     pub a: String,
@@ -45,7 +50,7 @@ pub struct Meeting {
 }
 
 /// One relation of an entity's timeline.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TimelineEntry {
     /// When, as stated.
     pub date: Option<String>,
@@ -62,7 +67,7 @@ pub struct TimelineEntry {
 }
 
 /// A neighbour of an entity.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Neighbour {
     /// The neighbour's id.
     pub id: String,

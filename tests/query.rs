@@ -96,3 +96,33 @@ fn query_command_prints_meetings() {
     let r = newskg(&["query", "--graph", g.to_str().unwrap(), "neighbours", "Nobody"]);
     assert!(!r.status.success() && String::from_utf8_lossy(&r.stderr).contains("no entity named"));
 }
+
+#[test]
+fn query_answers_in_json_lines_with_names() {
+    let (d, g) = graph();
+    let graph = d.path().join("graph.ron");
+    let graph = graph.to_str().unwrap();
+    let q = Query::new(&g);
+    let meetings = q.meetings(None, None, None).unwrap();
+    let out = ok(&["query", "met", "--json", "--graph", graph]);
+    let rows: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), meetings.len());
+    for (row, m) in rows.iter().zip(&meetings) {
+        assert_eq!(row["a"], m.a.as_str());
+        assert_eq!(row["a_name"], q.name_of(&m.a));
+        assert_eq!(row["b_name"], q.name_of(&m.b));
+        assert_eq!(row["reports"].as_array().unwrap().len(), m.reports.len());
+        let c = row["reports"][0]["confidence"].as_f64().unwrap();
+        assert_eq!(c, (c * 100.0).round() / 100.0, "confidence rounded to two decimals");
+    }
+    let path = ok(&["query", "--json", "--graph", graph, "path", "Putin", "Choe Son Hui"]);
+    let p: serde_json::Value = serde_json::from_str(path.trim()).unwrap();
+    let steps = p["path"].as_array().unwrap();
+    assert_eq!(steps.first().unwrap()["id"], "vladimir-putin");
+    assert_eq!(steps.last().unwrap()["name"], "Choe Son Hui");
+    let timeline = ok(&["query", "timeline", "Lawrow", "--json", "--graph", graph]);
+    assert!(timeline.lines().all(|l| {
+        let v: serde_json::Value = serde_json::from_str(l).unwrap();
+        v["subject"] == "sergey-lavrov" || v["object"] == "sergey-lavrov"
+    }));
+}
