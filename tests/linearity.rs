@@ -1,0 +1,110 @@
+//! No input makes the output grow faster than the input (issue 11): random German-like text built
+//! from names, trigger verbs, places, pronouns, lists and punctuation is repeated k and 2k times —
+//! as many sentences, and as one endless sentence — and the extraction record of the longer text
+//! must be at most about twice as large, and hold at most about twice as many relations and
+//! mentions. Sizes, not times: a timed test would be flaky; an algorithm that is quadratic in its
+//! output (every relation repeating its sentence, every pair of a growing list) shows up here.
+
+use newskg::input::Document;
+use newskg::{Gazetteer, Pipeline};
+use proptest::prelude::*;
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| Pipeline::new(Gazetteer::load_dir(Path::new("gazetteer")).unwrap()))
+}
+
+const PIECES: &[&str] = &[
+    "Wladimir Putin",
+    "Angela Merkel",
+    "Kim Jong Un",
+    "Sergej Lawrow",
+    "François Hollande",
+    "er",
+    "sie",
+    "die beiden",
+    "der russische Präsident",
+    "traf",
+    "trafen sich",
+    "empfing",
+    "besuchte",
+    "reiste nach",
+    "telefonierte mit",
+    "kam mit",
+    "zusammen",
+    "in Moskau",
+    "in Berlin",
+    "Pjöngjang",
+    "Wien –",
+    "dort",
+    "und",
+    "sowie",
+    ",",
+    "mit",
+    "zwischen",
+    "am Montag",
+    "nicht",
+    "soll",
+    "werde",
+    "eingeladen",
+    "Gespräch",
+    "Besuch",
+    "dass",
+    "der",
+    "die",
+];
+
+/// The record size, relation count and mention count of one document.
+fn measure(text: &str) -> (usize, usize, usize) {
+    let p = pipeline();
+    let x = p.extract(&Document::new("lin", text.to_string()));
+    (
+        x.to_json_line(p.gazetteer()).len(),
+        x.relations.len() + x.hedged.len(),
+        x.mentions.len(),
+    )
+}
+
+fn assert_linear(unit: &str, sep: &str, k: usize) {
+    let text = |n: usize| vec![unit; n].join(sep);
+    let (b1, r1, m1) = measure(&text(k));
+    let (b2, r2, m2) = measure(&text(2 * k));
+    // Twice the input may give at most a little over twice the output (a fixed part — the
+    // record's frame, a sentence quoted once — does not double).
+    assert!(
+        b2 <= 2 * b1 + 2_000,
+        "record bytes {b1} -> {b2} for {unit:?} ×{k} joined by {sep:?}"
+    );
+    assert!(
+        r2 <= 2 * r1 + 4,
+        "relations {r1} -> {r2} for {unit:?} ×{k} joined by {sep:?}"
+    );
+    assert!(
+        m2 <= 2 * m1 + 4,
+        "mentions {m1} -> {m2} for {unit:?} ×{k} joined by {sep:?}"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn output_grows_at_most_linearly(picks in prop::collection::vec(0..PIECES.len(), 3..18), k in 20usize..60) {
+        let unit: Vec<&str> = picks.iter().map(|&i| PIECES[i]).collect();
+        let unit = unit.join(" ");
+        // Many sentences, and one sentence that never ends.
+        assert_linear(&format!("{unit}."), " ", k);
+        assert_linear(&unit, " und ", k);
+    }
+}
+
+#[test]
+fn the_known_quadratic_inputs_stay_linear() {
+    // One sentence with thousands of trigger verbs (issue 11's example) and a trigger followed by
+    // an endless list of names.
+    assert_linear("Wladimir Putin traf Angela Merkel in Wien", " ", 500);
+    assert_linear("Angela Merkel traf sich mit Wladimir Putin", ", ", 500);
+    assert_linear("Kim Jong Un und Sergej Lawrow", " und ", 400);
+}
