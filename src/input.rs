@@ -113,6 +113,47 @@ pub enum Source {
     JsonLines(PathBuf),
     /// JSON Lines on standard input.
     Stdin,
+    /// One of the bundled example articles ([`BUNDLED_CORPUS`]), by index.
+    Bundled(usize),
+}
+
+/// The example corpus (`examples/corpus/`, the five seed articles), compiled into the binary so
+/// that `newskg build` with no input works from any directory, like the bundled gazetteer.
+pub const BUNDLED_CORPUS: [(&str, &str); 5] = [
+    (
+        "000_8dc24f57d4033450",
+        include_str!("../examples/corpus/000_8dc24f57d4033450.txt"),
+    ),
+    (
+        "001_0a9157087a4d36df",
+        include_str!("../examples/corpus/001_0a9157087a4d36df.txt"),
+    ),
+    (
+        "002_0813c541cded42ab",
+        include_str!("../examples/corpus/002_0813c541cded42ab.txt"),
+    ),
+    (
+        "003_d89fb3c56c059fbe",
+        include_str!("../examples/corpus/003_d89fb3c56c059fbe.txt"),
+    ),
+    (
+        "004_29f25e26d60bd0ed",
+        include_str!("../examples/corpus/004_29f25e26d60bd0ed.txt"),
+    ),
+];
+
+/// The default input: `examples/corpus` where it exists (in the repository), else the bundled
+/// copy of it.
+pub const DEFAULT_CORPUS: &str = "examples/corpus";
+
+/// Sources for the inputs given; with none (or only the default path, absent here) the bundled
+/// corpus.
+pub fn expand_or_bundled(inputs: &[PathBuf]) -> Result<Vec<Source>> {
+    let default = inputs.is_empty() || (inputs.len() == 1 && inputs[0] == Path::new(DEFAULT_CORPUS));
+    if default && !Path::new(DEFAULT_CORPUS).exists() {
+        return Ok((0..BUNDLED_CORPUS.len()).map(Source::Bundled).collect());
+    }
+    expand(inputs)
 }
 
 /// Expands command-line inputs into sources: directories become their `.txt` files (sorted).
@@ -167,6 +208,7 @@ fn origin_text(sources: &[Source], o: Origin) -> String {
         Source::Text(p) => p.display().to_string(),
         Source::JsonLines(p) => format!("{}:{}", p.display(), o.line),
         Source::Stdin => format!("<stdin>:{}", o.line),
+        Source::Bundled(i) => format!("the bundled corpus ({}.txt)", BUNDLED_CORPUS[*i].0),
     }
 }
 
@@ -185,6 +227,7 @@ fn id_at(sources: &[Source], o: Origin) -> Option<String> {
             })
         }
         Source::Stdin => None,
+        Source::Bundled(i) => Some(BUNDLED_CORPUS[*i].0.to_string()),
     }
 }
 
@@ -241,6 +284,10 @@ pub fn read_all(sources: &[Source], opts: ReadOptions, mut sink: impl FnMut(Docu
                 read_jsonl(std::io::BufReader::new(f), p, opts, &mut |d, line| {
                     emit(d, at(line), &mut sink)
                 })?;
+            }
+            Source::Bundled(i) => {
+                let (id, text) = BUNDLED_CORPUS[*i];
+                emit(Document::new(id, text), at(0), &mut sink)?;
             }
             Source::Stdin => {
                 let stdin = std::io::stdin();

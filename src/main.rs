@@ -206,7 +206,8 @@ struct Common {
     /// Inputs: .txt files, directories of .txt/.jsonl files, .jsonl files of
     /// {"id", "text", "date"} objects, or - for JSON Lines on stdin (streamed).
     /// A .txt file's id is its name without extension; a leading `date YYYY-MM[-DD]` marker
-    /// gives its date.
+    /// gives its date. Default: examples/corpus, or outside the repository the copy of it
+    /// built into newskg.
     #[arg(default_value = "examples/corpus")]
     inputs: Vec<PathBuf>,
     /// Directory of gazetteer *.ron files; give it several times to layer them (later ones add
@@ -251,7 +252,7 @@ impl Common {
 
     fn setup(&self) -> Result<(Pipeline, Vec<input::Source>, ReadOptions), Error> {
         self.threads()?;
-        let sources = input::expand(&self.inputs)?;
+        let sources = input::expand_or_bundled(&self.inputs)?;
         let gaz = load_gazetteer(&self.gazetteer)?;
         Ok((Pipeline::new(gaz), sources, ReadOptions { lossy: self.lossy }))
     }

@@ -35,6 +35,30 @@ fn ids(line: &str) -> Vec<String> {
         .collect()
 }
 
+#[test]
+fn build_with_no_input_works_from_any_directory_on_the_bundled_corpus() {
+    // Outside the repository there is no examples/corpus: the copy built into newskg is read,
+    // and gives the same graph as the repository's files.
+    let elsewhere = tempfile::tempdir().unwrap();
+    stdout(&run_in(elsewhere.path(), &["build"], ""));
+    let here = tempfile::tempdir().unwrap();
+    let out = here.path().to_str().unwrap();
+    stdout(&run_in(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["build", "--out", out],
+        "",
+    ));
+    for name in ["graph.ron", "relations.csv", "nodes.csv"] {
+        let a = std::fs::read_to_string(elsewhere.path().join("out").join(name)).unwrap();
+        let b = std::fs::read_to_string(here.path().join(name)).unwrap();
+        assert!(a == b, "{name} differs between the bundled corpus and examples/corpus");
+    }
+    // A missing input named by the user is still an error.
+    let o = run_in(elsewhere.path(), &["build", "nowhere/corpus"], "");
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("nowhere/corpus does not exist"));
+}
+
 const DOC: &str = r#"{"id": "a", "text": "Wladimir Putin traf in Wien die Regisseurin Marta Kowalska."}"#;
 
 #[test]
