@@ -15,8 +15,56 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(name = "newskg", version, about, long_about = None)]
 struct Cli {
+    /// Say nothing on stderr but warnings and errors (no summary, no progress).
+    #[arg(short, long, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
+}
+
+/// Set by `--quiet`: summaries on stderr are left out (warnings and errors never are).
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// A summary line on stderr, unless `--quiet`.
+macro_rules! info {
+    ($($arg:tt)*) => {
+        if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+            eprintln!($($arg)*);
+        }
+    };
+}
+
+/// Progress on stderr for long runs: a count of documents, at most once a second, only when
+/// stderr is a terminal (never in logs or pipes) and not `--quiet`.
+struct Progress {
+    on: bool,
+    last: std::time::Instant,
+    shown: bool,
+}
+
+impl Progress {
+    fn new(quiet: bool) -> Self {
+        use std::io::IsTerminal;
+        Progress {
+            on: !quiet && std::io::stderr().is_terminal(),
+            last: std::time::Instant::now(),
+            shown: false,
+        }
+    }
+
+    fn tick(&mut self, n: usize) {
+        if self.on && self.last.elapsed() >= std::time::Duration::from_secs(1) {
+            self.last = std::time::Instant::now();
+            self.shown = true;
+            eprint!("\rnewskg: {n} documents…");
+        }
+    }
+
+    fn done(&self) {
+        if self.shown {
+            eprint!("\r\x1b[K");
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -278,6 +326,7 @@ fn layers(dirs: &[PathBuf]) -> Vec<Layer> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
     match run_cli(cli) {
         Ok(()) => ExitCode::SUCCESS,
         // `newskg query met | head`: the reader has all it wants.
@@ -294,7 +343,7 @@ fn main() -> ExitCode {
 
 /// Says on stderr what was written.
 fn report_written(file: &GraphFile, from: &str, out: &std::path::Path) {
-    eprintln!(
+    info!(
         "newskg: {from} → {} entities, {} co-occurrence edges, {} relation edges; wrote {}/graph.ron, graph.dot, relations.dot, nodes.csv, edges.csv, relations.csv, graph.graphml, graph.json",
         file.nodes.len(),
         file.cooccurrence.len(),
@@ -327,13 +376,15 @@ fn run_cli(cli: Cli) -> Result<(), Error> {
             from_extractions,
             output,
         } => {
+            let mut progress = Progress::new(cli.quiet);
             let (graph, docs, truncated) = if from_extractions.is_empty() {
                 let (pipeline, sources, opts) = common.setup()?;
-                run::build_graph(&pipeline, &sources, opts)?
+                run::build_graph(&pipeline, &sources, opts, &mut |n| progress.tick(n))?
             } else {
                 common.threads()?;
-                run::build_graph_from_records(&from_extractions)?
+                run::build_graph_from_records(&from_extractions, &mut |n| progress.tick(n))?
             };
+            progress.done();
             report_truncated(truncated);
             output.write(&graph, &format!("{docs} documents"))?;
             if graph.skipped_sentences() > 0 {
@@ -374,7 +425,7 @@ fn run_cli(cli: Cli) -> Result<(), Error> {
                     for f in &findings {
                         writeln!(out, "{f}").map_err(io_err)?;
                     }
-                    eprintln!(
+                    info!(
                         "newskg: gazetteer loads: {} entities from {} files; {} findings",
                         loaded.gazetteer.len(),
                         loaded.gazetteer.files().len(),
@@ -392,7 +443,7 @@ fn run_cli(cli: Cli) -> Result<(), Error> {
                     for s in &found {
                         writeln!(out, "    {}", s.to_ron()).map_err(io_err)?;
                     }
-                    eprintln!(
+                    info!(
                         "newskg: {} names after titles that no entity covers (seen {min}+ times)",
                         found.len()
                     );
@@ -439,7 +490,7 @@ fn run_cli(cli: Cli) -> Result<(), Error> {
                 render::render(&pic, &format)?
             };
             newskg::export::write_file_atomic(&output, bytes)?;
-            eprintln!(
+            info!(
                 "newskg: drew {} entities and {} edges with {} into {}",
                 pic.nodes,
                 pic.edges,

@@ -39,10 +39,12 @@ pub fn extract_all(
 
 /// Builds the graph of every document of `sources`: the graph, the number of documents, and
 /// what the per-sentence caps cut (sentences read in part, relations dropped).
+/// `progress` is called with the number of documents done after each one.
 pub fn build_graph(
     pipeline: &Pipeline,
     sources: &[Source],
     opts: ReadOptions,
+    progress: &mut dyn FnMut(usize),
 ) -> Result<(KnowledgeGraph, usize, (usize, usize))> {
     let mut g = KnowledgeGraph::new();
     let mut n = 0usize;
@@ -50,6 +52,7 @@ pub fn build_graph(
     extract_all(pipeline, sources, opts, |x| {
         g.add(&x, pipeline.gazetteer());
         n += 1;
+        progress(n);
         cut.0 += x.truncated.0;
         cut.1 += x.truncated.1;
         Ok(())
@@ -60,7 +63,10 @@ pub fn build_graph(
 /// Builds the graph by folding extraction records (files, directories of them, or `-`; see
 /// [`record::expand`]) without extracting again: the graph, the number of documents, and what
 /// the per-sentence caps had cut when the records were made.
-pub fn build_graph_from_records(inputs: &[PathBuf]) -> Result<(KnowledgeGraph, usize, (usize, usize))> {
+pub fn build_graph_from_records(
+    inputs: &[PathBuf],
+    progress: &mut dyn FnMut(usize),
+) -> Result<(KnowledgeGraph, usize, (usize, usize))> {
     let paths = record::expand(inputs)?;
     let mut g = KnowledgeGraph::new();
     let mut n = 0usize;
@@ -68,6 +74,7 @@ pub fn build_graph_from_records(inputs: &[PathBuf]) -> Result<(KnowledgeGraph, u
     record::read_all(&paths, |rec| {
         g.add_record(&rec);
         n += 1;
+        progress(n);
         cut.0 += rec.truncated.sentences;
         cut.1 += rec.truncated.relations;
         Ok(())

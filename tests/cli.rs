@@ -230,3 +230,22 @@ fn absurd_thread_counts_are_refused_clearly() {
     assert_eq!(r.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&r.stderr).contains("at most 1024 worker threads"));
 }
+
+#[test]
+fn quiet_leaves_only_warnings_and_errors_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    let loud = newskg(&["build", "--out", out]);
+    assert!(loud.status.success());
+    let said = String::from_utf8_lossy(&loud.stderr);
+    // The summary, and no progress counter: stderr is a pipe here, not a terminal.
+    assert!(said.contains("5 documents → "), "{said}");
+    assert!(!said.contains('\r'), "progress written to a pipe: {said:?}");
+    let quiet = newskg(&["build", "-q", "--out", out]);
+    assert!(quiet.status.success());
+    assert_eq!(String::from_utf8_lossy(&quiet.stderr), "");
+    // Errors still speak.
+    let bad = newskg(&["build", "--quiet", "--out", out, "nowhere.txt"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("nowhere.txt"));
+}
