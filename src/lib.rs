@@ -42,6 +42,8 @@ pub mod date;
 pub mod error;
 pub mod export;
 pub mod extract;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod gazetteer;
 pub mod geo;
 pub mod graph;

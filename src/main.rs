@@ -134,36 +134,8 @@ enum Command {
         /// source without laying it out).
         #[arg(long)]
         format: Option<String>,
-        /// Keep at most this many entities.
-        #[arg(long, default_value_t = 60)]
-        top: usize,
-        /// Rank entities by mentions or by degree (relations first).
-        #[arg(long, value_enum, default_value_t = newskg::export::render::Rank::Mentions)]
-        by: newskg::export::render::Rank,
-        /// Only these node kinds (comma-separated: Person,Country,City,Place,Organization).
-        #[arg(long, value_delimiter = ',')]
-        kind: Vec<String>,
-        /// Only these relation kinds (comma-separated: met,visited,received,...).
-        #[arg(long, value_delimiter = ',')]
-        relation: Vec<String>,
-        /// Draw relation edges only.
-        #[arg(long)]
-        relations_only: bool,
-        /// Only relations stated with a date on or after this (YYYY[-MM[-DD]]).
-        #[arg(long)]
-        since: Option<String>,
-        /// Only relations stated with a date on or before this.
-        #[arg(long)]
-        until: Option<String>,
-        /// Only this entity and its neighbours (name, alias or id).
-        #[arg(long)]
-        ego: Option<String>,
-        /// Co-occurrence edges kept per entity, strongest first.
-        #[arg(long, default_value_t = 3)]
-        per_node: usize,
-        /// Layout engine (default: dot when small, sfdp when large).
-        #[arg(long, value_enum)]
-        engine: Option<newskg::export::render::Engine>,
+        #[command(flatten)]
+        opts: newskg::export::render::RenderOptions,
     },
 }
 
@@ -455,31 +427,10 @@ fn run_cli(cli: Cli) -> Result<(), Error> {
             graph,
             output,
             format,
-            top,
-            by,
-            kind,
-            relation,
-            relations_only,
-            since,
-            until,
-            ego,
-            per_node,
-            engine,
+            opts,
         } => {
             use newskg::export::render;
             let file = GraphFile::load(&graph)?;
-            let opts = render::RenderOptions {
-                top,
-                by,
-                kinds: kind,
-                relations: relation,
-                relations_only,
-                since,
-                until,
-                ego,
-                per_node,
-                engine,
-            };
             let pic = render::picture(&file, &opts)?;
             let format = format
                 .or_else(|| output.extension().map(|e| e.to_string_lossy().to_lowercase()))

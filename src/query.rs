@@ -84,7 +84,8 @@ pub struct Query<'g> {
     names: HashMap<String, Vec<usize>>,
 }
 
-fn parse_bound(s: Option<&str>) -> Result<Option<PartialDate>> {
+/// A `--since`/`--until` bound: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, else a usage error.
+pub(crate) fn parse_bound(s: Option<&str>) -> Result<Option<PartialDate>> {
     s.map(|s| {
         PartialDate::parse(s).ok_or_else(|| {
             Error::new(

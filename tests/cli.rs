@@ -69,14 +69,7 @@ fn dot_renders_to_svg() {
 fn python_ron_loads_graph_ron() {
     let dir = tempfile::tempdir().unwrap();
     build_into(dir.path(), &[]);
-    let venv = std::path::Path::new(".venv/bin/python");
-    let python = std::env::var("NEWSKG_PYTHON").unwrap_or_else(|_| {
-        if venv.exists() {
-            venv.to_string_lossy().into_owned()
-        } else {
-            "python3".into()
-        }
-    });
+    let python = python();
     let script = r#"
 import sys, pyron
 g = pyron.load(sys.argv[1])

@@ -62,14 +62,7 @@ fn pandas_reads_relations_csv_with_the_right_types() {
     build_into(dir.path(), &[]);
     let ron = newskg::export::ron::GraphFile::load(&dir.path().join("graph.ron")).unwrap();
     let statements: usize = ron.relations.iter().map(|r| r.evidence.len()).sum();
-    let venv = std::path::Path::new(".venv/bin/python");
-    let python = std::env::var("NEWSKG_PYTHON").unwrap_or_else(|_| {
-        if venv.exists() {
-            venv.to_string_lossy().into_owned()
-        } else {
-            "python3".into()
-        }
-    });
+    let python = python();
     // Default inference, as a notebook user reads it: no dtype arguments.
     let script = r#"
 import sys

@@ -141,27 +141,16 @@ fn relation_kinds_and_an_ego_network_narrow_the_picture() {
         relation_edges.iter().all(|(_, _, a)| a.contains("2023")),
         "{relation_edges:?}"
     );
-    assert!(
-        picture(
-            &g,
-            &RenderOptions {
-                since: Some("gestern".into()),
-                ..Default::default()
-            }
-        )
-        .is_err()
-    );
+    let refused = |opts: RenderOptions| picture(&g, &opts).is_err();
+    assert!(refused(RenderOptions {
+        since: Some("gestern".into()),
+        ..Default::default()
+    }));
     // An unknown name is an error, not an empty picture.
-    assert!(
-        picture(
-            &g,
-            &RenderOptions {
-                ego: Some("Nobody Known".into()),
-                ..Default::default()
-            }
-        )
-        .is_err()
-    );
+    assert!(refused(RenderOptions {
+        ego: Some("Nobody Known".into()),
+        ..Default::default()
+    }));
 }
 
 #[test]
@@ -200,24 +189,20 @@ fn a_large_graph_is_laid_out_with_sfdp() {
         relations: vec![],
         documents: vec![],
     };
-    let big = picture(
-        &g,
-        &RenderOptions {
-            top: 300,
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let top = |n: usize| {
+        picture(
+            &g,
+            &RenderOptions {
+                top: n,
+                ..Default::default()
+            },
+        )
+        .unwrap()
+    };
+    let big = top(300);
     assert_eq!(big.engine, Engine::Sfdp);
     assert!(big.dot.contains("splines=false; overlap=prism"));
-    let small = picture(
-        &g,
-        &RenderOptions {
-            top: 30,
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let small = top(30);
     assert_eq!(small.engine, Engine::Dot);
 }
 

@@ -47,28 +47,38 @@ impl Engine {
     }
 }
 
-/// What to draw.
-#[derive(Debug, Clone)]
+/// What to draw (also the options of `newskg render`).
+#[derive(Debug, Clone, clap::Args)]
 pub struct RenderOptions {
     /// Keep at most this many entities (the ego entity always stays).
+    #[arg(long, default_value_t = 60)]
     pub top: usize,
-    /// How to rank entities for `top`.
+    /// Rank entities by mentions or by degree (relations first).
+    #[arg(long, value_enum, default_value_t = Rank::Mentions)]
     pub by: Rank,
-    /// Only these node kinds (`Person`, `Country`, `City`, `Place`, `Organization`); empty: all.
+    /// Only these node kinds (comma-separated: Person,Country,City,Place,Organization).
+    #[arg(long = "kind", value_delimiter = ',')]
     pub kinds: Vec<String>,
-    /// Only these relation kinds; empty: all.
+    /// Only these relation kinds (comma-separated: met,visited,received,...).
+    #[arg(long = "relation", value_delimiter = ',')]
     pub relations: Vec<String>,
     /// Draw relation edges only (no co-occurrence).
+    #[arg(long)]
     pub relations_only: bool,
-    /// Only relations stated with a date on or after this (`YYYY[-MM[-DD]]`); undated ones go.
+    /// Only relations stated with a date on or after this (YYYY[-MM[-DD]]); undated ones go.
+    #[arg(long)]
     pub since: Option<String>,
     /// Only relations stated with a date on or before this.
+    #[arg(long)]
     pub until: Option<String>,
     /// Only this entity and its neighbours (name, alias or id).
+    #[arg(long)]
     pub ego: Option<String>,
-    /// Co-occurrence edges kept per node, strongest first.
+    /// Co-occurrence edges kept per entity, strongest first.
+    #[arg(long, default_value_t = 3)]
     pub per_node: usize,
-    /// The layout engine; `None` picks one by size.
+    /// Layout engine (default: dot when small, sfdp when large).
+    #[arg(long, value_enum)]
     pub engine: Option<Engine>,
 }
 
@@ -120,23 +130,11 @@ fn in_range(r: &RelationOut, since: Option<&PartialDate>, until: Option<&Partial
         .any(|d| d.overlaps(since, until))
 }
 
-fn date_arg(s: Option<&str>, what: &str) -> Result<Option<PartialDate>> {
-    s.map(|x| {
-        PartialDate::parse(x).ok_or_else(|| {
-            Error::new(
-                ErrorKind::Usage,
-                format!("{what} {x:?} is no date (YYYY, YYYY-MM or YYYY-MM-DD)"),
-            )
-        })
-    })
-    .transpose()
-}
-
 /// Chooses what to draw and writes it as DOT.
 pub fn picture(g: &GraphFile, opts: &RenderOptions) -> Result<Picture> {
     let q = crate::query::Query::new(g);
-    let since = date_arg(opts.since.as_deref(), "--since")?;
-    let until = date_arg(opts.until.as_deref(), "--until")?;
+    let since = crate::query::parse_bound(opts.since.as_deref())?;
+    let until = crate::query::parse_bound(opts.until.as_deref())?;
     let kind_ok = |k: &str| opts.kinds.is_empty() || opts.kinds.iter().any(|x| x.eq_ignore_ascii_case(k));
     let kind_of: HashMap<&str, &str> = g.nodes.iter().map(|n| (n.id.as_str(), n.kind.as_str())).collect();
     let node_ok = |id: &str| kind_of.get(id).is_some_and(|k| kind_ok(k));

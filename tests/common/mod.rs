@@ -78,3 +78,16 @@ pub fn assert_same_outputs(expected: &Path, got: &Path, what: &str) {
         );
     }
 }
+
+/// The Python the tests use: NEWSKG_PYTHON (scripts/test.sh sets it to the venv it prepares),
+/// else the repository's .venv, else python3.
+pub fn python() -> String {
+    let venv = Path::new(".venv/bin/python");
+    std::env::var("NEWSKG_PYTHON").unwrap_or_else(|_| {
+        if venv.exists() {
+            venv.to_string_lossy().into_owned()
+        } else {
+            "python3".into()
+        }
+    })
+}
