@@ -180,11 +180,7 @@ impl DocExtraction {
             .map(|(e, mentions)| {
                 let i = info(e);
                 EntityRecord {
-                    id: i.id,
-                    name: i.name,
-                    kind: i.kind,
-                    wikidata: i.wikidata,
-                    aliases: i.aliases,
+                    entity: i,
                     mentions,
                     facts: self.facts.get(&e).map(|f| FactsRecord {
                         nationality: f.nationality.map(|(c, s)| fact(id(c), s)),
@@ -202,7 +198,7 @@ impl DocExtraction {
                 }
             })
             .collect();
-        entities.sort_by(|a, b| a.id.cmp(&b.id));
+        entities.sort_by(|a, b| a.entity.id.cmp(&b.entity.id));
         let ambiguous = self
             .ambiguous
             .iter()

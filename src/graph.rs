@@ -275,7 +275,7 @@ impl KnowledgeGraph {
                 .iter()
                 .take_while(|m| m.0 < s.end)
                 .filter(|m| m.1 <= s.end)
-                .map(|m| rec.entities[m.2].id.as_str())
+                .map(|m| rec.entities[m.2].entity.id.as_str())
                 .collect();
             ids.sort_unstable();
             ids.dedup();

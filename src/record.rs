@@ -95,18 +95,9 @@ pub struct EntityInfo {
 /// An entity the document names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntityRecord {
-    /// Entity id.
-    pub id: String,
-    /// Canonical name.
-    pub name: String,
-    /// Kind.
-    pub kind: Kind,
-    /// Wikidata id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub wikidata: Option<String>,
-    /// Aliases, then short aliases.
-    #[serde(default)]
-    pub aliases: Vec<String>,
+    /// Who it is (id, name, kind, wikidata, aliases), as for a referenced entity.
+    #[serde(flatten)]
+    pub entity: EntityInfo,
     /// Linked mentions, in text order.
     pub mentions: Vec<MentionRecord>,
     /// What the text says about it.
@@ -313,13 +304,7 @@ impl Record {
     pub fn entity_infos(&self) -> impl Iterator<Item = EntityInfo> + '_ {
         self.entities
             .iter()
-            .map(|e| EntityInfo {
-                id: e.id.clone(),
-                name: e.name.clone(),
-                kind: e.kind,
-                wikidata: e.wikidata.clone(),
-                aliases: e.aliases.clone(),
-            })
+            .map(|e| e.entity.clone())
             .chain(self.referenced.iter().cloned())
     }
 
@@ -332,7 +317,7 @@ impl Record {
         for (id, after) in self
             .entities
             .iter()
-            .map(|e| (e.id.as_str(), "\"entities\""))
+            .map(|e| (e.entity.id.as_str(), "\"entities\""))
             .chain(self.referenced.iter().map(|e| (e.id.as_str(), "\"referenced\"")))
         {
             if !ids.insert(id) {
