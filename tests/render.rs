@@ -233,17 +233,21 @@ fn without_graphviz_the_error_says_what_to_install_and_dot_source_still_works() 
     build_into(dir.path(), &[]);
     let graph = dir.path().join("graph.ron");
     let png = dir.path().join("picture.png");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newskg"))
-        .args([
-            "render",
-            "--graph",
-            graph.to_str().unwrap(),
-            "-o",
-            png.to_str().unwrap(),
-        ])
-        .env("PATH", dir.path()) // no `dot` there
-        .output()
-        .unwrap();
+    // Runs `render -o OUT` with a PATH that holds no `dot`.
+    let render_without_dot = |out: &std::path::Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_newskg"))
+            .args([
+                "render",
+                "--graph",
+                graph.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ])
+            .env("PATH", dir.path())
+            .output()
+            .unwrap()
+    };
+    let out = render_without_dot(&png);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -252,17 +256,7 @@ fn without_graphviz_the_error_says_what_to_install_and_dot_source_still_works() 
     );
     assert!(!png.exists(), "nothing is written when rendering fails");
     let dot = dir.path().join("picture.dot");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newskg"))
-        .args([
-            "render",
-            "--graph",
-            graph.to_str().unwrap(),
-            "-o",
-            dot.to_str().unwrap(),
-        ])
-        .env("PATH", dir.path())
-        .output()
-        .unwrap();
+    let out = render_without_dot(&dot);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(std::fs::read_to_string(&dot).unwrap().starts_with("digraph newskg {"));
 }
