@@ -7,7 +7,7 @@ articles, as a user extends it) and `plain/` (the same, stripped by scripts/plai
 kind, name, aliases, adjectives and demonyms). Runs `newskg extract` with each and scores it with
 the project's scorer (../shared/tools/score.py), overall and per relation kind.
 
-Gold: gold-part1..3.tsv are the tuning part (errors may be read and rules developed on them);
+Gold: gold-part1..3, 5 and 6 are the tuning part (errors may be read and rules developed on them);
 gold-part4.tsv is held out: only its scores are looked at, to see how far the rules generalise.
 
 usage: dev_eval.py [--bin target/release/newskg] [--errors] [--json] [--gazetteer full|plain]
@@ -26,7 +26,10 @@ SHARED = os.environ.get("NEWSKG_SHARED", os.path.join(ROOT, "..", "shared"))
 sys.path.insert(0, os.path.join(SHARED, "tools"))
 import score  # noqa: E402
 
-PARTS = {"tune": ["gold-part1.tsv", "gold-part2.tsv", "gold-part3.tsv"], "held": ["gold-part4.tsv"]}
+PARTS = {
+    "tune": ["gold-part1.tsv", "gold-part2.tsv", "gold-part3.tsv", "gold-part5.tsv", "gold-part6.tsv"],
+    "held": ["gold-part4.tsv"],
+}
 KINDS = ["met", "visited", "received", "phoned", "accompanied", "invited"]
 
 

@@ -1,4 +1,4 @@
-//! The development gold (tests/data/dev/, 42 unseen 10kGNAD articles annotated by reading) holds
+//! The development gold (tests/data/dev/, 57 unseen 10kGNAD articles annotated by reading) holds
 //! the scores where they are: `scripts/dev_eval.py` rebuilds the corpus from
 //! `../shared/corpora/10kgnad/test.csv` (checking the checksums), runs this build's `newskg
 //! extract` with the bundled gazetteer plus the dev entities and with a plain copy of it, and scores
@@ -18,15 +18,15 @@ struct Floor {
 const FLOORS: &[Floor] = &[
     Floor {
         part: "full/all",
-        entity_f1: 0.96,
-        relation_f1: 0.41,
-        relation_p: 0.88,
+        entity_f1: 0.95,
+        relation_f1: 0.29,
+        relation_p: 0.77,
     },
     Floor {
         part: "plain/all",
-        entity_f1: 0.96,
-        relation_f1: 0.40,
-        relation_p: 0.88,
+        entity_f1: 0.95,
+        relation_f1: 0.28,
+        relation_p: 0.78,
     },
 ];
 
