@@ -9,7 +9,7 @@
 use crate::date::PartialDate;
 use crate::extract::DocExtraction;
 use crate::gazetteer::{Gazetteer, Kind};
-use crate::record::{EntityInfo, Record};
+use crate::record::{EntityInfo, FactRecord, Record};
 use crate::relation::RelationKind;
 use crate::span::Span;
 use itertools::Itertools;
@@ -36,6 +36,9 @@ pub struct NodeData {
     pub aliases: Vec<String>,
     /// Linked mentions per document.
     pub mentions: BTreeMap<String, u64>,
+    /// What the texts state about the entity (nationality, affiliation, gender, titles), each
+    /// statement with its words; a set, so folding documents in any order gives the same node.
+    pub facts: BTreeSet<NodeFact>,
 }
 
 impl NodeData {
@@ -43,6 +46,89 @@ impl NodeData {
     pub fn mention_count(&self) -> u64 {
         self.mentions.values().sum()
     }
+
+    /// The values the texts state for one kind of fact, with the number of documents stating
+    /// each, most documents first (ties by value).
+    pub fn fact_values(&self, kind: FactKind) -> Vec<(&str, usize)> {
+        let mut docs: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for f in self.facts.iter().filter(|f| f.kind == kind) {
+            docs.entry(f.value.as_str()).or_default().insert(f.doc.as_str());
+        }
+        let mut v: Vec<(&str, usize)> = docs.into_iter().map(|(v, d)| (v, d.len())).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        v
+    }
+
+    /// The value most documents state for one kind of fact (ties: the smallest value). For
+    /// gender, `female` wherever a document states it: a feminine form is never generic, a
+    /// masculine title often is (`Außenminister Choe Son Hui`).
+    pub fn fact(&self, kind: FactKind) -> Option<&str> {
+        self.fact_summary(kind).map(|v| v.0)
+    }
+
+    /// [`fact`](Self::fact) with the number of documents stating that value.
+    pub fn fact_summary(&self, kind: FactKind) -> Option<(&str, usize)> {
+        let values = self.fact_values(kind);
+        if kind == FactKind::Gender
+            && let Some(&female) = values.iter().find(|v| v.0 == "female")
+        {
+            return Some(female);
+        }
+        values.first().copied()
+    }
+}
+
+/// What a fact states about an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FactKind {
+    /// The person's country (a country id).
+    Nationality,
+    /// The organisation the person belongs to (an organisation id).
+    Affiliation,
+    /// `female` or `male`.
+    Gender,
+    /// A title family (`foreign-minister`, `head-of-state` …).
+    Title,
+}
+
+impl FactKind {
+    /// All kinds, in order.
+    pub const ALL: [FactKind; 4] = [
+        FactKind::Nationality,
+        FactKind::Affiliation,
+        FactKind::Gender,
+        FactKind::Title,
+    ];
+
+    /// The name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactKind::Nationality => "nationality",
+            FactKind::Affiliation => "affiliation",
+            FactKind::Gender => "gender",
+            FactKind::Title => "title",
+        }
+    }
+
+    /// The kind of a name used in files.
+    pub fn parse(s: &str) -> Option<FactKind> {
+        FactKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// One statement of a fact about an entity: what, where, and the words that say so.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeFact {
+    /// What the fact is about.
+    pub kind: FactKind,
+    /// The value (an entity id, a gender, a title family).
+    pub value: String,
+    /// Document id.
+    pub doc: String,
+    /// The words' span in that document.
+    pub span: Span,
+    /// The words.
+    pub text: String,
 }
 
 /// One sentence that supports an edge.
@@ -175,6 +261,7 @@ impl KnowledgeGraph {
         }
         let fresh = NodeData {
             mentions: BTreeMap::new(),
+            facts: BTreeSet::new(),
             ..data.clone()
         };
         let ix = self.graph.add_node(fresh);
@@ -191,6 +278,7 @@ impl KnowledgeGraph {
             let c = node.mentions.entry(doc.clone()).or_insert(n);
             *c = (*c).max(n);
         }
+        node.facts.extend(data.facts.iter().cloned());
     }
 
     fn add_cooc(&mut self, a: &str, b: &str, ev: impl IntoIterator<Item = Evidence>) {
@@ -254,15 +342,34 @@ impl KnowledgeGraph {
             wikidata: i.wikidata.clone(),
             aliases: i.aliases.clone(),
             mentions,
+            facts: BTreeSet::new(),
         };
         for (e, info) in rec.entities.iter().zip(&infos) {
             if e.mentions.is_empty() {
                 continue;
             }
-            self.add_node_mentions(&node_of(
-                info,
-                BTreeMap::from([(rec.doc.clone(), e.mentions.len() as u64)]),
-            ));
+            let mut node = node_of(info, BTreeMap::from([(rec.doc.clone(), e.mentions.len() as u64)]));
+            if let Some(f) = &e.facts {
+                let one = |kind: FactKind, r: &FactRecord| NodeFact {
+                    kind,
+                    value: r.value.clone(),
+                    doc: rec.doc.clone(),
+                    span: Span {
+                        start: r.start,
+                        end: r.end,
+                    },
+                    text: r.text.clone(),
+                };
+                let singles = [
+                    (FactKind::Nationality, &f.nationality),
+                    (FactKind::Affiliation, &f.affiliation),
+                    (FactKind::Gender, &f.gender),
+                ];
+                node.facts
+                    .extend(singles.into_iter().filter_map(|(k, r)| r.as_ref().map(|r| one(k, r))));
+                node.facts.extend(f.titles.iter().map(|r| one(FactKind::Title, r)));
+            }
+            self.add_node_mentions(&node);
         }
         // Co-occurrence per sentence (mentions and sentences both in text order).
         let mentions = rec.mention_spans();
@@ -449,6 +556,16 @@ impl KnowledgeGraph {
     pub fn skipped_sentences(&self) -> usize {
         self.skipped.len()
     }
+}
+
+/// Distinct documents stating any value of one kind of fact about a node.
+pub fn distinct_fact_documents(n: &NodeData, kind: FactKind) -> usize {
+    n.facts
+        .iter()
+        .filter(|f| f.kind == kind)
+        .map(|f| f.doc.as_str())
+        .collect::<BTreeSet<_>>()
+        .len()
 }
 
 /// Distinct documents among evidence.

@@ -92,3 +92,57 @@ print(len(df))
         statements
     );
 }
+
+/// What the texts state about an entity (nationality, gender, title) reaches its node in every
+/// output, each statement with words that are really at its span, and survives a reload.
+#[test]
+fn node_facts_from_the_texts_reach_every_output() {
+    let dir = tempfile::tempdir().unwrap();
+    build_into(dir.path(), &[]);
+    let path = dir.path().join("graph.ron");
+    let ron = newskg::export::ron::GraphFile::load(&path).unwrap();
+    let node = |id: &str| ron.nodes.iter().find(|n| n.id == id).unwrap();
+    // `der russische Außenminister Sergej Lawrow`.
+    let lavrov = node("sergey-lavrov");
+    assert_eq!(lavrov.fact("nationality"), Some("russia"));
+    assert_eq!(lavrov.fact("title"), Some("foreign-minister"));
+    // Called `Außenminister` (generic masculine) in some articles and `Amtskollegin` in one: female.
+    let choe = node("choe-son-hui");
+    assert_eq!(choe.fact("gender"), Some("female"));
+    assert!(choe.facts.iter().any(|f| f.fact == "gender" && f.value == "male"));
+    let mut checked = 0;
+    for n in &ron.nodes {
+        for f in &n.facts {
+            let text = std::fs::read_to_string(format!("examples/corpus/{}.txt", f.doc)).unwrap();
+            assert_eq!(&text[f.start..f.end], f.text, "{} {} {}", n.id, f.fact, f.value);
+            checked += 1;
+        }
+    }
+    assert!(checked > 30, "{checked} facts");
+    // Loads back into the same graph, facts included.
+    let again = newskg::export::ron::GraphFile::from_graph(&ron.to_graph(&path).unwrap());
+    assert_eq!(again, ron);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("graph.json")).unwrap()).unwrap();
+    let j = json["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == "choe-son-hui")
+        .unwrap();
+    assert_eq!(j["gender"], "female");
+    assert_eq!(j["facts"].as_array().unwrap().len(), choe.facts.len());
+    let csv = std::fs::read_to_string(dir.path().join("nodes.csv")).unwrap();
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with("Nationality,Affiliation,Gender,Title")
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("sergey-lavrov,") && l.ends_with(",russia,,male,foreign-minister"))
+    );
+    let graphml = std::fs::read_to_string(dir.path().join("graph.graphml")).unwrap();
+    assert!(graphml.contains("<key id=\"nationality\" for=\"node\""));
+}

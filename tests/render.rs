@@ -166,6 +166,8 @@ fn a_large_graph_is_laid_out_with_sfdp() {
             mentions: 1000 - i as u64,
             documents: vec!["d".into()],
             document_mentions: vec![1],
+            summary: vec![],
+            facts: vec![],
         })
         .collect();
     let cooccurrence: Vec<CooccurrenceOut> = (0..400)

@@ -3,11 +3,24 @@
 
 use super::ron::GraphFile;
 
-/// `nodes.csv`: Id, Label, Kind, Mentions, Documents, Wikidata.
+/// `nodes.csv`: Id, Label, Kind, Mentions, Documents, Wikidata, and the values most documents
+/// state: Nationality, Affiliation, Gender, Title.
 pub fn nodes_csv(g: &GraphFile) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(["Id", "Label", "Kind", "Mentions", "Documents", "Wikidata"]);
+    let _ = w.write_record([
+        "Id",
+        "Label",
+        "Kind",
+        "Mentions",
+        "Documents",
+        "Wikidata",
+        "Nationality",
+        "Affiliation",
+        "Gender",
+        "Title",
+    ]);
     for n in &g.nodes {
+        let fact = |f: &str| n.fact(f).unwrap_or("").to_string();
         let _ = w.write_record([
             n.id.as_str(),
             &n.name,
@@ -15,6 +28,10 @@ pub fn nodes_csv(g: &GraphFile) -> Vec<u8> {
             &n.mentions.to_string(),
             &n.documents.len().to_string(),
             n.wikidata.as_deref().unwrap_or(""),
+            &fact("nationality"),
+            &fact("affiliation"),
+            &fact("gender"),
+            &fact("title"),
         ]);
     }
     w.into_inner().unwrap_or_default()

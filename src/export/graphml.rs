@@ -26,7 +26,11 @@ fn xml_escape(s: &str) -> String {
     out
 }
 
-/// The graph as GraphML: node attributes label, kind, mentions, documents, wikidata; edge
+/// Node attributes with the value most documents state (see [`super::ron::NodeOut::summary`]).
+const FACTS: [&str; 4] = ["nationality", "affiliation", "gender", "title"];
+
+/// The graph as GraphML: node attributes label, kind, mentions, documents, wikidata,
+/// nationality, affiliation, gender, title (the values most documents state); edge
 /// attributes relation, weight (sentences or statements), documents, planned, first_date,
 /// last_date; `directed` per edge (co-occurrence, `met` and `phoned` are undirected).
 pub fn to_graphml(g: &GraphFile) -> String {
@@ -38,6 +42,10 @@ pub fn to_graphml(g: &GraphFile) -> String {
          \x20 <key id=\"mentions\" for=\"node\" attr.name=\"mentions\" attr.type=\"long\"/>\n\
          \x20 <key id=\"ndocuments\" for=\"node\" attr.name=\"documents\" attr.type=\"long\"/>\n\
          \x20 <key id=\"wikidata\" for=\"node\" attr.name=\"wikidata\" attr.type=\"string\"/>\n\
+         \x20 <key id=\"nationality\" for=\"node\" attr.name=\"nationality\" attr.type=\"string\"/>\n\
+         \x20 <key id=\"affiliation\" for=\"node\" attr.name=\"affiliation\" attr.type=\"string\"/>\n\
+         \x20 <key id=\"gender\" for=\"node\" attr.name=\"gender\" attr.type=\"string\"/>\n\
+         \x20 <key id=\"title\" for=\"node\" attr.name=\"title\" attr.type=\"string\"/>\n\
          \x20 <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n\
          \x20 <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n\
          \x20 <key id=\"edocuments\" for=\"edge\" attr.name=\"documents\" attr.type=\"long\"/>\n\
@@ -57,6 +65,11 @@ pub fn to_graphml(g: &GraphFile) -> String {
         ));
         if let Some(w) = &n.wikidata {
             s.push_str(&format!("<data key=\"wikidata\">{}</data>", xml_escape(w)));
+        }
+        for f in FACTS {
+            if let Some(v) = n.fact(f) {
+                s.push_str(&format!("<data key=\"{f}\">{}</data>", xml_escape(v)));
+            }
         }
         s.push_str("</node>\n");
     }
@@ -120,10 +133,19 @@ pub fn to_node_link(g: &GraphFile) -> String {
         .nodes
         .iter()
         .map(|n| {
-            json!({
+            let mut node = json!({
                 "id": n.id, "label": n.name, "kind": n.kind, "mentions": n.mentions,
                 "documents": n.documents.len(), "wikidata": n.wikidata, "aliases": n.aliases,
-            })
+            });
+            for f in FACTS {
+                node[f] = json!(n.fact(f));
+            }
+            node["facts"] = json!(n
+                .facts
+                .iter()
+                .map(|f| json!({"fact": f.fact, "value": f.value, "doc": f.doc, "start": f.start, "end": f.end, "text": f.text}))
+                .collect::<Vec<_>>());
+            node
         })
         .collect();
     let mut links: Vec<Value> = Vec::with_capacity(g.cooccurrence.len() + g.relations.len());

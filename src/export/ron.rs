@@ -9,7 +9,8 @@
 //! (
 //!     schema: "newskg.graph", version: 2,
 //!     nodes: [(id, kind, name, wikidata, aliases, mentions, documents: [doc...],
-//!              document_mentions: [n...])],
+//!              document_mentions: [n...], summary: [(fact, value, documents, of)],
+//!              facts: [(fact, value, doc, start, end, text)])],
 //!     cooccurrence: [(source, target, sentences, documents, evidence: [(doc, start, end)])],
 //!     relations: [(subject, relation, object, planned, documents, first_date, last_date,
 //!                  evidence: [(doc, start, end, trigger_start, trigger_end, planned, date,
@@ -21,7 +22,10 @@
 use crate::date::PartialDate;
 use crate::error::{Error, ErrorKind, Result};
 use crate::gazetteer::Kind;
-use crate::graph::{DocInfo, Evidence, KnowledgeGraph, NodeData, RelationEvidence, distinct_documents};
+use crate::graph::{
+    DocInfo, Evidence, FactKind, KnowledgeGraph, NodeData, NodeFact, RelationEvidence, distinct_documents,
+    distinct_fact_documents,
+};
 use crate::relation::RelationKind;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
@@ -70,6 +74,52 @@ pub struct NodeOut {
     /// Linked mentions in each of `documents`, in the same order (version 2 on).
     #[serde(default)]
     pub document_mentions: Vec<u64>,
+    /// The value most documents state for each kind of fact: `nationality`, `affiliation`,
+    /// `gender`, `title` (absent when no text states one).
+    #[serde(default)]
+    pub summary: Vec<FactSummaryOut>,
+    /// Every statement of a fact about the entity, with its words (files written before facts
+    /// were kept load with none).
+    #[serde(default)]
+    pub facts: Vec<FactOut>,
+}
+
+impl NodeOut {
+    /// The value most documents state for a fact (`nationality`, `affiliation`, `gender`,
+    /// `title`).
+    pub fn fact(&self, fact: &str) -> Option<&str> {
+        self.summary.iter().find(|s| s.fact == fact).map(|s| s.value.as_str())
+    }
+}
+
+/// The value most documents state for one kind of fact.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FactSummaryOut {
+    /// `nationality`, `affiliation`, `gender` or `title`.
+    pub fact: String,
+    /// The value.
+    pub value: String,
+    /// Documents stating this value.
+    pub documents: usize,
+    /// Documents stating any value of this kind.
+    pub of: usize,
+}
+
+/// One statement of a fact about an entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FactOut {
+    /// `nationality`, `affiliation`, `gender` or `title`.
+    pub fact: String,
+    /// A country or organisation id, `female`/`male`, or a title family.
+    pub value: String,
+    /// Document id.
+    pub doc: String,
+    /// First byte of the words.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The words.
+    pub text: String,
 }
 
 /// One evidence sentence.
@@ -180,6 +230,31 @@ impl GraphFile {
                 mentions: n.mention_count(),
                 documents: n.mentions.keys().cloned().collect(),
                 document_mentions: n.mentions.values().copied().collect(),
+                summary: FactKind::ALL
+                    .into_iter()
+                    .filter_map(|k| {
+                        let (value, documents) = n.fact_summary(k)?;
+                        let of = distinct_fact_documents(n, k);
+                        Some(FactSummaryOut {
+                            fact: k.as_str().to_string(),
+                            value: value.to_string(),
+                            documents,
+                            of,
+                        })
+                    })
+                    .collect(),
+                facts: n
+                    .facts
+                    .iter()
+                    .map(|f| FactOut {
+                        fact: f.kind.as_str().to_string(),
+                        value: f.value.clone(),
+                        doc: f.doc.clone(),
+                        start: f.span.start,
+                        end: f.span.end,
+                        text: f.text.clone(),
+                    })
+                    .collect(),
             })
             .collect();
         let cooccurrence = g
@@ -339,6 +414,23 @@ impl GraphFile {
                     .cloned()
                     .zip(n.document_mentions.iter().copied())
                     .collect(),
+                facts: n
+                    .facts
+                    .iter()
+                    .map(|f| {
+                        Ok(NodeFact {
+                            kind: FactKind::parse(&f.fact)
+                                .ok_or_else(|| bad(format!("node {:?}: unknown fact {:?}", n.id, f.fact)))?,
+                            value: f.value.clone(),
+                            doc: f.doc.clone(),
+                            span: Span {
+                                start: f.start,
+                                end: f.end,
+                            },
+                            text: f.text.clone(),
+                        })
+                    })
+                    .collect::<Result<_>>()?,
             });
         }
         for c in &self.cooccurrence {

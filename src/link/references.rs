@@ -287,8 +287,12 @@ impl<'g> DocRefs<'g> {
                 }
             }
             let f = self.facts.entry(e).or_default();
-            if f.gender.is_none() {
-                f.gender = learned.gender;
+            // A feminine form is never generic; a masculine title often is (`Außenminister
+            // Choe Son Hui`): the first female statement replaces a male one.
+            if f.gender.is_none()
+                || (f.gender.map(|g| g.0) == Some(Gender::Male) && learned.gender.map(|g| g.0) == Some(Gender::Female))
+            {
+                f.gender = learned.gender.or(f.gender);
             }
             if f.nationality.is_none() {
                 f.nationality = learned.nationality;
