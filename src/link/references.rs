@@ -33,6 +33,8 @@ pub struct Facts {
     pub affiliation: Option<(EntityIdx, Span)>,
     /// Titles as the document states them: (title family, the title's words).
     pub titles: Vec<(String, Span)>,
+    /// The city the person is from (`der Karlsruher Experte X`, `Grazer Bischof X`), and the words.
+    pub home_city: Option<(EntityIdx, Span)>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -112,6 +114,17 @@ impl<'g> DocRefs<'g> {
                 let (org, _) = self.facts.get(&e)?.affiliation?;
                 self.gaz.entity(org).home_country(self.gaz, org, date)
             })
+            .or_else(|| {
+                // `der Karlsruher Experte X`: the country of their city.
+                let city = self.home_city(e)?;
+                self.gaz.entity(city).home_country(self.gaz, city, date)
+            })
+    }
+
+    /// The city the text says a person is from, where the gazetteer gives no home country (a
+    /// `Grazer Bischof` in Vienna is away from home; in Graz he is not).
+    pub fn home_city(&self, e: EntityIdx) -> Option<EntityIdx> {
+        self.facts.get(&e)?.home_city.map(|c| c.0)
     }
 
     /// Notes the persons of a sentence that is not parsed, in text order (the first one that is
@@ -283,6 +296,9 @@ impl<'g> DocRefs<'g> {
                     Kind::Organization => {
                         learned.affiliation.get_or_insert((s.entity, t.toks[ai].span));
                     }
+                    Kind::City if s.via.is_attributive() => {
+                        learned.home_city.get_or_insert((s.entity, t.toks[ai].span));
+                    }
                     _ => {}
                 }
             }
@@ -299,6 +315,9 @@ impl<'g> DocRefs<'g> {
             }
             if f.affiliation.is_none() {
                 f.affiliation = learned.affiliation;
+            }
+            if f.home_city.is_none() {
+                f.home_city = learned.home_city;
             }
             for x in learned.titles {
                 if !f.titles.iter().any(|y| y.0 == x.0) {
@@ -540,8 +559,10 @@ impl<'g> DocRefs<'g> {
         let (title, gender) = match person_title(lex, t, ph.head) {
             Some(noun) => {
                 let n = &lex.nouns[noun as usize];
-                if n.plural {
-                    return Description::None; // `die Bischöfe`: several
+                // `die Bischöfe`: several; `die Länderchefs`: `die` before a masculine noun is
+                // plural whatever the form (`Chefs` is also a genitive singular).
+                if n.plural || (det == Some("die") && n.gender == Some(Gender::Male)) {
+                    return Description::None;
                 }
                 (n.title, n.gender)
             }

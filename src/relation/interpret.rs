@@ -185,7 +185,11 @@ impl Ctx<'_> {
 
     fn free(&self, pi: usize) -> bool {
         let ph = &self.p.phrases[pi];
-        ph.prep.is_none() && !ph.genitive && ph.of.is_none() && ph.appos_of.is_none()
+        ph.prep.is_none()
+            && !ph.genitive
+            && ph.of.is_none()
+            && ph.appos_of.is_none()
+            && !(ph.toks.start > 0 && self.t.has(self.lex, ph.toks.start - 1, flag::PREDICATIVE))
     }
 
     /// The cases a phrase can be in, narrowed by the gender of its head (`der Bischof` is
@@ -336,6 +340,22 @@ impl Ctx<'_> {
             ClauseKind::Infinitive => None,
             _ => cands.first().copied(),
         }
+    }
+
+    /// The `mit` phrases of a clause right after `gemeinsam`/`zusammen`.
+    fn companions(&self, ci: usize) -> Vec<usize> {
+        self.p.clauses[ci]
+            .phrases
+            .iter()
+            .copied()
+            .filter(|&pi| {
+                let ph = &self.p.phrases[pi];
+                ph.prep.is_some()
+                    && ph.prep == self.lex.id("mit")
+                    && ph.toks.start > 0
+                    && self.t.has(self.lex, ph.toks.start - 1, flag::COMPANION)
+            })
+            .collect()
     }
 
     fn object_control(&self, ci: usize) -> bool {
@@ -526,6 +546,29 @@ impl Ctx<'_> {
         side.into_iter()
             .filter(|(e, pi)| self.gaz.entity(*e).kind.is_location() && pis_ok(*pi))
             .collect()
+    }
+
+    /// Places with the regions and countries their own phrase names by an adjective (`im
+    /// steirischen Spielfeld` is in Styria too), as the annotation counts them.
+    fn with_adjectives(&self, mut side: Side) -> Side {
+        let extra: Side = side
+            .iter()
+            .filter(|&&(e, pi)| self.t.toks[self.p.phrases[pi].head].slot.is_some_and(|s| s.entity == e))
+            .flat_map(|&(_, pi)| {
+                self.p.phrases[pi]
+                    .attrs
+                    .iter()
+                    .filter_map(|&i| self.t.toks[i].slot)
+                    .filter(|s| s.attributive() && s.kind.is_location())
+                    .map(move |s| (s.entity, pi))
+            })
+            .collect();
+        for x in extra {
+            if !side.iter().any(|y| y.0 == x.0) {
+                side.push(x);
+            }
+        }
+        side
     }
 
     fn possessor(&self, np: usize, ci: usize) -> Side {
@@ -822,7 +865,7 @@ impl Ctx<'_> {
                                     || of_event(pi))
                         })
                         .collect();
-                    let places = self.places(self.side_of(&pis), |x| !self.facility(x));
+                    let places = self.with_adjectives(self.places(self.side_of(&pis), |x| !self.facility(x)));
                     if pis.is_empty() { self.dateline_for(ci) } else { places }
                 }
                 Sel::Adjective => match np {
@@ -855,7 +898,7 @@ impl Ctx<'_> {
                     if pis.is_empty() && located {
                         self.dateline_for(ci)
                     } else {
-                        self.places(self.side_of(&pis), |x| !self.facility(x))
+                        self.with_adjectives(self.places(self.side_of(&pis), |x| !self.facility(x)))
                     }
                 }
             };
@@ -1323,9 +1366,19 @@ impl Ctx<'_> {
         if self.negated(ci, np) || self.called_off(ci) {
             return;
         }
-        let (a, a_pairs) = self.select(con, true, t, np, ci, passive);
+        let (mut a, a_pairs) = self.select(con, true, t, np, ci, passive);
         if a.is_empty() {
             return;
+        }
+        if con.kind == RelationKind::Visited && np.is_none() {
+            // `X reiste gemeinsam mit Y nach Z`: Y went too.
+            for pi in self.companions(ci) {
+                for p in self.persons(self.side_of(&self.group(pi))) {
+                    if !a.iter().any(|q| q.0 == p.0) {
+                        a.push(p);
+                    }
+                }
+            }
         }
         let (b, b_reciprocal) = if a_pairs {
             (Vec::new(), true)
@@ -1377,11 +1430,14 @@ impl Ctx<'_> {
             if s == o || !self.kinds_ok(kind, s, o) || !self.alive_at(s, date) || !self.alive_at(o, date) {
                 return;
             }
+            let home_city = self.refs.home_city(s);
             if kind == RelationKind::Visited
                 && let Some(home) = self.refs.home(s, self.date)
-                && (home == o || self.gaz.entity(home).capital == Some(o))
+                && (home == o
+                    || (home_city.is_none() && self.gaz.entity(home).capital == Some(o))
+                    || home_city == Some(o))
             {
-                return; // at home: the home country, or its capital
+                return; // at home: the home country, its capital, or the city they are from
             }
             if kind == RelationKind::Visited
                 && con.kind == RelationKind::Visited

@@ -81,6 +81,11 @@ pub mod flag {
     pub const ADVERB: u32 = 1 << 28;
     /// A conjunction opening a question or condition (`ob`, `falls`).
     pub const OPEN: u32 = 1 << 29;
+    /// `als` before a phrase that says what someone is (`als ehemaliger Präsident`): that
+    /// phrase is neither subject nor object.
+    pub const PREDICATIVE: u32 = 1 << 30;
+    /// `gemeinsam`/`zusammen` before `mit X`: X does what the subject does.
+    pub const COMPANION: u32 = 1 << 31;
 }
 
 /// Cases and genders a determiner or relative pronoun can mark, as bits.
@@ -279,6 +284,7 @@ struct WordsFile {
     der_stems: Vec<String>,
     possessives: std::collections::BTreeMap<String, Refers>,
     prepositions: Vec<String>,
+    prepositions_before: std::collections::BTreeMap<String, String>,
     contractions: std::collections::BTreeMap<String, (String, String)>,
     pronouns: std::collections::BTreeMap<String, PronounDef>,
     reflexives: Vec<String>,
@@ -286,6 +292,8 @@ struct WordsFile {
     conjunctions: Vec<String>,
     subordinators: Vec<String>,
     infinitive_openers: Vec<String>,
+    predicative_markers: Vec<String>,
+    companion_markers: Vec<String>,
     auxiliaries: Vec<String>,
     modals: Vec<String>,
     negations: Vec<String>,
@@ -338,6 +346,8 @@ pub struct Lexicon {
     pub source_phrases: Vec<Vec<WordId>>,
     /// `sagte ... ab`: a word that calls off only with this particle closing the clause.
     pub cancel_needs_particle: HashMap<WordId, WordId>,
+    /// `gemeinsam`: a preposition only right before `mit`.
+    pub prep_before: HashMap<WordId, WordId>,
     /// Longest form length in bytes, for compound-head search.
     max_noun_len: usize,
     /// The last three bytes of every noun form.
@@ -536,6 +546,10 @@ impl Lexicon {
             let (w, p) = (lex.intern(w), lex.intern(p));
             lex.cancel_needs_particle.insert(w, p);
         }
+        for (w, next) in &words.prepositions_before {
+            let (w, next) = (lex.intern(&fold(w)), lex.intern(&fold(next)));
+            lex.prep_before.insert(w, next);
+        }
         lex
     }
 
@@ -608,7 +622,9 @@ impl Lexicon {
             let id = self.mark(r, flag::RELATIVE);
             self.words[id as usize].rel |= cases(cs);
         }
-        let lists: [(&[String], u32); 18] = [
+        let lists: [(&[String], u32); 20] = [
+            (&w.companion_markers, flag::COMPANION),
+            (&w.predicative_markers, flag::PREDICATIVE),
             (&w.open_question, flag::OPEN),
             (&w.adverbs, flag::ADVERB),
             (&w.reflexives, flag::REFLEXIVE),

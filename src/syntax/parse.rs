@@ -18,7 +18,7 @@
 //!    besuchte Z`). Each clause knows its finite verb, its other verb forms, a separable particle
 //!    closing it, and the clause it depends on.
 
-use super::lexicon::{Lexicon, VForm, WordId, case, flag};
+use super::lexicon::{Lexicon, PronCase, VForm, WordId, case, flag};
 use super::token::Tokens;
 use crate::gazetteer::Kind;
 use std::ops::Range;
@@ -862,6 +862,7 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse)
         if f & flag::PREP != 0
             && (!tok.cap || starts)
             && !closes
+            && w.and_then(|w| lex.prep_before.get(&w)).is_none_or(|&next| t.word(i + 1) == Some(next))
             && !(f & flag::PARTICLE != 0 && i + 1 < r.end && verb_at(lex, t, i + 1))
             && !(f & flag::SUBORD != 0 && starts && !prep_use(lex, t, i))
             // `um Barack Obama zu treffen`: `um` opens the infinitive clause, governs nothing.
@@ -940,6 +941,15 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse)
             close(&mut open, p);
             let mut ph = new(i);
             ph.head_kind = Head::Pronoun;
+            // `er` is a subject, `ihn` an object: the pronoun's case is the phrase's.
+            if let Some((pc, _)) = info.and_then(|x| x.pron) {
+                ph.cases = match pc {
+                    PronCase::Nom => case::NOM,
+                    PronCase::Acc => case::ACC,
+                    PronCase::Dat => case::DAT,
+                    PronCase::NomOrAcc => case::NOM | case::ACC,
+                };
+            }
             open = Some(ph);
             close(&mut open, p);
             i += 1;
