@@ -116,6 +116,10 @@ pub enum Cond {
     Goods,
     /// `sein` is the clause's only verb (`war in Berlin`, `ist in Berlin gewesen`).
     Copula,
+    /// A phrase governed by a preposition names a meeting of this list (or a compound ending in
+    /// one): `am Gipfel`, or `bei dem` in a relative clause about one (`der Vorgipfel, bei dem X
+    /// vertreten sein wird`).
+    AtMeeting(Vec<String>),
 }
 
 /// Who visited the place where a relation happened.
@@ -263,6 +267,8 @@ pub enum CondC {
     Goods,
     /// `sein` as the only verb.
     Copula,
+    /// At a meeting of these nouns (normalised).
+    AtMeeting(Vec<String>),
 }
 
 /// All constructions and the indexes that find them.
@@ -361,6 +367,7 @@ impl Constructions {
                 Cond::PersonObject => CondC::PersonObject,
                 Cond::Goods => CondC::Goods,
                 Cond::Copula => CondC::Copula,
+                Cond::AtMeeting(ns) => CondC::AtMeeting(ns.iter().map(|w| normalize_pattern(w)).collect()),
             }
         };
         let mut list = Vec::new();

@@ -954,6 +954,31 @@ impl Ctx<'_> {
                     .any(|&e| self.gaz.entity(e).kind == Kind::Person)
             }),
             CondC::Goods => !self.goods(ci).is_empty(),
+            CondC::AtMeeting(nouns) => {
+                let meeting = |pi: usize| {
+                    let w = self.t.norm(self.p.phrases[pi].head);
+                    nouns.iter().any(|n| {
+                        [
+                            w,
+                            w.trim_end_matches('s'),
+                            w.trim_end_matches("es"),
+                            w.trim_end_matches('n'),
+                        ]
+                        .iter()
+                        .any(|stem| stem.ends_with(n.as_str()))
+                    })
+                };
+                let c = &self.p.clauses[ci];
+                c.phrases.iter().any(|&pi| {
+                    let ph = &self.p.phrases[pi];
+                    ph.prep.is_some()
+                        && match ph.head_kind {
+                            Head::Noun => meeting(pi),
+                            Head::Relative => matches!(c.kind, ClauseKind::Relative(Some(a)) if meeting(a)),
+                            _ => false,
+                        }
+                })
+            }
             CondC::Copula => {
                 let c = &self.p.clauses[ci];
                 let sein = self.lex.lemma("sein");
@@ -1110,6 +1135,16 @@ impl Ctx<'_> {
             c.nonfinite.contains(&t) && (self.is_form(t, VForm::Infinitive) || self.is_form(t, VForm::ZuInfinitive));
         // Future (`wird ... treffen`), modals (`will ... besuchen`).
         if infinitive && (finite_is(flag::MODAL) || (finite_is(flag::WERDEN) && !self.is_form(t, VForm::Participle))) {
+            return true;
+        }
+        // `wird vertreten sein`, `wird getroffen werden`: `werden` with an infinitive after the
+        // participle is a future too.
+        if c.nonfinite.contains(&t)
+            && finite_is(flag::WERDEN)
+            && c.nonfinite
+                .iter()
+                .any(|&i| i != t && self.is_form(i, VForm::Infinitive))
+        {
             return true;
         }
         // A zu-infinitive clause states an intention, an invitation or a plan (`nahm die
