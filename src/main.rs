@@ -13,7 +13,15 @@ use std::process::ExitCode;
 /// Builds a knowledge graph of who and what German news talks about — and who met, visited,
 /// received or accompanied whom — with the sentence that says so.
 #[derive(Parser)]
-#[command(name = "newskg", version, about, long_about = None)]
+#[command(
+    name = "newskg",
+    version,
+    about,
+    long_about = None,
+    after_help = "Exit status: 0 on success (also when the reader of a pipe closed it: `newskg query met | head`); \
+1 when an input, a gazetteer or an output failed (the message names the file, line and column); 2 on a \
+usage error."
+)]
 struct Cli {
     /// Say nothing on stderr but warnings and errors (no summary, no progress).
     #[arg(short, long, global = true)]
@@ -72,7 +80,9 @@ enum Command {
     /// Extract entities and relations from the inputs and write the graph to OUT
     /// (graph.ron, graph.dot, relations.dot — the who-met-whom picture —, nodes.csv, edges.csv,
     /// relations.csv — one row per statement with names, date and sentence —,
-    /// graph.graphml for Gephi/yEd/Cytoscape, graph.json in networkx node-link form).
+    /// graph.graphml for Gephi/yEd/Cytoscape, graph.json in networkx node-link form, and
+    /// neo4j-entities.csv, neo4j-relations.csv, neo4j-cooccurrence.csv for `neo4j-admin database
+    /// import`).
     Build {
         #[command(flatten)]
         common: Common,
@@ -119,6 +129,13 @@ enum Command {
         #[command(subcommand)]
         question: Question,
     },
+    /// Print a shell completion script (`newskg completions bash > ~/.local/share/bash-completion/completions/newskg`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page in roff (`newskg man > newskg.1; man ./newskg.1`).
+    Man,
     /// Draw a built graph so that it stays readable at any size: the top entities (by mentions
     /// or degree, or one entity's neighbours), each one's strongest co-occurrence edges, every
     /// relation between them, a legend and a title saying what was drawn; laid out with `dot`
@@ -316,7 +333,7 @@ fn main() -> ExitCode {
 /// Says on stderr what was written.
 fn report_written(file: &GraphFile, from: &str, out: &std::path::Path) {
     info!(
-        "newskg: {from} → {} entities, {} co-occurrence edges, {} relation edges; wrote {}/graph.ron, graph.dot, relations.dot, nodes.csv, edges.csv, relations.csv, graph.graphml, graph.json",
+        "newskg: {from} → {} entities, {} co-occurrence edges, {} relation edges; wrote {}/graph.ron, graph.dot, relations.dot, nodes.csv, edges.csv, relations.csv, graph.graphml, graph.json, neo4j-*.csv",
         file.nodes.len(),
         file.cooccurrence.len(),
         file.relations.len(),
@@ -343,6 +360,20 @@ fn report_truncated((sentences, relations): (usize, usize)) {
 
 fn run_cli(cli: Cli) -> Result<(), Error> {
     match cli.command {
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "newskg", &mut out);
+            write_stdout(&out)
+        }
+        Command::Man => {
+            use clap::CommandFactory;
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map_err(|e| Error::new(ErrorKind::Output, format!("cannot render the manual page: {e}")))?;
+            write_stdout(&out)
+        }
         Command::Build {
             common,
             from_extractions,
@@ -529,4 +560,13 @@ fn run_cli(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
     }
+}
+
+/// Writes bytes to stdout; a closed pipe is reported as an output error (and ends quietly).
+fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(|e| Error::new(ErrorKind::Output, format!("cannot write to stdout: {e}")))
 }

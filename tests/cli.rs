@@ -242,3 +242,34 @@ fn quiet_leaves_only_warnings_and_errors_on_stderr() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("nowhere.txt"));
 }
+
+/// Shell completions name every subcommand and option; the manual page is roff that `man`
+/// renders, with the exit status; `--help` documents the exit codes.
+#[test]
+fn completions_and_manual_page() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let script = ok(&["completions", shell]);
+        for word in ["build", "extract", "render", "gazetteer", "relations-only"] {
+            assert!(script.contains(word), "{shell} completions lack {word}");
+        }
+    }
+    assert!(!newskg(&["completions", "tcsh"]).status.success());
+    let man = ok(&["man"]);
+    assert!(man.contains(".TH newskg 1") && man.contains(".SH NAME"), "{man}");
+    assert!(man.contains("Exit status") && ok(&["--help"]).contains("Exit status: 0"));
+    // `man` itself reads it, where installed.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("newskg.1");
+    std::fs::write(&page, &man).unwrap();
+    if let Ok(out) = Command::new("man")
+        .arg("-l")
+        .arg(&page)
+        .env("MANPAGER", "cat")
+        .env("MANWIDTH", "100")
+        .output()
+        && out.status.success()
+    {
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("SYNOPSIS") && text.contains("newskg"), "{text}");
+    }
+}

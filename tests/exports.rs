@@ -146,3 +146,58 @@ fn node_facts_from_the_texts_reach_every_output() {
     let graphml = std::fs::read_to_string(dir.path().join("graph.graphml")).unwrap();
     assert!(graphml.contains("<key id=\"nationality\" for=\"node\""));
 }
+
+/// The Neo4j import files hold the graph of graph.ron with the typed headers `neo4j-admin
+/// database import` reads: every relationship's ends are entity ids, types are the relation
+/// kinds, dates are days.
+#[test]
+fn neo4j_import_files_hold_the_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    build_into(dir.path(), &[]);
+    let ron = newskg::export::ron::GraphFile::load(&dir.path().join("graph.ron")).unwrap();
+    let read = |name: &str| {
+        let mut r = csv::Reader::from_path(dir.path().join(name)).unwrap();
+        let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+        let rows: Vec<Vec<String>> = r
+            .records()
+            .map(|x| x.unwrap().iter().map(String::from).collect())
+            .collect();
+        (header, rows)
+    };
+    let (eh, entities) = read("neo4j-entities.csv");
+    assert_eq!(eh[0], "id:ID(Entity)");
+    assert!(eh.contains(&":LABEL".to_string()) && eh.contains(&"mentions:long".to_string()));
+    assert_eq!(entities.len(), ron.nodes.len());
+    let ids: std::collections::BTreeSet<&str> = entities.iter().map(|r| r[0].as_str()).collect();
+    let label = eh.iter().position(|h| h == ":LABEL").unwrap();
+    for (row, n) in entities.iter().zip(&ron.nodes) {
+        assert_eq!(row[label], format!("Entity;{}", n.kind));
+    }
+    let (rh, relations) = read("neo4j-relations.csv");
+    assert_eq!(&rh[..3], [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE"]);
+    assert_eq!(relations.len(), ron.relations.len());
+    let from = rh.iter().position(|h| h == "from:date").unwrap();
+    let mut dated = 0;
+    for (row, r) in relations.iter().zip(&ron.relations) {
+        assert!(
+            ids.contains(row[0].as_str()) && ids.contains(row[1].as_str()),
+            "{row:?}"
+        );
+        assert_eq!(row[2], r.relation.to_uppercase());
+        if let Some(first) = &r.first_date {
+            assert!(
+                row[from].starts_with(first.as_str()) && row[from].len() == 10,
+                "{row:?}"
+            );
+            dated += 1;
+        }
+    }
+    assert!(dated > 0 && relations.iter().any(|r| r[2] == "MET"));
+    let (ch, cooc) = read("neo4j-cooccurrence.csv");
+    assert_eq!(ch[2], ":TYPE");
+    assert_eq!(cooc.len(), ron.cooccurrence.len());
+    assert!(
+        cooc.iter()
+            .all(|r| r[2] == "CO_OCCURS" && ids.contains(r[0].as_str()) && ids.contains(r[1].as_str()))
+    );
+}

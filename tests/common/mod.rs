@@ -52,13 +52,16 @@ pub fn prf<T: Ord>(gold: &std::collections::BTreeSet<T>, sys: &std::collections:
 }
 
 /// Every file `build` and `merge` write.
-pub const OUTPUTS: [&str; 8] = [
+pub const OUTPUTS: [&str; 11] = [
     "graph.ron",
     "graph.dot",
     "relations.dot",
     "nodes.csv",
     "edges.csv",
     "relations.csv",
+    "neo4j-entities.csv",
+    "neo4j-relations.csv",
+    "neo4j-cooccurrence.csv",
     "graph.graphml",
     "graph.json",
 ];
