@@ -40,6 +40,9 @@ pub struct DocExtraction {
     /// Sentences read only up to [`relation::MAX_SYNTAX_TOKENS`] tokens, and relations dropped
     /// over [`relation::MAX_RELATIONS_PER_SENTENCE`] in a sentence.
     pub truncated: (usize, usize),
+    /// Where `--lossy` replaced invalid bytes ([`Document::repairs`]): records map their spans
+    /// back to the original file through them.
+    pub repairs: Vec<(usize, usize)>,
 }
 
 /// The compiled pipeline: gazetteer and matcher. Built once; immutable; `Send + Sync`.
@@ -125,6 +128,7 @@ impl Pipeline {
             hedged: rel.hedged,
             facts: rel.facts,
             truncated: (rel.truncated_sentences, rel.dropped_relations),
+            repairs: doc.repairs.clone(),
         }
     }
 }
@@ -259,7 +263,7 @@ impl DocExtraction {
                 }
             })
             .collect();
-        Record {
+        let mut record = Record {
             schema: crate::record::SCHEMA.to_string(),
             version: crate::record::VERSION,
             doc: self.doc.clone(),
@@ -274,7 +278,11 @@ impl DocExtraction {
                 sentences: self.truncated.0,
                 relations: self.truncated.1,
             },
+        };
+        if !self.repairs.is_empty() {
+            record.map_offsets(|p| crate::input::original_offset(&self.repairs, p));
         }
+        record
     }
 
     /// The `newskg extract` JSON object of this document, on one line.

@@ -28,6 +28,10 @@ pub struct Document {
     pub date: Option<PartialDate>,
     /// Byte offset where the body starts (after a date marker; 0 without one).
     pub body: usize,
+    /// Where `--lossy` replaced invalid bytes of a text file: (offset of the U+FFFD in `text`,
+    /// how many bytes of the file it stands for), in order. Spans are mapped back through them,
+    /// so they always index the original file.
+    pub repairs: Vec<(usize, usize)>,
 }
 
 impl Document {
@@ -41,8 +45,31 @@ impl Document {
             text,
             date,
             body,
+            repairs: Vec::new(),
         }
     }
+}
+
+/// Offsets in a text repaired by `--lossy` mapped back to the original bytes.
+pub fn original_offset(repairs: &[(usize, usize)], p: usize) -> usize {
+    // Every replacement at or before `p` (a span never starts or ends inside one) shifts it by
+    // the difference between the 3 bytes of U+FFFD and the bytes it stands for.
+    let before = repairs.partition_point(|&(at, _)| at < p);
+    repairs[..before].iter().fold(p, |q, &(_, n)| q + n - 3)
+}
+
+/// Lossy UTF-8 decoding that records where it replaced bytes (see [`Document::repairs`]).
+fn decode_lossy(bytes: &[u8]) -> (String, Vec<(usize, usize)>) {
+    let mut text = String::with_capacity(bytes.len());
+    let mut repairs = Vec::new();
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            repairs.push((text.len(), chunk.invalid().len()));
+            text.push('\u{FFFD}');
+        }
+    }
+    (text, repairs)
 }
 
 fn truncate(text: &mut String) {
@@ -272,12 +299,14 @@ pub fn read_all(sources: &[Source], opts: ReadOptions, mut sink: impl FnMut(Docu
         match src {
             Source::Text(p) => {
                 let bytes = std::fs::read(p).map_err(|e| Error::io(ErrorKind::Input, "cannot read input", p, e))?;
-                let text = decode(p, bytes, opts)?;
+                let (text, repairs) = decode(p, bytes, opts)?;
                 let id = p
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                emit(Document::new(id, text), at(0), &mut sink)?;
+                let mut doc = Document::new(id, text);
+                doc.repairs = repairs;
+                emit(doc, at(0), &mut sink)?;
             }
             Source::JsonLines(p) => {
                 let f = std::fs::File::open(p).map_err(|e| Error::io(ErrorKind::Input, "cannot read input", p, e))?;
@@ -300,17 +329,19 @@ pub fn read_all(sources: &[Source], opts: ReadOptions, mut sink: impl FnMut(Docu
     Ok(())
 }
 
-fn decode(p: &Path, bytes: Vec<u8>, opts: ReadOptions) -> Result<String> {
+fn decode(p: &Path, bytes: Vec<u8>, opts: ReadOptions) -> Result<(String, Vec<(usize, usize)>)> {
     if opts.lossy {
         match String::from_utf8(bytes) {
-            Ok(s) => Ok(s),
+            Ok(s) => Ok((s, Vec::new())),
             Err(e) => {
                 eprintln!("warning: {}: invalid UTF-8 replaced (--lossy)", p.display());
-                Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())
+                Ok(decode_lossy(e.as_bytes()))
             }
         }
     } else {
-        decode_utf8(p, bytes).map_err(|pr| Error::with_problems(ErrorKind::Input, "input is not valid UTF-8", vec![pr]))
+        decode_utf8(p, bytes)
+            .map(|s| (s, Vec::new()))
+            .map_err(|pr| Error::with_problems(ErrorKind::Input, "input is not valid UTF-8", vec![pr]))
     }
 }
 

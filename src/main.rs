@@ -252,7 +252,7 @@ struct Common {
     /// newskg, the default: `-g @bundled -g mine/` puts your entities on top of it.
     #[arg(long, short)]
     gazetteer: Vec<PathBuf>,
-    /// Read invalid UTF-8 lossily (replacing bad bytes, with a warning) instead of failing.
+    /// Read invalid UTF-8 lossily (replacing bad bytes, with a warning) instead of failing; spans still index the original bytes.
     #[arg(long)]
     lossy: bool,
     /// Worker threads (default: all cores). Output does not depend on it.

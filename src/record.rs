@@ -300,6 +300,42 @@ pub struct Inconsistency {
 }
 
 impl Record {
+    /// Maps every span of the record through `f` (offsets in a repaired text to the original
+    /// file's bytes).
+    pub fn map_offsets(&mut self, f: impl Fn(usize) -> usize) {
+        let both = |start: &mut usize, end: &mut usize| {
+            *start = f(*start);
+            *end = f(*end);
+        };
+        for e in &mut self.entities {
+            for m in &mut e.mentions {
+                both(&mut m.start, &mut m.end);
+            }
+            if let Some(facts) = &mut e.facts {
+                for x in [&mut facts.nationality, &mut facts.affiliation, &mut facts.gender]
+                    .into_iter()
+                    .flatten()
+                    .chain(facts.titles.iter_mut())
+                {
+                    both(&mut x.start, &mut x.end);
+                }
+            }
+        }
+        for a in &mut self.ambiguous {
+            both(&mut a.start, &mut a.end);
+        }
+        for r in self.relations.iter_mut().chain(self.hedged.iter_mut()) {
+            if let Some(a) = &mut r.attribution {
+                both(&mut a.start, &mut a.end);
+            }
+            both(&mut r.trigger.start, &mut r.trigger.end);
+            both(&mut r.sentence.start, &mut r.sentence.end);
+        }
+        for s in &mut self.sentences {
+            both(&mut s.start, &mut s.end);
+        }
+    }
+
     /// Every entity the record describes: the named ones, then the referenced ones.
     pub fn entity_infos(&self) -> impl Iterator<Item = EntityInfo> + '_ {
         self.entities

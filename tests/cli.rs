@@ -273,3 +273,34 @@ fn completions_and_manual_page() {
         assert!(text.contains("SYNOPSIS") && text.contains("newskg"), "{text}");
     }
 }
+
+/// With `--lossy`, invalid bytes are replaced for reading, but every span still indexes the
+/// original file: each mention's bytes there are its text.
+#[test]
+fn lossy_spans_index_the_original_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("doc.txt");
+    // One, two and three invalid bytes before names (each replaced by one 3-byte U+FFFD).
+    let raw: &[u8] = b"date 2023-10 A\xff\xfe Lawrow sprach. Dann \xc3 kam Wladimir Putin \xe2\x82 nach Moskau.";
+    std::fs::write(&file, raw).unwrap();
+    let refused = newskg(&["extract", file.to_str().unwrap()]);
+    assert!(!refused.status.success());
+    let out = ok(&["extract", "--lossy", file.to_str().unwrap()]);
+    let rec: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    let mut seen = 0;
+    for e in rec["entities"].as_array().unwrap() {
+        for m in e["mentions"].as_array().unwrap() {
+            let (s, t) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&raw[s..t], m["text"].as_str().unwrap().as_bytes(), "{m}");
+            seen += 1;
+        }
+    }
+    assert!(seen >= 3, "{out}");
+    for s in rec["sentences"].as_array().unwrap() {
+        let t = s["end"].as_u64().unwrap() as usize;
+        assert!(t <= raw.len());
+    }
+}
