@@ -2,6 +2,7 @@
 # The project's test command: sets up what the tests need on a fresh machine, then runs them.
 #   - Graphviz (`dot`, `sfdp`): the tests render the exported DOT files.
 #   - Java 17 (openjdk-17-jre-headless): the Spark job of examples/spark/ runs in a test.
+#   - Chromium (headless): tests/browser.rs clicks through out/graph.html.
 #   - A Python venv in .venv with python-ron (a test loads out/graph.ron the way a notebook does),
 #     pandas (a test reads relations.csv with its default type inference)
 #     and pyspark (tests/spark.rs runs the Spark job on local[2]).
@@ -24,6 +25,12 @@ if ! command -v java >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq default-jre-headless >/dev/null
 fi
 
+if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
+  echo "scripts/test.sh: installing Chromium for the browser test of graph.html" >&2
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+fi
+
 # The Python packages the tests use; the venv is rebuilt when one is missing.
 PY_PACKAGES=(python-ron pyspark==4.3.0 pandas==3.1.1)
 PY_IMPORTS="import pyron, pyspark, pandas"
@@ -35,5 +42,6 @@ fi
 export NEWSKG_PYTHON="$PWD/.venv/bin/python"
 # Everything is installed now: the Spark test must run, not skip.
 export NEWSKG_REQUIRE_SPARK=1
+export NEWSKG_REQUIRE_BROWSER=1
 
 exec cargo test "$@"

@@ -80,7 +80,8 @@ enum Command {
     /// Extract entities and relations from the inputs and write the graph to OUT
     /// (graph.ron, graph.dot, relations.dot — the who-met-whom picture —, nodes.csv, edges.csv,
     /// relations.csv — one row per statement with names, date and sentence —,
-    /// graph.graphml for Gephi/yEd/Cytoscape, graph.json in networkx node-link form, and
+    /// graph.graphml for Gephi/yEd/Cytoscape, graph.json in networkx node-link form, graph.html
+    /// — the evidence explorer for a browser —, and
     /// neo4j-entities.csv, neo4j-relations.csv, neo4j-cooccurrence.csv for `neo4j-admin database
     /// import`).
     Build {
@@ -333,7 +334,7 @@ fn main() -> ExitCode {
 /// Says on stderr what was written.
 fn report_written(file: &GraphFile, from: &str, out: &std::path::Path) {
     info!(
-        "newskg: {from} → {} entities, {} co-occurrence edges, {} relation edges; wrote {}/graph.ron, graph.dot, relations.dot, nodes.csv, edges.csv, relations.csv, graph.graphml, graph.json, neo4j-*.csv",
+        "newskg: {from} → {} entities, {} co-occurrence edges, {} relation edges; wrote {}/graph.ron, graph.dot, relations.dot, nodes.csv, edges.csv, relations.csv, graph.graphml, graph.json, graph.html, neo4j-*.csv",
         file.nodes.len(),
         file.cooccurrence.len(),
         file.relations.len(),

@@ -4,6 +4,7 @@
 pub mod csv;
 pub mod dot;
 pub mod graphml;
+pub mod html;
 pub mod neo4j;
 pub mod render;
 pub mod ron;
@@ -205,7 +206,7 @@ pub fn write_file_atomic(path: &Path, bytes: Vec<u8>) -> Result<()> {
 
 /// What `build` and `merge` write: graph.ron, graph.dot (drawn with `dot`), relations.dot
 /// (relation edges only), nodes.csv and edges.csv, relations.csv (one row per statement), graph.graphml and graph.json (networkx
-/// node-link), the Neo4j import files (neo4j-entities.csv, neo4j-relations.csv,
+/// node-link), graph.html (the evidence explorer), the Neo4j import files (neo4j-entities.csv, neo4j-relations.csv,
 /// neo4j-cooccurrence.csv), all into `out` or none. Returns the file's
 /// view of the graph.
 pub fn write_outputs(graph: &crate::graph::KnowledgeGraph, out: &Path, dot: dot::DotOptions) -> Result<ron::GraphFile> {
@@ -227,6 +228,7 @@ pub fn write_outputs(graph: &crate::graph::KnowledgeGraph, out: &Path, dot: dot:
         (out.join("relations.csv"), csv::relations_csv(&file)),
         (out.join("graph.graphml"), graphml::to_graphml(&file).into_bytes()),
         (out.join("graph.json"), graphml::to_node_link(&file).into_bytes()),
+        (out.join("graph.html"), html::to_html(&file).into_bytes()),
         (out.join("neo4j-entities.csv"), neo4j::entities_csv(&file)),
         (out.join("neo4j-relations.csv"), neo4j::relations_csv(&file)),
         (out.join("neo4j-cooccurrence.csv"), neo4j::cooccurrence_csv(&file)),

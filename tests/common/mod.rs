@@ -52,7 +52,7 @@ pub fn prf<T: Ord>(gold: &std::collections::BTreeSet<T>, sys: &std::collections:
 }
 
 /// Every file `build` and `merge` write.
-pub const OUTPUTS: [&str; 11] = [
+pub const OUTPUTS: [&str; 12] = [
     "graph.ron",
     "graph.dot",
     "relations.dot",
@@ -64,6 +64,7 @@ pub const OUTPUTS: [&str; 11] = [
     "neo4j-cooccurrence.csv",
     "graph.graphml",
     "graph.json",
+    "graph.html",
 ];
 
 /// Every output file of `got` is byte-identical to the one of `expected`.
