@@ -155,7 +155,9 @@ impl Ctx<'_> {
     /// the sentence), else the dateline's.
     fn dateline_for(&self, ci: usize) -> Side {
         if let Some(e) = self.there
-            && self.p.clauses[ci].tokens().any(|i| self.t.is(i, "dort"))
+            && self.p.clauses[ci]
+                .tokens()
+                .any(|i| self.t.word(i).is_some_and(|w| self.lex.there_words.contains(&w)))
         {
             return vec![(e, NO_PHRASE)];
         }
@@ -1187,24 +1189,11 @@ impl Ctx<'_> {
         let perfect = c.finite.is_some_and(|f| self.t.has(self.lex, f, flag::PERFECT_AUX)) && !c.nonfinite.is_empty();
         if present && !perfect {
             let ahead = c.tokens().any(|i| {
-                matches!(
-                    self.t.norm(i),
-                    "montag"
-                        | "dienstag"
-                        | "mittwoch"
-                        | "donnerstag"
-                        | "freitag"
-                        | "samstag"
-                        | "sonntag"
-                        | "kommende"
-                        | "kommenden"
-                        | "nächste"
-                        | "nächsten"
-                        | "morgen"
-                        | "übermorgen"
-                ) && !(self.t.toks[i].cap && self.t.is(i, "morgen"))
+                let is = |list: &[WordId], j: usize| self.t.word(j).is_some_and(|w| list.contains(&w));
+                is(&self.lex.ahead_words, i)
+                    && !(self.t.toks[i].cap && is(&self.lex.ahead_lowercase_only, i))
                     // `weilt seit Montag in Berlin`: a day behind.
-                    && !(i > 0 && matches!(self.t.norm(i - 1), "seit" | "vergangenen" | "letzten"))
+                    && !(i > 0 && is(&self.lex.behind_words, i - 1))
             });
             if ahead {
                 return true;

@@ -299,6 +299,10 @@ struct WordsFile {
     negations: Vec<String>,
     negation_exceptions: Vec<Vec<String>>,
     plan_words: Vec<String>,
+    ahead_words: Vec<String>,
+    ahead_lowercase_only: Vec<String>,
+    behind_words: Vec<String>,
+    there_words: Vec<String>,
     plan_adjectives: Vec<String>,
     cancel_words: Vec<String>,
     cancel_needs_particle: std::collections::BTreeMap<String, String>,
@@ -348,6 +352,14 @@ pub struct Lexicon {
     pub cancel_needs_particle: HashMap<WordId, WordId>,
     /// `gemeinsam`: a preposition only right before `mit`.
     pub prep_before: HashMap<WordId, WordId>,
+    /// Days and times ahead (`Montag`, `kommende`), with those that count only written small.
+    pub ahead_words: Vec<WordId>,
+    /// Of [`Lexicon::ahead_words`], those that count only in lower case (`morgen`).
+    pub ahead_lowercase_only: Vec<WordId>,
+    /// Words that turn a day behind (`seit Montag`).
+    pub behind_words: Vec<WordId>,
+    /// `dort`.
+    pub there_words: Vec<WordId>,
     /// Longest form length in bytes, for compound-head search.
     max_noun_len: usize,
     /// The last three bytes of every noun form.
@@ -546,6 +558,12 @@ impl Lexicon {
             let (w, p) = (lex.intern(w), lex.intern(p));
             lex.cancel_needs_particle.insert(w, p);
         }
+        let ids =
+            |lex: &mut Lexicon, ws: &[String]| -> Vec<WordId> { ws.iter().map(|w| lex.intern(&fold(w))).collect() };
+        lex.ahead_words = ids(&mut lex, &words.ahead_words);
+        lex.ahead_lowercase_only = ids(&mut lex, &words.ahead_lowercase_only);
+        lex.behind_words = ids(&mut lex, &words.behind_words);
+        lex.there_words = ids(&mut lex, &words.there_words);
         for (w, next) in &words.prepositions_before {
             let (w, next) = (lex.intern(&fold(w)), lex.intern(&fold(next)));
             lex.prep_before.insert(w, next);
