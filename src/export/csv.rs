@@ -20,19 +20,16 @@ pub fn nodes_csv(g: &GraphFile) -> Vec<u8> {
         "Title",
     ]);
     for n in &g.nodes {
-        let fact = |f: &str| n.fact(f).unwrap_or("").to_string();
-        let _ = w.write_record([
+        let (mentions, documents) = (n.mentions.to_string(), n.documents.len().to_string());
+        let head = [
             n.id.as_str(),
             &n.name,
             &n.kind,
-            &n.mentions.to_string(),
-            &n.documents.len().to_string(),
+            &mentions,
+            &documents,
             n.wikidata.as_deref().unwrap_or(""),
-            &fact("nationality"),
-            &fact("affiliation"),
-            &fact("gender"),
-            &fact("title"),
-        ]);
+        ];
+        let _ = w.write_record(head.into_iter().chain(n.fact_row()));
     }
     w.into_inner().unwrap_or_default()
 }

@@ -26,8 +26,7 @@ fn xml_escape(s: &str) -> String {
     out
 }
 
-/// Node attributes with the value most documents state (see [`super::ron::NodeOut::summary`]).
-const FACTS: [&str; 4] = ["nationality", "affiliation", "gender", "title"];
+use super::ron::FACTS;
 
 /// The graph as GraphML: node attributes label, kind, mentions, documents, wikidata,
 /// nationality, affiliation, gender, title (the values most documents state); edge

@@ -41,23 +41,21 @@ pub fn entities_csv(g: &GraphFile) -> Vec<u8> {
         "aliases:string[]",
     ]);
     for n in &g.nodes {
-        let fact = |f: &str| n.fact(f).unwrap_or("").to_string();
         // The array delimiter cannot stand inside an element.
         let aliases: Vec<String> = n.aliases.iter().map(|a| a.replace(ARRAY, ",")).collect();
-        let _ = w.write_record([
+        let aliases = aliases.join(ARRAY);
+        let label = format!("Entity{ARRAY}{}", n.kind);
+        let (mentions, documents) = (n.mentions.to_string(), n.documents.len().to_string());
+        let head = [
             n.id.as_str(),
             &n.name,
             &n.kind,
-            &format!("Entity{ARRAY}{}", n.kind),
-            &n.mentions.to_string(),
-            &n.documents.len().to_string(),
+            &label,
+            &mentions,
+            &documents,
             n.wikidata.as_deref().unwrap_or(""),
-            &fact("nationality"),
-            &fact("affiliation"),
-            &fact("gender"),
-            &fact("title"),
-            &aliases.join(ARRAY),
-        ]);
+        ];
+        let _ = w.write_record(head.into_iter().chain(n.fact_row()).chain([aliases.as_str()]));
     }
     w.into_inner().unwrap_or_default()
 }

@@ -84,11 +84,19 @@ pub struct NodeOut {
     pub facts: Vec<FactOut>,
 }
 
+/// The facts a node's summary gives, in the order flat files list them.
+pub const FACTS: [&str; 4] = ["nationality", "affiliation", "gender", "title"];
+
 impl NodeOut {
     /// The value most documents state for a fact (`nationality`, `affiliation`, `gender`,
     /// `title`).
     pub fn fact(&self, fact: &str) -> Option<&str> {
         self.summary.iter().find(|s| s.fact == fact).map(|s| s.value.as_str())
+    }
+
+    /// The summary's values of [`FACTS`], empty where no text states one (a row of a flat file).
+    pub fn fact_row(&self) -> [&str; 4] {
+        FACTS.map(|f| self.fact(f).unwrap_or(""))
     }
 }
 
