@@ -101,6 +101,8 @@ pub struct Matcher {
     ac: AhoCorasick,
     entries: Vec<Vec<Entry>>,
     tails: Vec<String>,
+    /// `pro`, `anti` (data/de/adjective_prefixes.txt).
+    adjective_prefixes: Vec<String>,
     patterns: usize,
 }
 
@@ -225,10 +227,17 @@ impl Matcher {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(normalize_pattern)
             .collect();
+        let adjective_prefixes = include_str!("../../data/de/adjective_prefixes.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(String::from)
+            .collect();
         Matcher {
             ac,
             entries,
             tails,
+            adjective_prefixes,
             patterns,
         }
     }
@@ -252,10 +261,18 @@ impl Matcher {
                 continue;
             }
             let (os, oe) = norm.original_span(text, s, e);
-            if text[..os].chars().next_back().is_some_and(char::is_alphanumeric) {
+            let glued = text[..os].chars().next_back().is_some_and(char::is_alphanumeric);
+            // `prorussische`: an adjective after a prefix of data/de/adjective_prefixes.txt.
+            if glued && !self.adjective_after_prefix(text, os) {
                 continue;
             }
-            if let Some(hit) = self.validate(text, os, oe, &self.entries[m.pattern().as_usize()]) {
+            if let Some(mut hit) = self.validate(text, os, oe, &self.entries[m.pattern().as_usize()]) {
+                if glued {
+                    hit.candidates.retain(|c| c.form == Form::Adjective);
+                    if hit.candidates.is_empty() {
+                        continue;
+                    }
+                }
                 valid.push(hit);
             }
         }
@@ -355,6 +372,20 @@ impl Matcher {
             candidates,
             inflection,
         })
+    }
+
+    /// True when the word around `at` begins with a prefix of `adjective_prefixes` that ends at
+    /// `at`, and a lower-case letter follows (an adjective, not a name).
+    fn adjective_after_prefix(&self, text: &str, at: usize) -> bool {
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(at, |(i, _)| i);
+        let prefix = &text[start..at];
+        text[at..].chars().next().is_some_and(char::is_lowercase)
+            && self.adjective_prefixes.iter().any(|p| prefix.eq_ignore_ascii_case(p))
     }
 
     fn alias_suffix(&self, cont: &str, e: &Entry) -> Option<Inflection> {
