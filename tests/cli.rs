@@ -80,6 +80,18 @@ kinds = {n["kind"] for n in g["nodes"]}
 assert kinds <= {"Person", "Country", "City", "Place", "Organization"}, kinds
 e = g["cooccurrence"][0]
 assert isinstance(e["evidence"][0]["doc"], str) and e["sentences"] >= 1
+# Python slices characters: trigger_chars gives the trigger in the sentence's text, the same
+# words the byte offsets give.
+sentences = {(d["id"], s["start"], s["end"]): s["text"] for d in g["documents"] for s in d["sentences"]}
+checked = 0
+for r in g["relations"]:
+    for ev in r["evidence"]:
+        text = sentences[(ev["doc"], ev["start"], ev["end"])]
+        a, b = ev["trigger_chars"]
+        by_bytes = text.encode()[ev["trigger_start"] - ev["start"]:ev["trigger_end"] - ev["start"]].decode()
+        assert text[a:b] == by_bytes and by_bytes, (text, a, b, by_bytes)
+        checked += 1
+assert checked > 30, checked
 print(len(ids))
 "#;
     let out = Command::new(&python)

@@ -13,7 +13,7 @@
 //!              facts: [(fact, value, doc, start, end, text)])],
 //!     cooccurrence: [(source, target, sentences, documents, evidence: [(doc, start, end)])],
 //!     relations: [(subject, relation, object, planned, documents, first_date, last_date,
-//!                  evidence: [(doc, start, end, trigger_start, trigger_end, planned, date,
+//!                  evidence: [(doc, start, end, trigger_start, trigger_end, trigger_chars, planned, date,
 //!                              attribution, goods, confidence)])],
 //!     documents: [(id, date, sentences: [(start, end, text)])],
 //! )
@@ -169,6 +169,10 @@ pub struct RelationEvidenceOut {
     pub trigger_start: usize,
     /// Trigger end byte.
     pub trigger_end: usize,
+    /// The trigger in the sentence's text (`documents`) as character offsets, what Python's
+    /// `text[a:b]` counts (the byte offsets above index the document's UTF-8 bytes).
+    #[serde(default)]
+    pub trigger_chars: Option<(usize, usize)>,
     /// Announced, not done.
     pub planned: bool,
     /// `YYYY[-MM[-DD]]`.
@@ -302,6 +306,15 @@ impl GraphFile {
                             end: e.evidence.sentence.end,
                             trigger_start: e.trigger.start,
                             trigger_end: e.trigger.end,
+                            trigger_chars: g
+                                .documents()
+                                .get(&e.evidence.doc)
+                                .and_then(|d| d.sentences.get(&e.evidence.sentence))
+                                .and_then(|text| {
+                                    let s = e.evidence.sentence.start;
+                                    let (a, b) = (e.trigger.start.checked_sub(s)?, e.trigger.end.checked_sub(s)?);
+                                    Some((text.get(..a)?.chars().count(), text.get(..b)?.chars().count()))
+                                }),
                             planned: e.planned,
                             date: e.date.map(|d| d.to_string()),
                             attribution: e.attribution.clone(),
