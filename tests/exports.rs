@@ -57,7 +57,7 @@ print(len(nodes), len(edges))
 }
 
 #[test]
-fn pandas_reads_relations_csv_with_the_right_types() {
+fn pandas_reads_relations_csv_and_edges_csv_with_the_right_types() {
     let dir = tempfile::tempdir().unwrap();
     build_into(dir.path(), &[]);
     let ron = newskg::export::ron::GraphFile::load(&dir.path().join("graph.ron")).unwrap();
@@ -80,6 +80,12 @@ assert (pd.to_datetime(dated["date_to"], format="%Y-%m-%d") >= days).all()
 met = df[df["relation"] == "met"]
 assert len(met) > 0 and met["sentence"].str.len().min() > 10
 assert all(trig in sent for trig, sent in zip(df["trigger"], df["sentence"])), "trigger not in its sentence"
+# edges.csv (Gephi's columns): dates are days, never numbers.
+edges = pd.read_csv(sys.argv[1].replace("relations.csv", "edges.csv"))
+for c in ["FirstDate", "LastDate"]:
+    assert not t.is_numeric_dtype(edges[c]), (c, edges[c].dtype)
+    pd.to_datetime(edges[c].dropna(), format="%Y-%m-%d")
+assert edges["FirstDate"].notna().sum() > 0
 print(len(df))
 "#;
     let out = Command::new(&python)

@@ -34,8 +34,20 @@ pub fn nodes_csv(g: &GraphFile) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
+/// A stated date (`YYYY[-MM[-DD]]`) as the first or last day of the period it covers, always
+/// `YYYY-MM-DD`: a bare year would read as a number in pandas and spreadsheets.
+fn day(date: Option<&str>, last: bool) -> String {
+    date.and_then(crate::date::PartialDate::parse)
+        .map(|d| {
+            let (y, m, dd) = if last { d.last_day() } else { d.first_day() };
+            format!("{y:04}-{m:02}-{dd:02}")
+        })
+        .unwrap_or_default()
+}
+
 /// `edges.csv`: Source, Target, Type (Undirected/Directed), Relation, Weight, Documents, Planned,
-/// FirstDate, LastDate.
+/// FirstDate (the first day of the earliest date stated), LastDate (the last day of the latest),
+/// both `YYYY-MM-DD`.
 pub fn edges_csv(g: &GraphFile) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record([
@@ -75,8 +87,8 @@ pub fn edges_csv(g: &GraphFile) -> Vec<u8> {
             &r.evidence.len().to_string(),
             &r.documents.to_string(),
             if r.planned { "true" } else { "false" },
-            r.first_date.as_deref().unwrap_or(""),
-            r.last_date.as_deref().unwrap_or(""),
+            &day(r.first_date.as_deref(), false),
+            &day(r.last_date.as_deref(), true),
         ]);
     }
     w.into_inner().unwrap_or_default()
