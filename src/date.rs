@@ -79,6 +79,13 @@ impl PartialDate {
         (self.year, m, self.day.unwrap_or_else(|| days_in_month(self.year, m)))
     }
 
+    /// The first (or, with `last`, the last) day this date can mean as `YYYY-MM-DD`, the form
+    /// flat files give so that no reader takes a bare year for a number.
+    pub fn iso_day(&self, last: bool) -> String {
+        let (y, m, d) = if last { self.last_day() } else { self.first_day() };
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+
     /// True when the period `[from, to]` (open ends allowed) overlaps this date's period.
     pub fn overlaps(&self, from: Option<&PartialDate>, to: Option<&PartialDate>) -> bool {
         from.is_none_or(|f| f.first_day() <= self.last_day()) && to.is_none_or(|t| self.first_day() <= t.last_day())

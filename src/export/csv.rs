@@ -38,10 +38,7 @@ pub fn nodes_csv(g: &GraphFile) -> Vec<u8> {
 /// `YYYY-MM-DD`: a bare year would read as a number in pandas and spreadsheets.
 fn day(date: Option<&str>, last: bool) -> String {
     date.and_then(crate::date::PartialDate::parse)
-        .map(|d| {
-            let (y, m, dd) = if last { d.last_day() } else { d.first_day() };
-            format!("{y:04}-{m:02}-{dd:02}")
-        })
+        .map(|d| d.iso_day(last))
         .unwrap_or_default()
 }
 
@@ -133,7 +130,6 @@ pub fn relations_csv(g: &GraphFile) -> Vec<u8> {
                 .and_then(|s| s.get(e.trigger_start.checked_sub(e.start)?..e.trigger_end.checked_sub(e.start)?))
                 .unwrap_or("");
             let period = e.date.as_deref().and_then(crate::date::PartialDate::parse);
-            let day = |(y, m, d): (i32, u8, u8)| format!("{y:04}-{m:02}-{d:02}");
             let attribution = e
                 .attribution
                 .as_deref()
@@ -147,8 +143,8 @@ pub fn relations_csv(g: &GraphFile) -> Vec<u8> {
                 name.get(r.object.as_str()).copied().unwrap_or(&r.object),
                 if e.planned { "true" } else { "false" },
                 e.date.as_deref().unwrap_or(""),
-                &period.map(|p| day(p.first_day())).unwrap_or_default(),
-                &period.map(|p| day(p.last_day())).unwrap_or_default(),
+                &period.map(|p| p.iso_day(false)).unwrap_or_default(),
+                &period.map(|p| p.iso_day(true)).unwrap_or_default(),
                 &e.doc,
                 doc.and_then(|d| d.date.as_deref()).unwrap_or(""),
                 attribution,

@@ -18,10 +18,6 @@ use crate::date::PartialDate;
 /// Neo4j's array delimiter in these files.
 const ARRAY: &str = ";";
 
-fn day((y, m, d): (i32, u8, u8)) -> String {
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
 /// `neo4j-entities.csv`: `id:ID(Entity)`, name, kind, `:LABEL`, mentions, documents, wikidata,
 /// the facts the texts state (nationality, affiliation, gender, title) and the aliases.
 pub fn entities_csv(g: &GraphFile) -> Vec<u8> {
@@ -81,12 +77,12 @@ pub fn relations_csv(g: &GraphFile) -> Vec<u8> {
             .first_date
             .as_deref()
             .and_then(PartialDate::parse)
-            .map(|d| day(d.first_day()));
+            .map(|d| d.iso_day(false));
         let to = r
             .last_date
             .as_deref()
             .and_then(PartialDate::parse)
-            .map(|d| day(d.last_day()));
+            .map(|d| d.iso_day(true));
         let _ = w.write_record([
             r.subject.as_str(),
             &r.object,
