@@ -5,7 +5,8 @@
 #   - Chromium (headless): tests/browser.rs clicks through out/graph.html.
 #   - A Python venv in .venv with python-ron (a test loads out/graph.ron the way a notebook does),
 #     pandas (a test reads relations.csv with its default type inference), nbclient, nbformat and
-#     ipykernel (tests/notebook.rs executes examples/notebook.ipynb)
+#     ipykernel (tests/notebook.rs executes examples/notebook.ipynb), networkx (tests/exports.rs
+#     reads graph.graphml and graph.json with it)
 #     and pyspark (tests/spark.rs runs the Spark job on local[2]).
 # Extra arguments go to `cargo test` (e.g. `scripts/test.sh --test seeds`).
 set -euo pipefail
@@ -33,8 +34,8 @@ if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/
 fi
 
 # The Python packages the tests use; the venv is rebuilt when one is missing.
-PY_PACKAGES=(python-ron pyspark==4.3.0 pandas==3.1.1 nbclient==0.11.0 nbformat==5.11.1 ipykernel==7.4.0)
-PY_IMPORTS="import pyron, pyspark, pandas, nbclient, nbformat, ipykernel"
+PY_PACKAGES=(python-ron pyspark==4.3.0 pandas==3.1.1 nbclient==0.11.0 nbformat==5.11.1 ipykernel==7.4.0 networkx==3.6.1)
+PY_IMPORTS="import pyron, pyspark, pandas, nbclient, nbformat, ipykernel, networkx"
 if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "$PY_IMPORTS" 2>/dev/null; then
   echo "scripts/test.sh: preparing .venv (${PY_PACKAGES[*]})" >&2
   python3 -m venv .venv

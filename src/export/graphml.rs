@@ -1,6 +1,8 @@
 //! `graph.graphml` (Gephi, yEd, Cytoscape, networkx `read_graphml`) and `graph.json` (networkx
 //! node-link: `networkx.node_link_graph(json.load(f), edges="links")`): the same nodes and edges as
-//! graph.ron, one file each, relations directed or not per edge, dates as `YYYY[-MM[-DD]]` strings.
+//! graph.ron, one file each, dates as `YYYY[-MM[-DD]]` strings. Every edge is written directed
+//! (`source` → `target`; networkx refuses GraphML that mixes directed and undirected edges), and a
+//! boolean `symmetric` marks those without a direction (co-occurrence, `met`, `phoned`).
 
 use super::ron::GraphFile;
 use serde_json::{Value, json};
@@ -31,7 +33,8 @@ use super::ron::FACTS;
 /// The graph as GraphML: node attributes label, kind, mentions, documents, wikidata,
 /// nationality, affiliation, gender, title (the values most documents state); edge
 /// attributes relation, weight (sentences or statements), documents, planned, first_date,
-/// last_date; `directed` per edge (co-occurrence, `met` and `phoned` are undirected).
+/// last_date, symmetric (co-occurrence, `met` and `phoned` have no direction; every edge is
+/// written directed, as networkx needs one kind per file).
 pub fn to_graphml(g: &GraphFile) -> String {
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
@@ -46,12 +49,13 @@ pub fn to_graphml(g: &GraphFile) -> String {
          \x20 <key id=\"gender\" for=\"node\" attr.name=\"gender\" attr.type=\"string\"/>\n\
          \x20 <key id=\"title\" for=\"node\" attr.name=\"title\" attr.type=\"string\"/>\n\
          \x20 <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n\
+         \x20 <key id=\"symmetric\" for=\"edge\" attr.name=\"symmetric\" attr.type=\"boolean\"/>\n\
          \x20 <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n\
          \x20 <key id=\"edocuments\" for=\"edge\" attr.name=\"documents\" attr.type=\"long\"/>\n\
          \x20 <key id=\"planned\" for=\"edge\" attr.name=\"planned\" attr.type=\"boolean\"/>\n\
          \x20 <key id=\"first_date\" for=\"edge\" attr.name=\"first_date\" attr.type=\"string\"/>\n\
          \x20 <key id=\"last_date\" for=\"edge\" attr.name=\"last_date\" attr.type=\"string\"/>\n\
-         \x20 <graph id=\"newskg\" edgedefault=\"undirected\">\n",
+         \x20 <graph id=\"newskg\" edgedefault=\"directed\">\n",
     );
     for n in &g.nodes {
         s.push_str(&format!(
@@ -82,11 +86,11 @@ pub fn to_graphml(g: &GraphFile) -> String {
                     planned: bool,
                     dates: [Option<&str>; 2]| {
         s.push_str(&format!(
-            "    <edge id=\"e{k}\" source=\"{}\" target=\"{}\" directed=\"{}\"><data key=\"relation\">{}</data><data key=\"weight\">{weight}</data><data key=\"edocuments\">{docs}</data><data key=\"planned\">{planned}</data>",
+            "    <edge id=\"e{k}\" source=\"{}\" target=\"{}\"><data key=\"relation\">{}</data><data key=\"symmetric\">{}</data><data key=\"weight\">{weight}</data><data key=\"edocuments\">{docs}</data><data key=\"planned\">{planned}</data>",
             xml_escape(src),
             xml_escape(dst),
-            !undirected(rel),
-            xml_escape(rel)
+            xml_escape(rel),
+            undirected(rel)
         ));
         for (key, d) in ["first_date", "last_date"].iter().zip(dates) {
             if let Some(d) = d {
