@@ -42,36 +42,35 @@ macro_rules! info {
     };
 }
 
-/// Progress on stderr for long runs: a count of documents, at most once a second, only when
-/// stderr is a terminal (never in logs or pipes) and not `--quiet`.
+/// Progress on stderr for long runs (indicatif): a spinner with the count of documents and their
+/// rate, drawn only when stderr is a terminal (never in logs or pipes) and not `--quiet`.
 struct Progress {
-    on: bool,
-    last: std::time::Instant,
-    shown: bool,
+    bar: indicatif::ProgressBar,
 }
 
 impl Progress {
     fn new(quiet: bool) -> Self {
-        use std::io::IsTerminal;
-        Progress {
-            on: !quiet && std::io::stderr().is_terminal(),
-            last: std::time::Instant::now(),
-            shown: false,
+        let target = if quiet {
+            indicatif::ProgressDrawTarget::hidden()
+        } else {
+            // Hidden by indicatif itself when stderr is no terminal.
+            indicatif::ProgressDrawTarget::stderr_with_hz(2)
+        };
+        let bar = indicatif::ProgressBar::with_draw_target(None, target);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("newskg: {spinner} {pos} documents ({per_sec}, {elapsed})")
+        {
+            bar.set_style(style);
         }
+        Progress { bar }
     }
 
     fn tick(&mut self, n: usize) {
-        if self.on && self.last.elapsed() >= std::time::Duration::from_secs(1) {
-            self.last = std::time::Instant::now();
-            self.shown = true;
-            eprint!("\rnewskg: {n} documents…");
-        }
+        self.bar.set_position(n as u64);
     }
 
     fn done(&self) {
-        if self.shown {
-            eprint!("\r\x1b[K");
-        }
+        self.bar.finish_and_clear();
     }
 }
 
