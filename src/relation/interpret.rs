@@ -957,19 +957,8 @@ impl Ctx<'_> {
             }),
             CondC::Goods => !self.goods(ci).is_empty(),
             CondC::AtMeeting(nouns) => {
-                let meeting = |pi: usize| {
-                    let w = self.t.norm(self.p.phrases[pi].head);
-                    nouns.iter().any(|n| {
-                        [
-                            w,
-                            w.trim_end_matches('s'),
-                            w.trim_end_matches("es"),
-                            w.trim_end_matches('n'),
-                        ]
-                        .iter()
-                        .any(|stem| stem.ends_with(n.as_str()))
-                    })
-                };
+                let meeting =
+                    |pi: usize| crate::syntax::lexicon::noun_ends_in(self.t.norm(self.p.phrases[pi].head), nouns);
                 let c = &self.p.clauses[ci];
                 c.phrases.iter().any(|&pi| {
                     let ph = &self.p.phrases[pi];

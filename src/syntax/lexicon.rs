@@ -372,6 +372,20 @@ pub struct Lexicon {
     pub goods: Vec<String>,
 }
 
+/// True when `norm` (a normalised noun), with or without a case or plural ending (`-s`, `-es`,
+/// `-en`, `-n`), ends in one of `nouns` (so compounds count: `Vorgipfel`, `Umweltgipfels`).
+pub fn noun_ends_in(norm: &str, nouns: &[String]) -> bool {
+    nouns.iter().any(|e| {
+        norm.strip_suffix("s")
+            .into_iter()
+            .chain(norm.strip_suffix("es"))
+            .chain(norm.strip_suffix("en"))
+            .chain(norm.strip_suffix("n"))
+            .chain(std::iter::once(norm))
+            .any(|stem| stem.ends_with(e.as_str()))
+    })
+}
+
 /// A word folded the way tokens are (lower case, `ß` → `ss`).
 fn fold(w: &str) -> String {
     let mut s = String::with_capacity(w.len() + 2);
@@ -423,15 +437,7 @@ impl Lexicon {
     /// True when `norm` (a normalised noun) names an event or venue, also as a compound tail,
     /// in any case or number.
     pub fn is_event_noun(&self, norm: &str) -> bool {
-        self.event_nouns.iter().any(|e| {
-            norm.strip_suffix("s")
-                .into_iter()
-                .chain(norm.strip_suffix("es"))
-                .chain(norm.strip_suffix("en"))
-                .chain(norm.strip_suffix("n"))
-                .chain(std::iter::once(norm))
-                .any(|stem| stem.ends_with(e.as_str()))
-        })
+        noun_ends_in(norm, &self.event_nouns)
     }
 
     /// The id of a verb lemma.
