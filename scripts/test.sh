@@ -8,7 +8,10 @@
 #     ipykernel (tests/notebook.rs executes examples/notebook.ipynb), networkx (tests/exports.rs
 #     reads graph.graphml and graph.json with it)
 #     and pyspark (tests/spark.rs runs the Spark job on local[2]).
-# Extra arguments go to `cargo test` (e.g. `scripts/test.sh --test seeds`).
+#   - Without arguments, then a short libFuzzer run of every fuzz target (scripts/fuzz-smoke.sh,
+#     about a minute of fuzzing after the targets build; nightly toolchain, cargo-fuzz installed
+#     where missing).
+# Extra arguments go to `cargo test` (e.g. `scripts/test.sh --test seeds`), and skip the fuzzing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,4 +50,8 @@ export NEWSKG_REQUIRE_SPARK=1
 export NEWSKG_REQUIRE_BROWSER=1
 export NEWSKG_REQUIRE_NOTEBOOK=1
 
-exec cargo test "$@"
+if [ $# -gt 0 ]; then
+  exec cargo test "$@"
+fi
+cargo test
+exec scripts/fuzz-smoke.sh 15

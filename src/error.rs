@@ -120,3 +120,31 @@ impl std::error::Error for Error {}
 
 /// Result alias with [`Error`].
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// The 1-based character column of a 1-based byte column in `line` (serde_json counts bytes; a
+/// problem's column counts characters). A byte column past the end gives the column after the last
+/// character.
+pub fn char_column(line: &str, byte_col: usize) -> usize {
+    let mut end = byte_col.saturating_sub(1).min(line.len());
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    line[..end].chars().count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::char_column;
+
+    #[test]
+    fn byte_columns_become_character_columns() {
+        let line = r#"{"text":"Außenminister Lawrow trifft Kim"#;
+        // serde_json reports the end of this cut line as byte column len + 1.
+        let e = serde_json::from_str::<serde_json::Value>(line).unwrap_err();
+        assert_eq!(e.column(), line.len());
+        assert_eq!(char_column(line, e.column()), line.chars().count());
+        assert_eq!(char_column("ßx", 3), 2); // the x after the two-byte ß
+        assert_eq!(char_column("ßx", 2), 1); // inside the ß: its column
+        assert_eq!(char_column("", 0), 1);
+    }
+}

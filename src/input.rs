@@ -392,8 +392,13 @@ pub fn read_jsonl(
                 ErrorKind::Input,
                 "bad JSON Lines record",
                 vec![
-                    Problem::at(path, line_no, e.column(), e.to_string())
-                        .hint("each line must be {\"id\": ..., \"text\": ..., \"date\": \"YYYY-MM-DD\"}"),
+                    Problem::at(
+                        path,
+                        line_no,
+                        crate::error::char_column(&line, e.column()),
+                        e.to_string(),
+                    )
+                    .hint("each line must be {\"id\": ..., \"text\": ..., \"date\": \"YYYY-MM-DD\"}"),
                 ],
             )
         })?;

@@ -463,7 +463,7 @@ impl Record {
                 .rsplit_once(" at line ")
                 .map_or(msg.as_str(), |(m, _)| m)
                 .to_string();
-            bad(e.column().max(1), msg)
+            bad(crate::error::char_column(text, e.column()), msg)
         })?;
         rec.check().map_err(|x| {
             let from = text.find(x.after).filter(|_| !x.after.is_empty()).unwrap_or(0);

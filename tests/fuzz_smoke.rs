@@ -42,3 +42,41 @@ fn gazetteer_harness_holds_on_its_corpus() {
         assert!(r.is_ok(), "{name} makes the gazetteer loader panic");
     }
 }
+
+#[test]
+fn jsonl_harness_holds_on_its_corpus() {
+    let corpus = inputs("jsonl");
+    assert!(corpus.len() >= 10, "{} inputs", corpus.len());
+    for (name, data) in &corpus {
+        let r = std::panic::catch_unwind(|| newskg::fuzzing::jsonl_bytes(data));
+        assert!(r.is_ok(), "{name} makes the JSON Lines reader break an invariant");
+    }
+}
+
+#[test]
+fn record_harness_holds_on_its_corpus() {
+    let corpus = inputs("record");
+    assert!(corpus.len() >= 5, "{} inputs", corpus.len());
+    for (name, data) in &corpus {
+        let r = std::panic::catch_unwind(|| newskg::fuzzing::record_bytes(data));
+        assert!(r.is_ok(), "{name} makes record reading or an output break an invariant");
+    }
+}
+
+#[test]
+fn the_record_harness_checks_a_real_record_and_locates_a_broken_one() {
+    // A real record passes every check of the record harness (round trip, all outputs)...
+    let good = std::fs::read("fuzz/corpus/record/seed-01.jsonl").unwrap();
+    newskg::fuzzing::record_bytes(&good);
+    // ...and a record cut in the middle is refused on its own line, which the harness checks.
+    let mut cut = b"\n".to_vec();
+    cut.extend_from_slice(&good[..good.len() / 2]);
+    let e = newskg::record::Record::parse_line(
+        std::str::from_utf8(&cut[1..]).unwrap_or("{"),
+        std::path::Path::new("x.jsonl"),
+        2,
+    )
+    .unwrap_err();
+    assert_eq!(e.problems[0].line, 2);
+    newskg::fuzzing::record_bytes(&cut);
+}

@@ -205,7 +205,10 @@ fn bad_records_and_graph_files_are_named_by_file_line_and_column() {
     // An unknown relation kind: the column points just past it.
     let bad = lines[1].replacen("\"relation\":\"", "\"relation\":\"xx", 1);
     assert_ne!(bad, lines[1], "the second article states a relation");
-    let col = bad.find("\"relation\":\"xx").unwrap() + "\"relation\":\"xx".len();
+    // Columns count characters (the record's sentences hold umlauts before it).
+    let col = bad[..bad.find("\"relation\":\"xx").unwrap() + "\"relation\":\"xx".len()]
+        .chars()
+        .count();
     let err = fails(format!("{}\n\n{bad}\n", lines[0]), &[&f]);
     let at = format!("{}:3:", f.display());
     let got: usize = err[err.find(&at).unwrap_or_else(|| panic!("{err}")) + at.len()..]
