@@ -914,8 +914,13 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse)
                 let prev = p.phrases.len();
                 close(&mut open, p);
                 let mut ph = new(i);
-                // `der Besuch des Präsidenten`: a genitive article after a head.
-                if prev_head.is_some() && (genitive_det || (det_cases & case::GEN != 0 && t.is(i, "der"))) {
+                // `der Besuch des Präsidenten`: a genitive article after a head. The ambiguous
+                // `der` not after a name: German gives names no genitive attribute after them, so
+                // `auf Einladung von Faymann der türkische Premier X und Y` starts the subject.
+                if prev_head.is_some()
+                    && (genitive_det
+                        || (det_cases & case::GEN != 0 && t.is(i, "der") && prev_head != Some(Head::Entity)))
+                {
                     ph.genitive = true;
                     ph.of = Some(prev);
                     ph.cases = case::GEN;
