@@ -345,7 +345,8 @@ impl Record {
     }
 
     /// Checks what the graph relies on: entity ids are unique, every relation names a described
-    /// entity, spans are not reversed, sentences are in order, and every sentence that names an
+    /// entity and has a confidence in 0..1 (one past f32's range would be written back as null),
+    /// spans are not reversed, sentences are in order, and every sentence that names an
     /// entity has its text.
     pub fn check(&self) -> std::result::Result<(), Inconsistency> {
         let quoted = |s: &str| serde_json::to_string(s).unwrap_or_default();
@@ -392,6 +393,19 @@ impl Record {
                         after: "\"relations\"",
                     });
                 }
+            }
+            if !(0.0..=1.0).contains(&r.confidence) {
+                return Err(Inconsistency {
+                    message: format!(
+                        "relation {} {} {} has confidence {}, outside 0..1",
+                        r.subject,
+                        r.relation.as_str(),
+                        r.object,
+                        r.confidence
+                    ),
+                    needle: "\"confidence\"".to_string(),
+                    after: "\"relations\"",
+                });
             }
             for (s, what) in [(&r.sentence, "sentence"), (&r.trigger, "trigger")] {
                 if let Some(x) = reversed(s.start, s.end, what, "\"relations\"") {
