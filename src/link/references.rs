@@ -157,7 +157,9 @@ impl<'g> DocRefs<'g> {
                 continue;
             };
             let _ = s;
-            order.push((!subjects.contains(&pi), pi));
+            // Every conjunct of a coordinated subject is a subject (`X und Y reisten`).
+            let subject = subjects.iter().any(|&k| k == pi || p.phrases[k].group == ph.group);
+            order.push((!subject, pi));
         }
         order.sort_by_key(|&(not_subject, pi)| (not_subject, p.phrases[pi].toks.start));
         for (not_subject, pi) in order {
@@ -220,6 +222,20 @@ impl<'g> DocRefs<'g> {
             k = start;
         }
         None
+    }
+
+    /// The persons who were the subject of the sentence right before this one, when there were
+    /// several (`X und Y`): what a plural `sie` stands for. Empty otherwise.
+    fn previous_subjects(&self) -> Vec<EntityIdx> {
+        let mut v: Vec<EntityIdx> = Vec::new();
+        let prev = self.sentence.checked_sub(1);
+        for x in self.seen.iter().rev().take_while(|x| Some(x.sentence) >= prev) {
+            if Some(x.sentence) == prev && x.subject && !v.contains(&x.entity) {
+                v.push(x.entity);
+            }
+        }
+        v.reverse();
+        if v.len() >= 2 { v } else { Vec::new() }
     }
 
     /// Learns facts from the phrases of a parsed sentence (or window).
@@ -406,7 +422,19 @@ impl<'g> DocRefs<'g> {
                             && refers == Refers::Male
                             && matches!(p.clauses[ci].kind, ClauseKind::Subordinate(_))
                     });
-                    if (refers == Refers::FemaleOrPlural && plural_verb && !object) || thing {
+                    if refers == Refers::FemaleOrPlural && plural_verb && !object {
+                        // `X und Y sprachen am Montag. Am Dienstag reisten sie ab.`: a plural `sie`
+                        // with no plural noun before it stands for the previous sentence's subjects.
+                        let plural_before = p.phrases.iter().any(|q| {
+                            q.toks.start < ph.toks.start
+                                && q.prep.is_none()
+                                && matches!(q.head_kind, Head::Noun | Head::Person)
+                        });
+                        if !plural_before {
+                            p.phrases[pi].refs = self.previous_subjects();
+                        }
+                        None
+                    } else if thing {
                         None
                     } else {
                         self.antecedent(refers, object, &before).map(|e| (e, Via::Coreference))
