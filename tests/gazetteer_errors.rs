@@ -47,8 +47,9 @@ fn the_documented_minimal_format_loads() {
 #[test]
 fn all_problems_of_all_records_are_listed() {
     let err = Gazetteer::load_files(&[PathBuf::from("tests/data/gazetteer_errors/schema.ron")]).unwrap_err();
-    // An unknown kind, a missing field, an unknown field and a syntax error, in four records.
-    assert_eq!(err.problems.len(), 4, "{err}");
+    // An unknown kind, a missing field, an unknown field (`alias`) and the missing `aliases` it
+    // leaves, and a syntax error, in four records.
+    assert_eq!(err.problems.len(), 5, "{err}");
     assert_eq!((err.problems[0].line, err.problems[0].col), (3, 26));
     assert!(err.problems[0].message.contains("Persn"));
 }
@@ -93,4 +94,58 @@ fn shared_aliases_are_allowed() {
     let src = "[(id: \"a\", kind: Person, name: \"A\", aliases: [\"Kim\"]), (id: \"b\", kind: Person, name: \"B\", aliases: [\"Kim\"])]";
     let g = Gazetteer::from_sources(&[(Path::new("s.ron"), src)]).unwrap();
     assert_eq!(g.lookup("kim").len(), 2);
+}
+
+/// Issue 11 point 6: one run reports every problem of every file. An unknown field no longer hides
+/// its record's other problems or the duplicate id it causes in another file; an unknown role no
+/// longer hides the unknown id the role is `of`; a syntax error in one file hides nothing elsewhere.
+#[test]
+fn one_run_reports_every_problem_of_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, src: &str| std::fs::write(dir.path().join(name), src).unwrap();
+    write(
+        "a.ron",
+        "[\n  (id: \"putin\", kind: Person, name: \"Wladimir Putin\", aliases: [\"Putin\"], colour: \"red\", country: \"narnia\"),\n  (id: \"kim\", kind: Person, name: \"Kim\", aliases: [\"Kim\"], roles: [(role: \"nope\", of: \"atlantis\")]),\n]\n",
+    );
+    write(
+        "b.ron",
+        "[\n  (id: \"putin\", kind: Person, name: \"Putin again\", aliases: [\"W. Putin\"]),\n  (id: \"x\", kind: Persn, name: \"X\", aliases: []),\n]\n",
+    );
+    write(
+        "c.ron",
+        "[\n  (id: \"y\", kind: Person, name: \"Y\" aliases: [\"Y\"]),\n  (id: \"putin\", kind: Person, name: \"Third\", aliases: [\"P\"]),\n]\n",
+    );
+    let err = Gazetteer::load_dir(dir.path()).unwrap_err();
+    let got: Vec<(String, usize, usize, &str)> = err
+        .problems
+        .iter()
+        .map(|p| {
+            let file = p.file.file_name().unwrap().to_string_lossy().into_owned();
+            let what = [
+                "Unexpected field",
+                "country of",
+                "unknown role",
+                "role of",
+                "duplicate id",
+                "Unexpected variant",
+                "Expected comma",
+            ]
+            .into_iter()
+            .find(|w| p.message.contains(w))
+            .unwrap_or("?");
+            (file, p.line, p.col, what)
+        })
+        .collect();
+    let want = [
+        ("a.ron", 2, 75, "Unexpected field"),
+        ("a.ron", 2, 99, "country of"),
+        ("a.ron", 3, 75, "unknown role"),
+        ("a.ron", 3, 87, "role of"),
+        ("b.ron", 2, 8, "duplicate id"),
+        ("b.ron", 3, 19, "Unexpected variant"),
+        ("c.ron", 2, 37, "Expected comma"),
+        ("c.ron", 3, 8, "duplicate id"),
+    ];
+    let want: Vec<(String, usize, usize, &str)> = want.iter().map(|&(f, l, c, w)| (f.to_string(), l, c, w)).collect();
+    assert_eq!(got, want, "{err}");
 }

@@ -261,6 +261,48 @@ impl RecordSource<'_> {
 /// `kind: "Person"` and `gender: "Female"` as python-ron writes them: the record's text with the
 /// quotes of those values turned into spaces (same length, so error positions stay true), or
 /// `None` when there is nothing to change.
+/// `text` (the record's source, or a same-length rewrite of it) with field `field` and its value
+/// (and the comma after it) replaced by spaces, keeping every other line and column; `None` when
+/// the record has no such field at its top level.
+fn blank_field(rec: &RecordSource<'_>, text: &str, field: &str) -> Option<String> {
+    let base = rec.tokens.first()?.byte;
+    let mut depth = 0i32;
+    let mut start: Option<usize> = None;
+    let mut end: Option<usize> = None;
+    for (i, t) in rec.tokens.iter().enumerate() {
+        match &t.tok {
+            Tok::Punct('(' | '[' | '{') => depth += 1,
+            Tok::Punct(')' | ']' | '}') => {
+                depth -= 1;
+                if depth == 0 && start.is_some() {
+                    end = Some(t.byte);
+                    break;
+                }
+            }
+            Tok::Punct(',') if depth == 1 && start.is_some() => {
+                end = Some(t.byte + 1);
+                break;
+            }
+            Tok::Ident(name)
+                if depth == 1
+                    && start.is_none()
+                    && name == field
+                    && matches!(rec.tokens.get(i + 1).map(|x| &x.tok), Some(Tok::Punct(':'))) =>
+            {
+                start = Some(t.byte);
+            }
+            _ => {}
+        }
+    }
+    let (a, b) = (start? - base, end? - base);
+    let blanked: String = text
+        .get(a..b)?
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { c } else { ' ' })
+        .collect();
+    Some(format!("{}{blanked}{}", &text[..a], &text[b..]))
+}
+
 fn unquote_variants(rec: &RecordSource<'_>) -> Option<String> {
     let base = rec.tokens.first()?.byte;
     let mut out: Option<Vec<u8>> = None;
@@ -357,14 +399,28 @@ pub(crate) fn parse_file<'s>(
             line: first.line,
             col: first.col,
         };
-        let quoted = unquote_variants(&rec);
-        match ron_options().from_str::<EntityRecord>(quoted.as_deref().unwrap_or(rec.text)) {
-            Ok(r) => records.push((r, rec)),
-            Err(e) => {
-                let (l, c) = (e.span.start.line, e.span.start.col);
-                let line = rec.line + l - 1;
-                let col = if l == 1 { rec.col + c - 1 } else { c };
-                problems.push(Problem::at(path, line, col, e.code.to_string()));
+        let mut text = unquote_variants(&rec).unwrap_or_else(|| rec.text.to_string());
+        // An unknown field is reported and then blanked out, so the record's other problems
+        // (references, a duplicate id) are found in the same run; each round blanks one field.
+        for _ in 0..=rec.tokens.len() {
+            match ron_options().from_str::<EntityRecord>(&text) {
+                Ok(r) => {
+                    records.push((r, rec));
+                    return;
+                }
+                Err(e) => {
+                    let (l, c) = (e.span.start.line, e.span.start.col);
+                    let line = rec.line + l - 1;
+                    let col = if l == 1 { rec.col + c - 1 } else { c };
+                    problems.push(Problem::at(path, line, col, e.code.to_string()));
+                    match &e.code {
+                        ron::Error::NoSuchStructField { found, .. } => match blank_field(&rec, &text, found) {
+                            Some(t) => text = t,
+                            None => return,
+                        },
+                        _ => return,
+                    }
+                }
             }
         }
     };

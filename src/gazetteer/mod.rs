@@ -282,6 +282,9 @@ impl Gazetteer {
         let mut chosen: HashMap<String, (usize, &Path, EntityRecord, load::RecordSource<'_>)> = HashMap::new();
         let mut all_sites = validate::IdSites::new();
         let mut taken_aliases = Vec::new();
+        // Records with a problem of their own: left out, but their references are checked too, so
+        // one run reports everything.
+        let mut flawed = Vec::new();
         for (k, layer) in sources.iter().enumerate() {
             let mut seen = validate::IdSites::new();
             let mut layer_records = Vec::new();
@@ -289,6 +292,8 @@ impl Gazetteer {
                 for (rec, rs) in load::parse_file(path, src, &mut problems) {
                     if validate::check_record(path, &rec, &rs, &mut seen, &mut problems) {
                         layer_records.push((path.as_path(), rec, rs));
+                    } else {
+                        flawed.push((path.as_path(), rec, rs));
                     }
                 }
             }
@@ -334,6 +339,9 @@ impl Gazetteer {
         for (_, path, rec, rs) in chosen.values() {
             validate::check_references(path, rec, rs, &all_sites, &mut problems);
         }
+        for (path, rec, rs) in &flawed {
+            validate::check_references(path, rec, rs, &all_sites, &mut problems);
+        }
         if !problems.is_empty() {
             problems.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
             let n = problems.len();
@@ -373,14 +381,17 @@ impl Gazetteer {
         let mut problems = Vec::new();
         let mut seen = validate::IdSites::new();
         let mut parsed = Vec::new();
+        let mut flawed = Vec::new();
         for (path, src) in sources {
             for (rec, rs) in load::parse_file(path, src, &mut problems) {
                 if validate::check_record(path, &rec, &rs, &mut seen, &mut problems) {
                     parsed.push((path, rec, rs));
+                } else {
+                    flawed.push((path, rec, rs));
                 }
             }
         }
-        for (path, rec, rs) in &parsed {
+        for (path, rec, rs) in parsed.iter().chain(&flawed) {
             validate::check_references(path, rec, rs, &seen, &mut problems);
         }
         if !problems.is_empty() {
