@@ -16,14 +16,25 @@ fn inputs(dir: &str) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
+/// Runs `harness` on every input of `fuzz/corpus/<dir>` (at least `min` of them); `what` says
+/// what a failing input breaks.
+fn replay(dir: &str, min: usize, harness: fn(&[u8]), what: &str) {
+    let corpus = inputs(dir);
+    assert!(corpus.len() >= min, "{} inputs in fuzz/corpus/{dir}", corpus.len());
+    for (name, data) in &corpus {
+        let r = std::panic::catch_unwind(|| harness(data));
+        assert!(r.is_ok(), "{name} {what}");
+    }
+}
+
 #[test]
 fn extract_harness_holds_on_its_corpus() {
-    let corpus = inputs("extract");
-    assert!(corpus.len() >= 20, "{} inputs", corpus.len());
-    for (name, data) in &corpus {
-        let r = std::panic::catch_unwind(|| newskg::fuzzing::extract_bytes(data));
-        assert!(r.is_ok(), "{name} breaks an extraction invariant");
-    }
+    replay(
+        "extract",
+        20,
+        newskg::fuzzing::extract_bytes,
+        "breaks an extraction invariant",
+    );
 }
 
 #[test]
@@ -37,30 +48,32 @@ fn the_harnesses_accept_a_valid_document_and_refuse_a_broken_gazetteer_cleanly()
 
 #[test]
 fn gazetteer_harness_holds_on_its_corpus() {
-    for (name, data) in &inputs("gazetteer") {
-        let r = std::panic::catch_unwind(|| newskg::fuzzing::gazetteer_bytes(data));
-        assert!(r.is_ok(), "{name} makes the gazetteer loader panic");
-    }
+    replay(
+        "gazetteer",
+        1,
+        newskg::fuzzing::gazetteer_bytes,
+        "makes the gazetteer loader panic",
+    );
 }
 
 #[test]
 fn jsonl_harness_holds_on_its_corpus() {
-    let corpus = inputs("jsonl");
-    assert!(corpus.len() >= 10, "{} inputs", corpus.len());
-    for (name, data) in &corpus {
-        let r = std::panic::catch_unwind(|| newskg::fuzzing::jsonl_bytes(data));
-        assert!(r.is_ok(), "{name} makes the JSON Lines reader break an invariant");
-    }
+    replay(
+        "jsonl",
+        10,
+        newskg::fuzzing::jsonl_bytes,
+        "makes the JSON Lines reader break an invariant",
+    );
 }
 
 #[test]
 fn record_harness_holds_on_its_corpus() {
-    let corpus = inputs("record");
-    assert!(corpus.len() >= 5, "{} inputs", corpus.len());
-    for (name, data) in &corpus {
-        let r = std::panic::catch_unwind(|| newskg::fuzzing::record_bytes(data));
-        assert!(r.is_ok(), "{name} makes record reading or an output break an invariant");
-    }
+    replay(
+        "record",
+        5,
+        newskg::fuzzing::record_bytes,
+        "makes record reading or an output break an invariant",
+    );
 }
 
 #[test]
