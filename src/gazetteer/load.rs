@@ -256,11 +256,6 @@ impl RecordSource<'_> {
     }
 }
 
-/// The RON options the gazetteer is read with: `IMPLICIT_SOME`, so optional fields are written
-/// plainly (`from: "2004"`, not `from: Some("2004")`).
-/// `kind: "Person"` and `gender: "Female"` as python-ron writes them: the record's text with the
-/// quotes of those values turned into spaces (same length, so error positions stay true), or
-/// `None` when there is nothing to change.
 /// `text` (the record's source, or a same-length rewrite of it) with field `field` and its value
 /// (and the comma after it) replaced by spaces, keeping every other line and column; `None` when
 /// the record has no such field at its top level.
@@ -303,6 +298,9 @@ fn blank_field(rec: &RecordSource<'_>, text: &str, field: &str) -> Option<String
     Some(format!("{}{blanked}{}", &text[..a], &text[b..]))
 }
 
+/// `kind: "Person"` and `gender: "Female"` as python-ron writes them: the record's text with the
+/// quotes of those values turned into spaces (same length, so error positions stay true), or
+/// `None` when there is nothing to change.
 fn unquote_variants(rec: &RecordSource<'_>) -> Option<String> {
     let base = rec.tokens.first()?.byte;
     let mut out: Option<Vec<u8>> = None;
@@ -322,6 +320,8 @@ fn unquote_variants(rec: &RecordSource<'_>) -> Option<String> {
     out.and_then(|b| String::from_utf8(b).ok())
 }
 
+/// The RON options the gazetteer is read with: `IMPLICIT_SOME`, so optional fields are written
+/// plainly (`from: "2004"`, not `from: Some("2004")`).
 pub(crate) fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
