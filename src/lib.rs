@@ -64,3 +64,11 @@ pub use extract::{DocExtraction, Pipeline};
 pub use gazetteer::Gazetteer;
 pub use graph::KnowledgeGraph;
 pub use span::Span;
+
+/// The entries of a one-word-per-line data file (`data/de/*.txt`): lines trimmed, blank lines and
+/// `#` comments skipped.
+pub(crate) fn word_list(src: &str) -> impl Iterator<Item = &str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}

@@ -18,13 +18,7 @@ use std::sync::OnceLock;
 
 fn abbreviations() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        include_str!("../data/de/abbreviations.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    SET.get_or_init(|| crate::word_list(include_str!("../data/de/abbreviations.txt")).collect())
 }
 
 const CLOSERS: &[char] = &['"', '\'', '“', '”', '‘', '’', '»', '«', ')', ']', '›', '‹'];

@@ -227,10 +227,12 @@ impl<'g> DocRefs<'g> {
     /// The persons who were the subject of the sentence right before this one, when there were
     /// several (`X und Y`): what a plural `sie` stands for. Empty otherwise.
     fn previous_subjects(&self) -> Vec<EntityIdx> {
+        let Some(prev) = self.sentence.checked_sub(1) else {
+            return Vec::new();
+        };
         let mut v: Vec<EntityIdx> = Vec::new();
-        let prev = self.sentence.checked_sub(1);
-        for x in self.seen.iter().rev().take_while(|x| Some(x.sentence) >= prev) {
-            if Some(x.sentence) == prev && x.subject && !v.contains(&x.entity) {
+        for x in self.seen.iter().rev().take_while(|x| x.sentence >= prev) {
+            if x.sentence == prev && x.subject && !v.contains(&x.entity) {
                 v.push(x.entity);
             }
         }

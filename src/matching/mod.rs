@@ -221,16 +221,10 @@ impl Matcher {
             .match_kind(MatchKind::Standard)
             .build(&texts)
             .expect("patterns are non-empty and few enough for aho-corasick");
-        let tails = include_str!("../../data/de/compound_tails.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        let tails = crate::word_list(include_str!("../../data/de/compound_tails.txt"))
             .map(normalize_pattern)
             .collect();
-        let adjective_prefixes = include_str!("../../data/de/adjective_prefixes.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        let adjective_prefixes = crate::word_list(include_str!("../../data/de/adjective_prefixes.txt"))
             .map(String::from)
             .collect();
         Matcher {
