@@ -211,27 +211,32 @@ pub fn write_file_atomic(path: &Path, bytes: Vec<u8>) -> Result<()> {
 /// view of the graph.
 pub fn write_outputs(graph: &crate::graph::KnowledgeGraph, out: &Path, dot: dot::DotOptions) -> Result<ron::GraphFile> {
     let file = ron::GraphFile::from_graph(graph);
-    let graph_dot = dot::to_dot(&file, dot);
-    let relations_dot = dot::to_dot(
-        &file,
-        dot::DotOptions {
-            relations_only: true,
-            min_sentences: 1,
-        },
-    );
-    write_all_atomic(&[
-        (out.join("graph.ron"), file.to_ron().into_bytes()),
-        (out.join("graph.dot"), graph_dot.into_bytes()),
-        (out.join("relations.dot"), relations_dot.into_bytes()),
-        (out.join("nodes.csv"), csv::nodes_csv(&file)),
-        (out.join("edges.csv"), csv::edges_csv(&file)),
-        (out.join("relations.csv"), csv::relations_csv(&file)),
-        (out.join("graph.graphml"), graphml::to_graphml(&file).into_bytes()),
-        (out.join("graph.json"), graphml::to_node_link(&file).into_bytes()),
-        (out.join("graph.html"), html::to_html(&file).into_bytes()),
-        (out.join("neo4j-entities.csv"), neo4j::entities_csv(&file)),
-        (out.join("neo4j-relations.csv"), neo4j::relations_csv(&file)),
-        (out.join("neo4j-cooccurrence.csv"), neo4j::cooccurrence_csv(&file)),
-    ])?;
+    let files: Vec<(PathBuf, Vec<u8>)> = outputs(&file, dot)
+        .into_iter()
+        .map(|(name, bytes)| (out.join(name), bytes))
+        .collect();
+    write_all_atomic(&files)?;
     Ok(file)
+}
+
+/// Every file `build` writes, by name, rendered from the file's view of the graph.
+pub fn outputs(file: &ron::GraphFile, dot: dot::DotOptions) -> Vec<(&'static str, Vec<u8>)> {
+    let relations = dot::DotOptions {
+        relations_only: true,
+        min_sentences: 1,
+    };
+    vec![
+        ("graph.ron", file.to_ron().into_bytes()),
+        ("graph.dot", dot::to_dot(file, dot).into_bytes()),
+        ("relations.dot", dot::to_dot(file, relations).into_bytes()),
+        ("nodes.csv", csv::nodes_csv(file)),
+        ("edges.csv", csv::edges_csv(file)),
+        ("relations.csv", csv::relations_csv(file)),
+        ("graph.graphml", graphml::to_graphml(file).into_bytes()),
+        ("graph.json", graphml::to_node_link(file).into_bytes()),
+        ("graph.html", html::to_html(file).into_bytes()),
+        ("neo4j-entities.csv", neo4j::entities_csv(file)),
+        ("neo4j-relations.csv", neo4j::relations_csv(file)),
+        ("neo4j-cooccurrence.csv", neo4j::cooccurrence_csv(file)),
+    ]
 }
