@@ -61,6 +61,94 @@ pub struct DocRefs<'g> {
     ref_date: Option<PartialDate>,
     seen: Vec<Seen>,
     sentence: usize,
+    /// The turns of an interview transcript (`Standard: …? Jagland: …`), in text order.
+    turns: Vec<Turn>,
+    /// Whether the document is an interview: its turns run until the next label (otherwise a
+    /// person's label holds for its own sentence only).
+    interview: bool,
+    /// The one person an interview's questions address (`Sie`).
+    interviewee: Option<EntityIdx>,
+    /// Who speaks in the current sentence: the person of its turn, or `Some(None)` for the
+    /// interviewer.
+    speaker: Option<Option<EntityIdx>>,
+}
+
+/// A turn of a transcript: a label (`Jagland:`, `Standard:`) at the start of a sentence.
+#[derive(Debug, Clone, Copy)]
+struct Turn {
+    /// Where the label starts.
+    start: usize,
+    /// The person the label names; `None` for another label (the interviewer, the paper).
+    person: Option<EntityIdx>,
+}
+
+/// Labels longer than this are no speaker labels.
+const MAX_LABEL: usize = 40;
+
+/// The speaker labels of a text: `Name:` at the start of a sentence (after `.?!`, a closing
+/// quote or a line break), one to four capitalised words, followed by a space. A label that is
+/// a person mention names that person. Returns the turns and the labels of the non-person
+/// turns (folded to lower case), which the caller counts.
+fn speaker_labels(gaz: &Gazetteer, text: &str, mentions: &[Mention]) -> (Vec<Turn>, Vec<String>) {
+    let mut turns = Vec::new();
+    let mut others = Vec::new();
+    for (c, _) in text.match_indices(": ") {
+        let mut from = c.saturating_sub(MAX_LABEL);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = &text[from..c];
+        let Some(b) = before.rfind(['.', '?', '!', '\n', '"', '“', '”', '»', '«']) else {
+            if from != 0 {
+                continue;
+            }
+            // The label opens the text.
+            push_label(gaz, text, mentions, 0, c, &mut turns, &mut others);
+            continue;
+        };
+        let ch = before[b..].chars().next().unwrap_or(' ');
+        let start = from + b + ch.len_utf8();
+        // A quote is a boundary only after the end of a sentence.
+        if matches!(ch, '"' | '“' | '”' | '»' | '«') && !text[..from + b].trim_end().ends_with(['.', '?', '!']) {
+            continue;
+        }
+        push_label(gaz, text, mentions, start, c, &mut turns, &mut others);
+    }
+    (turns, others)
+}
+
+fn push_label(
+    gaz: &Gazetteer,
+    text: &str,
+    mentions: &[Mention],
+    start: usize,
+    colon: usize,
+    turns: &mut Vec<Turn>,
+    others: &mut Vec<String>,
+) {
+    let raw = &text[start..colon];
+    let label = raw.trim_start();
+    let start = start + (raw.len() - label.len());
+    let words = label.split(' ').count();
+    if label.is_empty()
+        || words > 4
+        || !label.starts_with(char::is_uppercase)
+        || !label
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\''))
+    {
+        return;
+    }
+    let at = mentions.partition_point(|m| m.span.start < start);
+    let person = mentions[at..]
+        .iter()
+        .take_while(|m| m.span.start < colon)
+        .find(|m| m.span.end == colon && !m.via.is_attributive() && gaz.entity(m.entity).kind == Kind::Person)
+        .map(|m| m.entity);
+    if person.is_none() {
+        others.push(label.to_lowercase());
+    }
+    turns.push(Turn { start, person });
 }
 
 impl<'g> DocRefs<'g> {
@@ -72,6 +160,22 @@ impl<'g> DocRefs<'g> {
         ref_date: Option<PartialDate>,
         mentions: &[Mention],
     ) -> Self {
+        let (turns, mut others) = speaker_labels(gaz, text, mentions);
+        // An interview: one label other than a person asks at least twice (`Standard:`), and
+        // exactly one person answers at least twice.
+        others.sort_unstable();
+        let asks = others.windows(2).any(|w| w[0] == w[1]);
+        let mut answers: BTreeMap<EntityIdx, usize> = BTreeMap::new();
+        for t in &turns {
+            if let Some(e) = t.person {
+                *answers.entry(e).or_default() += 1;
+            }
+        }
+        let mut twice = answers.iter().filter(|&(_, &n)| n >= 2).map(|(&e, _)| e);
+        let interviewee = match (twice.next(), twice.next()) {
+            (Some(e), None) if asks => Some(e),
+            _ => None,
+        };
         DocRefs {
             gaz,
             text,
@@ -86,12 +190,37 @@ impl<'g> DocRefs<'g> {
             ref_date,
             seen: Vec::new(),
             sentence: 0,
+            interview: interviewee.is_some(),
+            turns,
+            interviewee,
+            speaker: None,
         }
     }
 
-    /// Starts sentence number `si`.
-    pub fn begin_sentence(&mut self, si: usize) {
+    /// Starts sentence number `si`, which begins at byte `start`.
+    pub fn begin_sentence(&mut self, si: usize, start: usize) {
         self.sentence = si;
+        // A label within the sentence's first bytes (after a quote or space) opens it.
+        let at = self.turns.partition_point(|t| t.start < start + 3);
+        let last = at.checked_sub(1).map(|i| self.turns[i]);
+        self.speaker = match last {
+            Some(t) if self.interview => Some(t.person),
+            Some(t) if t.start >= start && t.person.is_some() => Some(t.person),
+            _ => None,
+        };
+    }
+
+    /// Who `ich`/`mir`/`mich` is: the person whose turn the sentence is in.
+    fn speaking(&self) -> Option<EntityIdx> {
+        self.speaker.flatten()
+    }
+
+    /// Who the polite `Sie` is: the interviewee, in a question of the interviewer.
+    fn addressed(&self) -> Option<EntityIdx> {
+        match self.speaker {
+            Some(None) => self.interviewee,
+            _ => None,
+        }
     }
 
     /// The gender of a person: the gazetteer's, else what the text says.
@@ -153,10 +282,9 @@ impl<'g> DocRefs<'g> {
             if ph.head_kind == Head::None {
                 continue;
             }
-            let Some(s) = t.toks[ph.head].slot.filter(|s| s.person()) else {
+            if t.toks[ph.head].slot.is_none_or(|s| !s.person()) {
                 continue;
-            };
-            let _ = s;
+            }
             // Every conjunct of a coordinated subject is a subject (`X und Y reisten`).
             let subject = subjects.iter().any(|&k| k == pi || p.phrases[k].group == ph.group);
             order.push((!subject, pi));
@@ -188,7 +316,7 @@ impl<'g> DocRefs<'g> {
         match refers {
             Refers::Male => self.gender(e) != Some(Gender::Female),
             Refers::FemaleOrPlural => self.gender(e) == Some(Gender::Female),
-            Refers::Plural => false,
+            Refers::Plural | Refers::Speaker => false,
         }
     }
 
@@ -403,8 +531,14 @@ impl<'g> DocRefs<'g> {
                     let Some((pcase, refers)) = t.word(ph.head).and_then(|w| self.lex.info(w).pron) else {
                         continue;
                     };
-                    // Capitalised `Sie` mid-sentence is the polite form.
-                    if t.toks[ph.head].cap && ph.head > 0 && t.toks[ph.head - 1].punct.is_none() {
+                    // Capitalised `Sie` mid-sentence is the polite form: in an interviewer's question,
+                    // the interviewee. `ich` is whoever speaks.
+                    let polite = t.toks[ph.head].cap && ph.head > 0 && t.toks[ph.head - 1].punct.is_none();
+                    if polite || refers == Refers::Speaker {
+                        let who = if polite { self.addressed() } else { self.speaking() };
+                        if let Some(e) = who {
+                            self.write(t, &ph, e, Via::Coreference);
+                        }
                         continue;
                     }
                     let object = matches!(pcase, PronCase::Acc | PronCase::Dat);
@@ -512,14 +646,7 @@ impl<'g> DocRefs<'g> {
                     let f = self.facts.entry(e).or_default();
                     f.nationality.get_or_insert((d.entity, span));
                 }
-                t.toks[ph.head].slot = Some(Slot {
-                    entity: e,
-                    kind: Kind::Person,
-                    via,
-                    genitive: ph.genitive,
-                    reference: true,
-                    gender: None,
-                });
+                self.write(t, &ph, e, via);
                 if via == Via::Role {
                     made.push(Mention {
                         span,
@@ -531,6 +658,18 @@ impl<'g> DocRefs<'g> {
             }
         }
         made
+    }
+
+    /// Writes the person a phrase refers to into its head's slot.
+    fn write(&self, t: &mut Tokens, ph: &crate::syntax::parse::Phrase, e: EntityIdx, via: Via) {
+        t.toks[ph.head].slot = Some(Slot {
+            entity: e,
+            kind: Kind::Person,
+            via,
+            genitive: ph.genitive,
+            reference: true,
+            gender: None,
+        });
     }
 
     fn description(&self, t: &Tokens, p: &Parse, pi: usize, before: &[EntityIdx]) -> Description {

@@ -529,7 +529,13 @@ impl Constructions {
         // text has single spaces): a trigger with only `er`/`sie`/`die beiden` for a person still
         // needs the parser.
         let pronouns = patterns.len();
-        for p in ["er", "sie", "ihn", "ihm", "beiden"] {
+        let mut words: Vec<&str> = lex
+            .forms()
+            .filter(|(_, w)| lex.info(*w).pron.is_some() || lex.info(*w).flags & flag::PAIR != 0)
+            .map(|(f, _)| f)
+            .collect();
+        words.sort_unstable();
+        for p in words {
             for (a, b) in [(" ", " "), (" ", ","), (" ", "."), ("\"", " ")] {
                 patterns.push(format!("{a}{p}{b}"));
             }

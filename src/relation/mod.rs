@@ -327,7 +327,7 @@ pub fn extract_traced(
             .rev()
             .find(|m| !m.via.is_attributive() && !m.genitive && gaz.entity(m.entity).kind.is_location())
             .map(|m| m.entity);
-        refs.begin_sentence(si);
+        refs.begin_sentence(si, sentence.start);
         // The syntax layer runs on sentences with a trigger word, an entity and someone who can
         // take part.
         let within = |v: &[usize]| {

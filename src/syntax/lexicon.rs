@@ -188,6 +188,8 @@ pub enum Refers {
     FemaleOrPlural,
     /// Several people.
     Plural,
+    /// Whoever speaks (`ich`): the person of an interview turn or a labelled statement.
+    Speaker,
 }
 
 /// Case of a personal pronoun.

@@ -18,7 +18,7 @@
 //!    besuchte Z`). Each clause knows its finite verb, its other verb forms, a separable particle
 //!    closing it, and the clause it depends on.
 
-use super::lexicon::{Lexicon, PronCase, VForm, WordId, case, flag};
+use super::lexicon::{Lexicon, PronCase, Refers, VForm, WordId, case, flag};
 use super::token::Tokens;
 use crate::gazetteer::Kind;
 use std::ops::Range;
@@ -942,7 +942,12 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse)
             i += 1;
             continue;
         }
-        if f & flag::PRON != 0 && (!tok.cap || starts) {
+        // A capitalised `Sie`/`Ihnen` mid-sentence is the polite form: a person all the same.
+        let polite = tok.cap
+            && info
+                .and_then(|x| x.pron)
+                .is_some_and(|(_, r)| r == Refers::FemaleOrPlural || r == Refers::Plural);
+        if f & flag::PRON != 0 && (!tok.cap || starts || polite) {
             close(&mut open, p);
             let mut ph = new(i);
             ph.head_kind = Head::Pronoun;
@@ -1108,7 +1113,9 @@ fn coordinate(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
             && (k + 1 < p.phrases.len())
             && (b.toks.end..p.phrases[k + 1].toks.start)
                 .any(|j| t.has(lex, j, flag::CONJ) || t.toks[j].punct == Some(','));
-        if comma_only && !list_goes_on {
+        // A comma joins phrases of a kind only (`für Flüchtlinge, António Guterres,` is an
+        // apposition after an attribute, not a list).
+        if comma_only && (!list_goes_on || !same_kind) {
             continue;
         }
         if b.prep.is_some() && b.prep != a.prep {
@@ -1161,9 +1168,25 @@ fn appositions(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
         else {
             continue;
         };
+        // `den UN-Hochkommissar für Flüchtlinge, António Guterres,`: a person noun with a
+        // prepositional attribute right after it.
+        let attribute = |k: usize| {
+            let a = &p.phrases[k];
+            k > 0
+                && a.head_kind == Head::Noun
+                && a.prep.is_some()
+                && p.phrases[k - 1].head_kind == Head::Person
+                && p.phrases[k - 1].toks.end == a.toks.start
+        };
+        let prev = if attribute(prev) && t.toks.get(p.phrases[q].toks.end).is_some_and(|x| x.punct == Some(',')) {
+            prev - 1
+        } else {
+            prev
+        };
         let pv = &p.phrases[prev];
         // The phrase with its genitive attributes (`die Außenminister der USA und Russlands`).
-        let between_genitive = (prev + 1..q).all(|k| p.phrases[k].genitive || p.phrases[k].of.is_some());
+        let between_genitive =
+            (prev + 1..q).all(|k| p.phrases[k].genitive || p.phrases[k].of.is_some() || attribute(k));
         let end = (prev + 1..q)
             .map(|k| p.phrases[k].toks.end)
             .max()
