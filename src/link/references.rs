@@ -82,6 +82,23 @@ struct Turn {
     person: Option<EntityIdx>,
 }
 
+/// Who says a first person in direct speech: the person named as the subject of a verb of
+/// saying in another clause of the sentence (`"Ich habe X getroffen", sagte Y`).
+fn quoted_speaker(lex: &Lexicon, t: &Tokens, p: &Parse, pron: usize) -> Option<EntityIdx> {
+    let own = p.clause_of[pron];
+    let ci = (0..t.len())
+        .filter(|&i| t.has(lex, i, flag::SAYING) && p.clause_of[i] != own)
+        .map(|i| p.clause_of[i])
+        .next()?;
+    p.clauses[ci]
+        .phrases
+        .iter()
+        .map(|&k| &p.phrases[k])
+        .filter(|ph| ph.prep.is_none() && !ph.genitive && ph.head_kind == Head::Entity)
+        .find_map(|ph| t.toks[ph.head].slot.filter(|s| s.person() && !s.reference))
+        .map(|s| s.entity)
+}
+
 /// Labels longer than this are no speaker labels.
 const MAX_LABEL: usize = 40;
 
@@ -535,7 +552,11 @@ impl<'g> DocRefs<'g> {
                     // the interviewee. `ich` is whoever speaks.
                     let polite = t.toks[ph.head].cap && ph.head > 0 && t.toks[ph.head - 1].punct.is_none();
                     if polite || refers == Refers::Speaker {
-                        let who = if polite { self.addressed() } else { self.speaking() };
+                        let who = if polite {
+                            self.addressed()
+                        } else {
+                            self.speaking().or_else(|| quoted_speaker(self.lex, t, p, ph.head))
+                        };
                         if let Some(e) = who {
                             self.write(t, &ph, e, Via::Coreference);
                         }
