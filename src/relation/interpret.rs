@@ -377,9 +377,63 @@ impl Ctx<'_> {
             Some(pi) => {
                 let mut phrases = self.group(pi);
                 phrases.extend(self.late_conjuncts(ci, pi));
+                phrases.extend(self.mixed_list(ci, pi));
                 self.side_of(&phrases)
             }
             None => Vec::new(),
+        }
+    }
+
+    /// `Die Königsfamilie, Premierminister X, tausende Gäste und Y haben gefeiert`: a list of
+    /// subjects of different kinds (the coordination pass groups only phrases of a kind). The
+    /// phrases right after the subject, separated by commas and ending with `und`/`sowie`, none
+    /// with a preposition of its own, an attribute or an apposition.
+    fn mixed_list(&self, ci: usize, subj: usize) -> Vec<usize> {
+        let phrases = &self.p.clauses[ci].phrases;
+        let Some(at) = phrases.iter().position(|&pi| pi == subj) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut end = self.p.phrases[subj].toks.end;
+        let mut closed = false;
+        for &pi in &phrases[at + 1..] {
+            let ph = &self.p.phrases[pi];
+            if ph.genitive || ph.of.is_some() {
+                end = end.max(ph.toks.end);
+                continue; // `die Außenminister der USA, ...`
+            }
+            let gap: Vec<&str> = (end..ph.toks.start)
+                .map(|i| {
+                    if self.t.toks[i].punct == Some(',') {
+                        ","
+                    } else {
+                        self.t.norm(i)
+                    }
+                })
+                .collect();
+            let comma = gap == [","];
+            let and = matches!(gap.as_slice(), ["und"] | ["sowie"] | [",", "und"] | [",", "sowie"]);
+            if !(comma || and)
+                || ph.appos_of.is_some()
+                || ph.prep.is_some_and(|_| ph.prep_tok.is_some_and(|t| t >= ph.toks.start))
+            {
+                break;
+            }
+            out.push(pi);
+            end = ph.toks.end;
+            if and {
+                closed = true;
+                break;
+            }
+        }
+        if closed
+            && out
+                .iter()
+                .any(|&pi| self.p.phrases[pi].group != self.p.phrases[subj].group)
+        {
+            out
+        } else {
+            Vec::new()
         }
     }
 

@@ -965,12 +965,14 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse)
             i += 1;
             continue;
         }
-        // `63-Jährige`: a number, a hyphen and `jährige` name a person.
+        // `63-Jährige`: a number, a hyphen and `Jährige` name a person; a lower-case `jährige`
+        // before a noun is an adjective (`das 800-jährige Bestehen`).
         if tok.num
             && t.toks.get(i + 1).is_some_and(|n| n.punct == Some('-'))
             && t.toks
                 .get(i + 2)
                 .is_some_and(|n| n.is_word() && t.norm(i + 2).starts_with("jährig"))
+            && (t.toks[i + 2].cap || !t.toks.get(i + 3).is_some_and(|n| n.cap && n.is_word()))
         {
             let ph = open.get_or_insert_with(|| new(i));
             ph.toks.end = i + 3;
@@ -1246,6 +1248,18 @@ mod tests {
         let t = super::super::token::tokenize(lex, text, Span::new(0, text.len()), &mentions, |e| kinds[e as usize]);
         let p = parse(lex, &t);
         (t, p)
+    }
+
+    #[test]
+    fn an_age_is_a_person_only_as_a_noun() {
+        let (t, p) = parse_str("Der 63-Jährige traf das 800-jährige Denkmal.", &[]);
+        let heads: Vec<(&str, Head)> = p.phrases.iter().map(|ph| (t.norm(ph.head), ph.head_kind)).collect();
+        assert_eq!(
+            heads,
+            [("jährige", Head::Person), ("denkmal", Head::Noun)],
+            "{:?}",
+            p.phrases
+        );
     }
 
     #[test]
