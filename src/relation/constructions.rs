@@ -185,6 +185,8 @@ struct ConstructionDef {
     planned: PlannedDef,
     #[serde(default)]
     visitor: Visitor,
+    #[serde(default)]
+    presupposed: bool,
     confidence: f32,
     example: String,
     negative: String,
@@ -242,6 +244,9 @@ pub struct Construction {
     pub planned: PlannedDef,
     /// Who counts as a visitor.
     pub visitor: Visitor,
+    /// The relation is presupposed, not asserted: it holds even when the clause is negated or
+    /// a plan (`darf Südafrika nicht verlassen` — one can only leave where one is).
+    pub presupposed: bool,
     /// Confidence.
     pub confidence: f32,
     /// A sentence that gives the relation.
@@ -437,6 +442,7 @@ impl Constructions {
                     .map(|v| (v.preps.iter().map(|p| prep(p, &mut problems)).collect(), v.who)),
                 planned: d.planned,
                 visitor: d.visitor,
+                presupposed: d.presupposed,
                 confidence: d.confidence,
                 example: d.example,
                 negative: d.negative,

@@ -1430,7 +1430,7 @@ impl Ctx<'_> {
         if con.requires.iter().any(|c| !self.cond(c, ci)) || con.unless.iter().any(|c| self.cond(c, ci)) {
             return;
         }
-        if self.negated(ci, np) || self.called_off(ci) {
+        if !con.presupposed && (self.negated(ci, np) || self.called_off(ci)) {
             return;
         }
         let (mut a, a_pairs) = self.select(con, true, t, np, ci, passive);
@@ -1482,7 +1482,7 @@ impl Ctx<'_> {
             return;
         }
         let hedged = self.hedged(ci, t, np);
-        let planned = self.planned(con, ci, t, np) && !self.hearsay(ci, t);
+        let planned = !con.presupposed && self.planned(con, ci, t, np) && !self.hearsay(ci, t);
         let date = self
             .date_of(ci, t, planned)
             .or(if planned { None } else { self.date.copied() });
