@@ -981,7 +981,11 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse)
             i += 3;
             continue;
         }
-        if tok.cap
+        // `Kremlchef`, `Russlandreise`: the lower-case rest of a closed compound whose first part
+        // names an entity is a noun like a capitalised word.
+        let compound_tail =
+            !tok.cap && tok.glued && i > 0 && t.toks[i - 1].slot.is_some_and(|s| s.via == crate::link::Via::Compound);
+        if (tok.cap || compound_tail)
             && tok.is_word()
             && !verb_at(lex, t, i)
             && f & (flag::CONJ | flag::SUBORD | flag::ADVERB | flag::PREP | flag::DET) == 0
@@ -989,7 +993,8 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse)
             let person = is_person_noun(lex, t, i);
             let kind = if person { Head::Person } else { Head::Noun };
             let temporal = f & flag::TEMPORAL != 0;
-            let hyphen_compound = i > 1 && t.toks[i - 1].punct == Some('-') && t.toks[i - 1].glued && tok.glued;
+            let hyphen_compound =
+                compound_tail || (i > 1 && t.toks[i - 1].punct == Some('-') && t.toks[i - 1].glued && tok.glued);
             match open.as_mut() {
                 Some(ph) if ph.head_kind == Head::None => {
                     ph.toks.end = i + 1;
@@ -1248,6 +1253,20 @@ mod tests {
         let t = super::super::token::tokenize(lex, text, Span::new(0, text.len()), &mentions, |e| kinds[e as usize]);
         let p = parse(lex, &t);
         (t, p)
+    }
+
+    #[test]
+    fn the_rest_of_a_closed_compound_after_an_entity_heads_a_phrase() {
+        let (t, p) = parse_str(
+            "Der Kremlchef traf Merkel.",
+            &[
+                ("Kreml", Kind::Organization, Via::Compound),
+                ("Merkel", Kind::Person, Via::Alias),
+            ],
+        );
+        let kinds: Vec<Head> = p.phrases.iter().map(|ph| ph.head_kind).collect();
+        assert_eq!(kinds, [Head::Person, Head::Entity], "{:?}", p.phrases);
+        assert_eq!(t.norm(p.phrases[0].head), "chef");
     }
 
     #[test]
