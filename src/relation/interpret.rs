@@ -290,6 +290,8 @@ impl Ctx<'_> {
             return self.subject_depth(parent, depth + 1);
         }
         match c.kind {
+            // `die von Kohl berufene Merkel`: the phrase the participle qualifies.
+            ClauseKind::Participial(head) => head,
             ClauseKind::Main => {
                 let f = c.finite?;
                 let before = cands.iter().copied().find(|&pi| self.p.phrases[pi].head < f);
@@ -1247,6 +1249,18 @@ impl Ctx<'_> {
 
     fn passive(&self, ci: usize, t: usize) -> bool {
         let c = &self.p.clauses[ci];
+        if let ClauseKind::Participial(_) = c.kind {
+            // `die von X empfangene Y` is passive; `der angereiste Y` (a verb with a `sein`
+            // perfect) is not.
+            let motion = crate::syntax::parse::participle_adjective(self.lex, self.t, t).is_some_and(|w| {
+                self.lex
+                    .info(w)
+                    .verbs
+                    .iter()
+                    .any(|v| v.form == VForm::Participle && self.cons.sein_perfect.contains(&v.lemma))
+            });
+            return !motion;
+        }
         if !self.is_form(t, VForm::Participle) || c.finite == Some(t) {
             return false;
         }
@@ -1339,8 +1353,15 @@ impl Ctx<'_> {
             // Verb triggers: readings of this form whose lemma (with the clause's particle) has
             // constructions.
             let mut fired: Vec<(usize, Option<usize>, Option<LemmaId>)> = Vec::new(); // (construction, noun phrase, verb lemma)
+            // The participle of a participial attribute (`berufene`) is read as its participle.
+            let attributive = matches!(c.kind, ClauseKind::Participial(_)) && c.nonfinite.contains(&i);
+            let word = if attributive {
+                crate::syntax::parse::participle_adjective(self.lex, t, i)
+            } else {
+                t.word(i)
+            };
             if self.p.phrase_of[i].is_none()
-                && let Some(w) = t.word(i)
+                && let Some(w) = word
             {
                 let info = self.lex.info(w);
                 let particle = if c.finite == Some(i) {
@@ -1359,7 +1380,7 @@ impl Ctx<'_> {
                 } else {
                     info.verbs
                         .iter()
-                        .filter(|v| v.particle.is_none())
+                        .filter(|v| v.particle.is_none() && (!attributive || v.form == VForm::Participle))
                         .map(|v| v.lemma)
                         .collect()
                 };

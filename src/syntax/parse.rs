@@ -91,6 +91,10 @@ pub enum ClauseKind {
     Infinitive,
     /// A fragment without a finite verb.
     Fragment,
+    /// An extended participial attribute (`die von Kohl in sein Kabinett berufene`) of phrase
+    /// `head`; its participle is its only non-finite verb, a passive (or, for verbs that take
+    /// `sein` in the perfect, an active) whose subject is that phrase.
+    Participial(Option<usize>),
 }
 
 /// A clause.
@@ -454,6 +458,7 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
             p.clauses[ci].parent = (ci + 1..p.clauses.len()).find(|&k| p.clauses[k].kind == ClauseKind::Main);
         }
     }
+    participial_attributes(lex, t, &mut p);
     for (ci, c) in p.clauses.iter().enumerate() {
         for i in c.tokens() {
             p.clause_of[i] = ci;
@@ -471,6 +476,9 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
     appositions(lex, t, &mut p);
     // 5. Verbs of each clause; antecedents of relative clauses.
     for ci in 0..p.clauses.len() {
+        if let ClauseKind::Participial(_) = p.clauses[ci].kind {
+            continue; // its participle was set when it was found
+        }
         verbs(lex, t, &mut p, ci);
         if let ClauseKind::Relative(_) = p.clauses[ci].kind {
             let start = p.clauses[ci].start();
@@ -1056,7 +1064,102 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse)
     close(&mut open, p);
 }
 
-/// A capitalised word that looks like a name rather than a common noun: not in the lexicon,
+/// An inflected past participle used as an adjective (`berufene`, `empfangenen`, `erschienenes`):
+/// the lexicon word of the participle it inflects.
+pub fn participle_adjective(lex: &Lexicon, t: &Tokens, i: usize) -> Option<WordId> {
+    let tok = &t.toks[i];
+    if tok.cap || !tok.is_word() {
+        return None;
+    }
+    let norm = t.norm(i);
+    ["en", "em", "er", "es", "e"].iter().find_map(|suffix| {
+        norm.strip_suffix(suffix)
+            .and_then(|stem| lex.id(stem))
+            .filter(|&w| lex.info(w).verbs.iter().any(|v| v.form == VForm::Participle))
+    })
+}
+
+/// Longest extended participial attribute read (tokens between the article and the participle).
+const MAX_PARTICIPIAL: usize = 14;
+
+/// `die von Kohl 1991 in sein Kabinett berufene Bundeskanzlerin`, `ihrem im Oktober erschienenen
+/// Buch`: an article, then a preposition opening phrases that end in a participle used as an
+/// adjective, then the noun. Those phrases belong to the participle, not to the clause around
+/// them (`von Kohl` is no agent of the sentence's verb, `in sein Kabinett` no direction of it):
+/// they become a fragment clause of their own.
+fn participial_attributes(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
+    let n = t.len();
+    let mut d = 0;
+    while d + 2 < n {
+        let opens = t.has(lex, d, flag::DET) || t.has(lex, d, flag::POSS);
+        if !opens || !t.has(lex, d + 1, flag::PREP) {
+            d += 1;
+            continue;
+        }
+        let mut end = None;
+        for j in d + 2..(d + 2 + MAX_PARTICIPIAL).min(n) {
+            let tok = &t.toks[j];
+            // The participle (`eröffneten` is also a past tense) before the noun it qualifies.
+            if participle_adjective(lex, t, j).is_some()
+                && t.toks
+                    .get(j + 1)
+                    .is_some_and(|x| x.slot.is_some() || (x.is_word() && (x.cap || modifier(lex, t, j + 1))))
+            {
+                end = Some(j);
+                break;
+            }
+            if (tok.punct.is_some() && tok.punct != Some('-'))
+                || t.has(lex, j, flag::CONJ | flag::SUBORD)
+                || t.word(j).is_some_and(|w| lex.info(w).finite() && !tok.cap)
+            {
+                break;
+            }
+        }
+        let Some(end) = end else {
+            d += 1;
+            continue;
+        };
+        let span = d + 1..end + 1;
+        let Some(host) = p
+            .clauses
+            .iter()
+            .position(|c| c.parts.iter().any(|r| r.start <= span.start && span.end <= r.end))
+        else {
+            d = end + 1;
+            continue;
+        };
+        let mut parts = Vec::new();
+        for r in std::mem::take(&mut p.clauses[host].parts) {
+            if r.start <= span.start && span.end <= r.end {
+                if r.start < span.start {
+                    parts.push(r.start..span.start);
+                }
+                if span.end < r.end {
+                    parts.push(span.end..r.end);
+                }
+            } else {
+                parts.push(r);
+            }
+        }
+        p.clauses[host].parts = parts;
+        let head = p.phrases.iter().position(|ph| ph.toks.contains(&(end + 1)));
+        p.clauses.push(Clause {
+            parts: vec![span],
+            kind: ClauseKind::Participial(head),
+            finite: None,
+            nonfinite: vec![end],
+            particle: None,
+            zu: false,
+            elided: false,
+            shares_finite: false,
+            parent: Some(host),
+            phrases: Vec::new(),
+        });
+        d = end + 1;
+    }
+}
+
+/// A capitalised word that looks like a name rather than a common noun: not in the lexicon,/// A capitalised word that looks like a name rather than a common noun: not in the lexicon,
 /// not a compound of a known noun.
 fn name_like(t: &Tokens, i: usize) -> bool {
     t.toks[i].word.is_none() && t.toks[i].head.is_none()
@@ -1267,6 +1370,31 @@ mod tests {
         let kinds: Vec<Head> = p.phrases.iter().map(|ph| ph.head_kind).collect();
         assert_eq!(kinds, [Head::Person, Head::Entity], "{:?}", p.phrases);
         assert_eq!(t.norm(p.phrases[0].head), "chef");
+    }
+
+    #[test]
+    fn an_extended_participial_attribute_is_a_clause_of_its_own() {
+        let (t, p) = parse_str(
+            "Merkel traf die von Obama in sein Kabinett berufene Ministerin.",
+            &[
+                ("Merkel", Kind::Person, Via::Alias),
+                ("Obama", Kind::Person, Via::Alias),
+            ],
+        );
+        let attr = p
+            .clauses
+            .iter()
+            .find(|c| matches!(c.kind, ClauseKind::Participial(Some(_))))
+            .expect("a participial clause");
+        let words: Vec<&str> = attr.tokens().map(|i| t.norm(i)).collect();
+        assert_eq!(words.last(), Some(&"berufene"), "{words:?}");
+        assert_eq!(attr.nonfinite.len(), 1);
+        let ClauseKind::Participial(Some(head)) = attr.kind else {
+            unreachable!()
+        };
+        assert_eq!(t.norm(p.phrases[head].head), "ministerin");
+        // The main clause keeps the article and the noun, not the attribute's phrases.
+        assert!(!p.clauses[0].contains(attr.parts[0].start));
     }
 
     #[test]
