@@ -247,3 +247,21 @@ fn every_construction_record_gives_its_example_and_not_its_negative() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The gate: a frequent verb (`war`, `kam`) sends a sentence to the parser only when the
+/// sentence names a place or two persons; a sentence with a meeting verb and a person always.
+#[test]
+fn frequent_verbs_are_parsed_only_with_a_place_or_two_persons() {
+    let p = pipeline();
+    let parsed = |text: &str| {
+        p.explain(&Document::new("gate", format!("date 2016-05 {text}")))
+            .matches("sentence: ")
+            .count()
+    };
+    assert_eq!(parsed("Angela Merkel war am Montag sehr zufrieden."), 0);
+    assert_eq!(parsed("Angela Merkel fuhr am Montag Rad."), 0);
+    assert_eq!(parsed("Angela Merkel fuhr am Montag zu Wladimir Putin."), 1);
+    assert_eq!(parsed("Angela Merkel war am Montag bei Wladimir Putin."), 1);
+    assert_eq!(parsed("Angela Merkel war am Montag in Moskau."), 1);
+    assert_eq!(parsed("Angela Merkel traf am Montag ihren Amtskollegen."), 1);
+}

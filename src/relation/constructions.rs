@@ -187,6 +187,8 @@ struct ConstructionDef {
     visitor: Visitor,
     #[serde(default)]
     presupposed: bool,
+    #[serde(default)]
+    frequent: bool,
     confidence: f32,
     example: String,
     negative: String,
@@ -247,6 +249,9 @@ pub struct Construction {
     /// The relation is presupposed, not asserted: it holds even when the clause is negated or
     /// a plan (`darf Südafrika nicht verlassen` — one can only leave where one is).
     pub presupposed: bool,
+    /// Its trigger is a frequent verb (`sein`, `kommen`): like a visit, it makes its verb a weak
+    /// trigger, read only in sentences that name a place or two persons.
+    pub frequent: bool,
     /// Confidence.
     pub confidence: f32,
     /// A sentence that gives the relation.
@@ -443,6 +448,7 @@ impl Constructions {
                 planned: d.planned,
                 visitor: d.visitor,
                 presupposed: d.presupposed,
+                frequent: d.frequent,
                 confidence: d.confidence,
                 example: d.example,
                 negative: d.negative,
@@ -485,11 +491,13 @@ impl Constructions {
             .collect();
         // A lemma whose constructions are all visits needs a place in the sentence to state
         // anything (`war`, `sagte`, `kam`): it is a weaker trigger, so that frequent verbs do not
-        // send every sentence to the parser.
+        // send every sentence to the parser. Constructions marked `frequent` (`war bei X`,
+        // `reiste zu X`) keep their verb weak too.
         let place_bound = |l: LemmaId| {
-            by_lemma
-                .get(&l)
-                .is_some_and(|ks| ks.iter().all(|&k| list[k].kind == RelationKind::Visited))
+            by_lemma.get(&l).is_some_and(|ks| {
+                ks.iter()
+                    .all(|&k| list[k].kind == RelationKind::Visited || list[k].frequent)
+            })
         };
         let mut patterns: Vec<String> = Vec::new();
         let mut weak: Vec<String> = Vec::new();
@@ -535,9 +543,16 @@ impl Constructions {
         // text has single spaces): a trigger with only `er`/`sie`/`die beiden` for a person still
         // needs the parser.
         let pronouns = patterns.len();
+        // Not `ich`: it stands for someone only in interviews and quotes, whose other person is
+        // named, and it is frequent.
         let mut words: Vec<&str> = lex
             .forms()
-            .filter(|(_, w)| lex.info(*w).pron.is_some() || lex.info(*w).flags & flag::PAIR != 0)
+            .filter(|(_, w)| {
+                lex.info(*w)
+                    .pron
+                    .is_some_and(|(_, r)| r != crate::syntax::lexicon::Refers::Speaker)
+                    || lex.info(*w).flags & flag::PAIR != 0
+            })
             .map(|(f, _)| f)
             .collect();
         words.sort_unstable();

@@ -351,8 +351,16 @@ pub fn extract_traced(
                 let s = sentence.slice(text);
                 s.contains("dort ") || s.contains("Dort ")
             });
+        // Two persons named: what a weak trigger with a person argument needs (`war bei X`).
+        let persons = {
+            let mut v = ms
+                .iter()
+                .filter(|m| !m.via.is_attributive() && gaz.entity(m.entity).kind == Kind::Person)
+                .map(|m| m.entity);
+            v.next().is_some_and(|a| v.any(|b| b != a))
+        };
         let candidate = (within(&triggers) && ((someone && (named(&|_| true) || place)) || countries >= 2))
-            || (within(&weak) && place && someone);
+            || (within(&weak) && (place || persons) && someone);
         // A description standing alone (`Der russische Chefdiplomat zeigte sich sicher`) is read
         // for later pronouns.
         let reference = !named(&|k| k == Kind::Person) && {
