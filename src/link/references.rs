@@ -109,7 +109,11 @@ const MAX_LABEL: usize = 40;
 fn speaker_labels(gaz: &Gazetteer, text: &str, mentions: &[Mention]) -> (Vec<Turn>, Vec<String>) {
     let mut turns = Vec::new();
     let mut others = Vec::new();
-    for (c, _) in text.match_indices(": ") {
+    // A char pattern searches with memchr; the space after the colon is checked by hand.
+    for (c, _) in text.match_indices(':') {
+        if text.as_bytes().get(c + 1) != Some(&b' ') {
+            continue;
+        }
         let mut from = c.saturating_sub(MAX_LABEL);
         while !text.is_char_boundary(from) {
             from += 1;
