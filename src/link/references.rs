@@ -750,7 +750,27 @@ impl<'g> DocRefs<'g> {
             return Description::None;
         }
         // Gender the description gives.
-        let (title, gender) = match person_title(lex, t, ph.head) {
+        // `Kremlchef`, `Kreml-Chef`: the matcher split the compound after the name; the whole
+        // word is the title.
+        let h = ph.head;
+        let name_before = |k: usize| t.toks[k].slot.is_some_and(|s| s.via == Via::Compound);
+        let first = if h > 0 && t.toks[h].glued && name_before(h - 1) {
+            Some(h - 1)
+        } else if h > 1
+            && t.toks[h].glued
+            && t.toks[h - 1].punct == Some('-')
+            && t.toks[h - 1].glued
+            && name_before(h - 2)
+        {
+            Some(h - 2)
+        } else {
+            None
+        };
+        let compound = first.and_then(|k| {
+            let whole = format!("{}{}", t.toks[k].span.slice(self.text), t.toks[h].span.slice(self.text));
+            lex.noun(&whole).filter(|&n| lex.nouns[n as usize].title.is_some())
+        });
+        let (title, gender) = match compound.or_else(|| person_title(lex, t, ph.head)) {
             Some(noun) => {
                 let n = &lex.nouns[noun as usize];
                 // `die Bischöfe`: several; `die Länderchefs`: `die` before a masculine noun is
@@ -827,12 +847,13 @@ impl<'g> DocRefs<'g> {
         if info.roles.is_empty() {
             return Description::None;
         }
-        let holds =
-            |e: EntityIdx| {
-                self.gaz.entity(e).roles.iter().any(|r| {
-                    info.roles.contains(&r.key) && qualifier.is_none_or(|q| r.of == q) && r.active_at(self.date)
-                })
-            };
+        let holds = |e: EntityIdx| {
+            self.gaz.entity(e).roles.iter().any(|r| {
+                info.roles.contains(&r.key)
+                    && qualifier.is_none_or(|q| r.of == q || self.gaz.entity(q).country == Some(r.of))
+                    && r.active_at(self.date)
+            })
+        };
         if qualifier.is_some() {
             let mut pool: Vec<EntityIdx> = self.gaz.role_holders().iter().copied().filter(|&e| holds(e)).collect();
             if self.date.is_none() || pool.len() > 1 {
