@@ -856,6 +856,10 @@ impl<'g> DocRefs<'g> {
         };
         if qualifier.is_some() {
             let mut pool: Vec<EntityIdx> = self.gaz.role_holders().iter().copied().filter(|&e| holds(e)).collect();
+            // `die Bundeskanzlerin`: a holder of the other gender is not meant.
+            if let Some(g) = gender {
+                pool.retain(|&e| self.gender(e).is_none_or(|x| x == g));
+            }
             if self.date.is_none() || pool.len() > 1 {
                 pool.retain(|e| self.named.contains(e) && !self.gaz.entity(*e).died_before(self.ref_date.as_ref()));
             }
