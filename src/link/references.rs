@@ -63,9 +63,6 @@ pub struct DocRefs<'g> {
     sentence: usize,
     /// The turns of an interview transcript (`Standard: …? Jagland: …`), in text order.
     turns: Vec<Turn>,
-    /// Whether the document is an interview: its turns run until the next label (otherwise a
-    /// person's label holds for its own sentence only).
-    interview: bool,
     /// The one person an interview's questions address (`Sie`).
     interviewee: Option<EntityIdx>,
     /// Who speaks in the current sentence: the person of its turn, or `Some(None)` for the
@@ -211,7 +208,6 @@ impl<'g> DocRefs<'g> {
             ref_date,
             seen: Vec::new(),
             sentence: 0,
-            interview: interviewee.is_some(),
             turns,
             interviewee,
             speaker: None,
@@ -225,7 +221,9 @@ impl<'g> DocRefs<'g> {
         let at = self.turns.partition_point(|t| t.start < start + 3);
         let last = at.checked_sub(1).map(|i| self.turns[i]);
         self.speaker = match last {
-            Some(t) if self.interview => Some(t.person),
+            // In an interview a turn runs until the next label; elsewhere a person's label
+            // holds for its own sentence only.
+            Some(t) if self.interviewee.is_some() => Some(t.person),
             Some(t) if t.start >= start && t.person.is_some() => Some(t.person),
             _ => None,
         };
@@ -753,24 +751,11 @@ impl<'g> DocRefs<'g> {
         // `Kremlchef`, `Kreml-Chef`: the matcher split the compound after the name; the whole
         // word is the title.
         let h = ph.head;
-        let name_before = |k: usize| t.toks[k].slot.is_some_and(|s| s.via == Via::Compound);
-        let first = if h > 0 && t.toks[h].glued && name_before(h - 1) {
-            Some(h - 1)
-        } else if h > 1
-            && t.toks[h].glued
-            && t.toks[h - 1].punct == Some('-')
-            && t.toks[h - 1].glued
-            && name_before(h - 2)
-        {
-            Some(h - 2)
-        } else {
-            None
-        };
-        let compound = first.and_then(|k| {
+        let compound = t.compound_name_before(h).and_then(|k| {
             let whole = format!("{}{}", t.toks[k].span.slice(self.text), t.toks[h].span.slice(self.text));
             lex.noun(&whole).filter(|&n| lex.nouns[n as usize].title.is_some())
         });
-        let (title, gender) = match compound.or_else(|| person_title(lex, t, ph.head)) {
+        let (title, gender) = match compound.or_else(|| person_title(lex, t, h)) {
             Some(noun) => {
                 let n = &lex.nouns[noun as usize];
                 // `die Bischöfe`: several; `die Länderchefs`: `die` before a masculine noun is

@@ -991,8 +991,7 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse)
         }
         // `Kremlchef`, `Russlandreise`: the lower-case rest of a closed compound whose first part
         // names an entity is a noun like a capitalised word.
-        let compound_tail =
-            !tok.cap && tok.glued && i > 0 && t.toks[i - 1].slot.is_some_and(|s| s.via == crate::link::Via::Compound);
+        let compound_tail = !tok.cap && i > 0 && t.compound_name_before(i) == Some(i - 1);
         if (tok.cap || compound_tail)
             && tok.is_word()
             && !verb_at(lex, t, i)

@@ -99,6 +99,22 @@ impl Tokens {
         &self.norm[a as usize..b as usize]
     }
 
+    /// For the part of a compound after a name the matcher split off (`Kreml|chef`,
+    /// `Kreml-|Chef`): the token of that name.
+    pub fn compound_name_before(&self, i: usize) -> Option<usize> {
+        let name = |k: usize| self.toks[k].slot.is_some_and(|s| s.via == crate::link::Via::Compound);
+        if !self.toks[i].glued {
+            return None;
+        }
+        if i > 0 && name(i - 1) {
+            Some(i - 1)
+        } else if i > 1 && self.toks[i - 1].punct == Some('-') && self.toks[i - 1].glued && name(i - 2) {
+            Some(i - 2)
+        } else {
+            None
+        }
+    }
+
     /// The lexicon id of token `i`, if it is a known word.
     pub fn word(&self, i: usize) -> Option<WordId> {
         self.toks.get(i).filter(|t| t.is_word()).and_then(|t| t.word)
