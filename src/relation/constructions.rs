@@ -97,6 +97,9 @@ pub enum Sel {
     PlaceAt(Vec<String>),
     /// Countries named by an adjective in the noun's phrase (`im saudi-arabischen Exil`).
     Adjective,
+    /// Who took part before in the meeting the clause's definite meeting noun refers back to
+    /// (`Österreich wird bei der Synode von X vertreten`: X met them).
+    Event,
 }
 
 /// A condition on the clause.
@@ -189,6 +192,8 @@ struct ConstructionDef {
     presupposed: bool,
     #[serde(default)]
     frequent: bool,
+    #[serde(default)]
+    joins_event: bool,
     confidence: f32,
     example: String,
     negative: String,
@@ -203,6 +208,8 @@ struct ConstructionsFile {
     at_event_preps: Vec<String>,
     return_verbs: Vec<String>,
     sein_perfect: Vec<String>,
+    meeting_nouns: Vec<String>,
+    meeting_verbs: Vec<String>,
     constructions: Vec<ConstructionDef>,
 }
 
@@ -252,6 +259,9 @@ pub struct Construction {
     /// Its trigger is a frequent verb (`sein`, `kommen`): like a visit, it makes its verb a weak
     /// trigger, read only in sentences that name a place or two persons.
     pub frequent: bool,
+    /// Its participants may join a meeting an earlier sentence told of, which the definite
+    /// meeting noun of the clause refers back to ([`super::events`]).
+    pub joins_event: bool,
     /// Confidence.
     pub confidence: f32,
     /// A sentence that gives the relation.
@@ -304,6 +314,19 @@ pub struct Constructions {
     /// Verbs whose perfect is built with `sein` (`ist eingetroffen`): `sein` + participle is
     /// their perfect, never a passive.
     pub sein_perfect: HashSet<LemmaId>,
+    /// Lemmas of the nouns naming a meeting later sentences may refer back to (folded; compound
+    /// heads count: `Sommervollversammlung`).
+    pub meeting_nouns: HashSet<String>,
+    /// Verbs of meeting whose clause, naming no participant, goes on telling of the meeting
+    /// named before (`tagen`, `beraten`).
+    pub meeting_verbs: HashSet<LemmaId>,
+    /// Finds a meeting noun anywhere in a text, compounds included (ASCII case folded): a
+    /// sentence that names a place and a meeting but no one is read for the meeting.
+    pub meeting_gate: AhoCorasick,
+    /// Prepositions of a meeting's place (`in`, `auf`).
+    pub meeting_place_preps: Vec<PrepSpec>,
+    /// Prepositions of a passive's agent and of who invited (`von`, `durch`).
+    pub agent_preps: Vec<PrepSpec>,
     /// Every surface form of every trigger (normalised), for the sentence gate.
     pub gate: AhoCorasick,
     /// Number of gate patterns.
@@ -449,6 +472,7 @@ impl Constructions {
                 visitor: d.visitor,
                 presupposed: d.presupposed,
                 frequent: d.frequent,
+                joins_event: d.joins_event,
                 confidence: d.confidence,
                 example: d.example,
                 negative: d.negative,
@@ -469,6 +493,29 @@ impl Constructions {
             .iter()
             .filter_map(|l| lemma(l, &mut problems))
             .collect();
+        let meeting_verbs = file
+            .meeting_verbs
+            .iter()
+            .filter_map(|l| lemma(l, &mut problems))
+            .collect();
+        let mut meeting_nouns = HashSet::default();
+        for n in &file.meeting_nouns {
+            match lex.noun(n) {
+                Some(id) => {
+                    meeting_nouns.insert(lex.nouns[id as usize].lemma.clone());
+                }
+                None => problems.push(format!(
+                    "meeting noun {n:?} is not in data/de/nouns.tsv (run data/de/tools/make_nouns.py)"
+                )),
+            }
+        }
+        let meeting_gate = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(file.meeting_nouns.iter().map(|n| normalize_pattern(n)))
+            .map_err(|e| e.to_string())?;
+        let meeting_place_preps = ["in", "auf"].iter().map(|p| prep(p, &mut problems)).collect();
+        let agent_preps = ["von", "durch"].iter().map(|p| prep(p, &mut problems)).collect();
         let adjunct_preps = file.adjunct_preps.iter().map(|p| prep(p, &mut problems).word).collect();
         let presence_preps = file
             .presence_preps
@@ -578,6 +625,11 @@ impl Constructions {
             at_event_preps,
             return_verbs,
             sein_perfect,
+            meeting_nouns,
+            meeting_verbs,
+            meeting_gate,
+            meeting_place_preps,
+            agent_preps,
             gate_patterns: patterns.len(),
             gate_triggers: triggers,
             gate_weak: weak_triggers,
@@ -607,7 +659,7 @@ mod tests {
 
     #[test]
     fn unknown_lemmas_and_prepositions_are_reported() {
-        let src = r#"(light_verbs: [], adjunct_preps: [], presence_preps: [], at_event_preps: [], return_verbs: [], sein_perfect: [], constructions: [
+        let src = r#"(light_verbs: [], adjunct_preps: [], presence_preps: [], at_event_preps: [], return_verbs: [], sein_perfect: [], meeting_nouns: [], meeting_verbs: [], constructions: [
             (name: "x", kind: Met, trigger: Verb(["gibtesnicht"]), voice: Active, a: [Subject], b: [Prep(["haus"])],
              confidence: 0.5, example: "", negative: "")])"#;
         let e = Constructions::from_ron(src, Lexicon::get()).unwrap_err();

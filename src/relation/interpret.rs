@@ -10,6 +10,7 @@
 //! place where it happened.
 
 use super::constructions::{CondC, Construction, Constructions, PlannedDef, PrepSpec, Sel, Visitor, Voice, Who};
+use super::events::{Event, Note};
 use super::{Attribution, Relation, RelationKind, dates};
 use crate::date::PartialDate;
 use crate::gazetteer::{EntityIdx, Gazetteer, Kind};
@@ -26,6 +27,8 @@ pub struct SentenceRelations {
     pub relations: Vec<Relation>,
     /// Relations stated under speculation, fear or hearsay.
     pub hedged: Vec<Relation>,
+    /// Persons who joined a meeting, by the phrase of its meeting noun.
+    pub joined: Vec<(usize, Vec<EntityIdx>)>,
 }
 
 /// One sentence's interpretation context.
@@ -54,6 +57,8 @@ pub struct Ctx<'a> {
     /// The last place named before this sentence, for `dort` (`Putin reiste nach Wien. Dort traf
     /// er Fischer.`).
     pub there: Option<EntityIdx>,
+    /// The meeting told of last, which a definite meeting noun may refer back to.
+    pub event: Option<&'a Event>,
 }
 
 /// The phrase index of a place that no phrase of the sentence names (`dort`).
@@ -377,9 +382,12 @@ impl Ctx<'_> {
     fn subject_side(&self, ci: usize) -> Side {
         match self.subject(ci) {
             Some(pi) => {
+                // An inherited subject (`um ... teilzunehmen`, `und reiste dann`) brings the
+                // conjuncts of the clause it stands in.
+                let sc = self.p.phrases[pi].clause;
                 let mut phrases = self.group(pi);
-                phrases.extend(self.late_conjuncts(ci, pi));
-                phrases.extend(self.mixed_list(ci, pi));
+                phrases.extend(self.late_conjuncts(sc, pi));
+                phrases.extend(self.mixed_list(sc, pi));
                 self.side_of(&phrases)
             }
             None => Vec::new(),
@@ -807,17 +815,11 @@ impl Ctx<'_> {
                     }
                 }
                 Sel::Prep(_) | Sel::Agent => {
-                    let agent = [
-                        PrepSpec {
-                            word: self.lex.id("von").unwrap_or(0),
-                            accusative: false,
-                        },
-                        PrepSpec {
-                            word: self.lex.id("durch").unwrap_or(0),
-                            accusative: false,
-                        },
-                    ];
-                    let preps = if matches!(sel, Sel::Agent) { &agent[..] } else { preps };
+                    let preps = if matches!(sel, Sel::Agent) {
+                        &self.cons.agent_preps[..]
+                    } else {
+                        preps
+                    };
                     let agent_sel = matches!(sel, Sel::Agent);
                     let skip_attr_of_noun = |pi: usize| {
                         // `mit Vertretern von X`: an attribute of another noun is no argument
@@ -867,6 +869,10 @@ impl Ctx<'_> {
                     side
                 }
                 Sel::Reciprocal | Sel::Between => Vec::new(), // handled by the caller
+                Sel::Event => match self.meeting_phrase(ci).and_then(|mp| self.meeting_of(mp).0) {
+                    Some(ev) => ev.participants.iter().map(|&e| (e, NO_PHRASE)).collect(),
+                    None => Vec::new(),
+                },
                 Sel::Possessor => match np {
                     Some(np) => self.possessor(np, ci),
                     None => Vec::new(),
@@ -1205,8 +1211,13 @@ impl Ctx<'_> {
             if ph.toks.clone().any(|i| self.t.has(self.lex, i, flag::PLAN_ADJ)) {
                 return true;
             }
-            // An adjunct (`nach seinem Besuch`) is an event of its own, not the clause's plan.
-            let adjunct = ph.prep.is_some_and(|w| self.cons.adjunct_preps.contains(&w));
+            // An adjunct before or after (`nach seinem Besuch`, `auf Einladung von X`) is an event
+            // of its own, not the clause's plan; an event at the same time (`an den Gesprächen
+            // werden X teilnehmen`, `beim Gipfel wird X sprechen`) shares the clause's tense.
+            let at_event = self.meeting(np) || self.lex.is_event_noun(self.t.norm(ph.head));
+            let adjunct = ph.prep.is_some_and(|w| {
+                self.cons.adjunct_preps.contains(&w) && !(at_event && self.cons.at_event_preps.contains(&w))
+            });
             if !adjunct {
                 // `wird ... zu Besuch`, `will einen Besuch abstatten`.
                 if finite_is(flag::WERDEN) && c.nonfinite.is_empty() {
@@ -1339,6 +1350,274 @@ impl Ctx<'_> {
             RelationKind::Invited => matches!(ks, Kind::Person | Kind::Organization) && ko == Kind::Person,
             _ => ks == Kind::Person && ko == Kind::Person,
         }
+    }
+
+    /// Who of the participants of a meeting at `places` came from elsewhere: (person, place,
+    /// confidence).
+    fn visitors(
+        &self,
+        participants: &[EntityIdx],
+        places: &[EntityIdx],
+        who: Who,
+        confidence: f32,
+    ) -> Vec<(EntityIdx, EntityIdx, f32)> {
+        let mut out = Vec::new();
+        for &place in places {
+            let pc = self.place_country(place);
+            // A participant at home there is the host: the one whose home is not known came
+            // to them (`traf in Ankara den türkischen Regierungschef`).
+            let host_here = pc.is_some() && participants.iter().any(|&p| self.refs.home(p, self.date) == pc);
+            for &person in participants {
+                let home = self.refs.home(person, self.date);
+                let (away, conf) = match who {
+                    Who::FromElsewhere => match (home, pc) {
+                        (Some(h), Some(c)) => (h != c, 0.8),
+                        (None, Some(_)) => (host_here, 0.6),
+                        _ => (false, 0.0),
+                    },
+                    Who::Travellers => (home.is_none() || pc.is_none() || home != pc, 0.8),
+                };
+                if away && self.gaz.entity(person).kind == Kind::Person {
+                    out.push((person, place, confidence * conf));
+                }
+            }
+        }
+        out
+    }
+
+    /// Is the phrase headed by a meeting noun (`data/de/constructions.ron`'s `meeting_nouns`),
+    /// in any form or as the head of a compound (`Sommervollversammlung`)?
+    fn meeting(&self, pi: usize) -> bool {
+        let ph = &self.p.phrases[pi];
+        let i = ph.head;
+        ph.head_kind == Head::Noun
+            && self.t.toks[i].cap
+            && self
+                .t
+                .word(i)
+                .and_then(|w| self.lex.info(w).noun)
+                .or_else(|| self.t.toks[i].head.and_then(|h| self.lex.info(h).noun))
+                .is_some_and(|n| self.cons.meeting_nouns.contains(&self.lex.nouns[n as usize].lemma))
+    }
+
+    /// The meeting noun a clause of taking part is about: `an den Gesprächen`, or the noun a
+    /// relative clause qualifies (`Dieser Vorgipfel, bei dem X vertreten sein wird`).
+    fn meeting_phrase(&self, ci: usize) -> Option<usize> {
+        let meeting = |pi: usize| self.meeting(pi);
+        let c = &self.p.clauses[ci];
+        // Taking part is `an`, `bei`, `auf`, `zu` a meeting, not `um` or `über` it.
+        let at = |pi: usize| {
+            self.p.phrases[pi]
+                .prep
+                .is_some_and(|w| self.cons.at_event_preps.contains(&w))
+        };
+        c.phrases.iter().find_map(|&pi| {
+            let ph = &self.p.phrases[pi];
+            match ph.head_kind {
+                Head::Noun if at(pi) && meeting(pi) => Some(pi),
+                Head::Relative if at(pi) => match c.kind {
+                    ClauseKind::Relative(Some(a)) if meeting(a) => Some(a),
+                    _ => None,
+                },
+                _ => None,
+            }
+        })
+    }
+
+    /// Does a phrase refer back with a definite article, a demonstrative or a contraction (`den
+    /// Gesprächen`, `dieser Vorgipfel`, `beim Gipfel`)?
+    fn definite(&self, pi: usize) -> bool {
+        let ph = &self.p.phrases[pi];
+        match ph.det {
+            Some(d) => {
+                let w = self.t.norm(d);
+                matches!(w, "der" | "die" | "das" | "den" | "dem" | "des")
+                    || ["dies", "jen", "selb"].iter().any(|x| w.starts_with(x))
+            }
+            None => ph
+                .prep_tok
+                .is_some_and(|p| matches!(self.t.norm(p), "am" | "beim" | "im" | "zum" | "zur" | "vom")),
+        }
+    }
+
+    /// The places a meeting noun names of its own (`der Gipfel in Brüssel`), or, for the
+    /// subject of its clause or an event taken part in, the clause's places.
+    fn meeting_places(&self, mp: usize) -> Vec<EntityIdx> {
+        let in_preps = &self.cons.meeting_place_preps;
+        let own = self.own_places(mp);
+        let ph = &self.p.phrases[mp];
+        let about = self
+            .subject(ph.clause)
+            .is_some_and(|s| self.p.phrases[s].group == ph.group);
+        let pis: Vec<usize> = if !own.is_empty() {
+            own
+        } else if about || self.takes_part(Some(mp)) {
+            self.p.clauses[ph.clause]
+                .phrases
+                .iter()
+                .copied()
+                .filter(|&pi| self.prep_matches(pi, in_preps) && !self.belongs_to_other_noun(pi, true))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        self.places(self.side_of(&pis), |x| !self.facility(x))
+            .into_iter()
+            .map(|p| p.0)
+            .collect()
+    }
+
+    /// The place phrases right after a meeting noun (`der Gipfel in Brüssel`), up to the first
+    /// attribute that is no place (`das Gespräch über Kirche und Gesellschaft in Österreich`
+    /// names a topic, not where it is held).
+    fn own_places(&self, mp: usize) -> Vec<usize> {
+        self.attributes(mp)
+            .into_iter()
+            .take_while(|&pi| {
+                self.prep_matches(pi, &self.cons.meeting_place_preps)
+                    && self.t.toks[self.p.phrases[pi].head].slot.is_some_and(|s| s.place())
+            })
+            .collect()
+    }
+
+    /// The meeting a meeting noun names: the one told of before when it refers back and names
+    /// no place of its own, with the places it names.
+    fn meeting_of(&self, mp: usize) -> (Option<&Event>, Vec<EntityIdx>) {
+        let own = self.own_places(mp);
+        if self.definite(mp) && own.is_empty() {
+            let ev = self.event;
+            let mut places = self.meeting_places(mp);
+            if let Some(e) = ev {
+                for &p in &e.places {
+                    if !places.contains(&p) {
+                        places.push(p);
+                    }
+                }
+            }
+            (ev, places)
+        } else {
+            (None, self.meeting_places(mp))
+        }
+    }
+
+    /// What the sentence says of meetings, in order: a meeting noun opens a meeting of its own
+    /// or refers back to the one told of before; a clause of a meeting verb naming no
+    /// participant goes on telling of it, with the host who invited (`tagen auf Einladung von
+    /// X`).
+    pub fn event_notes(&self, found: &SentenceRelations) -> Vec<Note> {
+        let mut notes: Vec<(usize, Note)> = Vec::new();
+        let persons_of_clause = |ci: usize| -> Vec<EntityIdx> {
+            let mut v = Vec::new();
+            for r in &found.relations {
+                if r.kind != RelationKind::Met {
+                    continue;
+                }
+                let in_clause = self
+                    .t
+                    .toks
+                    .iter()
+                    .enumerate()
+                    .any(|(i, tok)| tok.span == r.trigger && self.p.clause_of[i] == ci);
+                if in_clause {
+                    for e in [r.subject, r.object] {
+                        if self.gaz.entity(e).kind == Kind::Person && !v.contains(&e) {
+                            v.push(e);
+                        }
+                    }
+                }
+            }
+            v
+        };
+        let mut meeting_clauses = Vec::new();
+        for (pi, ph) in self.p.phrases.iter().enumerate() {
+            if !self.meeting(pi) {
+                continue;
+            }
+            meeting_clauses.push(ph.clause);
+            let own = self.own_places(pi);
+            let mut participants = persons_of_clause(ph.clause);
+            for (jp, js) in &found.joined {
+                if *jp == pi {
+                    for &e in js {
+                        if !participants.contains(&e) {
+                            participants.push(e);
+                        }
+                    }
+                }
+            }
+            notes.push((
+                ph.head,
+                Note {
+                    new: !(self.definite(pi) && own.is_empty()),
+                    places: self.meeting_places(pi),
+                    participants,
+                },
+            ));
+        }
+        for (ci, c) in self.p.clauses.iter().enumerate() {
+            if meeting_clauses.contains(&ci) {
+                continue;
+            }
+            let Some(&verb) = c.finite.iter().chain(c.nonfinite.iter()).find(|&&i| {
+                self.t.word(i).is_some_and(|w| {
+                    self.lex
+                        .info(w)
+                        .verbs
+                        .iter()
+                        .any(|v| self.cons.meeting_verbs.contains(&v.lemma))
+                })
+            }) else {
+                continue;
+            };
+            // A clause that names its participants tells of a meeting of its own.
+            let named = self.subject(ci).is_some_and(|s| {
+                self.referents(s)
+                    .iter()
+                    .any(|&e| matches!(self.gaz.entity(e).kind, Kind::Person | Kind::Organization))
+            }) || c.phrases.iter().any(|&pi| {
+                self.p.phrases[pi].prep.is_some_and(|w| self.prep_is(w, &["mit"])) && !self.referents(pi).is_empty()
+            });
+            if named {
+                continue;
+            }
+            // `auf Einladung von X`: who invited hosts it.
+            let mut hosts = Vec::new();
+            for &pi in &c.phrases {
+                let ph = &self.p.phrases[pi];
+                if ph.head_kind == Head::Noun && self.t.norm(ph.head) == "einladung" {
+                    for (e, _) in self.persons(self.side_of(&self.attributes_with(pi, &self.cons.agent_preps))) {
+                        hosts.push(e);
+                    }
+                }
+            }
+            let places = self
+                .places(
+                    self.side_of(
+                        &c.phrases
+                            .iter()
+                            .copied()
+                            .filter(|&pi| {
+                                self.prep_matches(pi, &self.cons.meeting_place_preps)
+                                    && !self.belongs_to_other_noun(pi, true)
+                            })
+                            .collect::<Vec<_>>(),
+                    ),
+                    |x| !self.facility(x),
+                )
+                .into_iter()
+                .map(|p| p.0)
+                .collect();
+            notes.push((
+                verb,
+                Note {
+                    new: false,
+                    places,
+                    participants: hosts,
+                },
+            ));
+        }
+        notes.sort_by_key(|n| n.0);
+        notes.into_iter().map(|n| n.1).collect()
     }
 
     /// Applies every construction to every trigger of the sentence.
@@ -1489,6 +1768,37 @@ impl Ctx<'_> {
                 }
             }
         }
+        // `An den Gesprächen werden X und Y teilnehmen`: who joins a meeting an earlier sentence
+        // told of met who took part before, and was at its place.
+        let mut event_visits: Vec<(EntityIdx, EntityIdx, f32)> = Vec::new();
+        if con.joins_event
+            && let Some(mp) = self.meeting_phrase(ci)
+        {
+            let joiners: Vec<EntityIdx> = a
+                .iter()
+                .map(|p| p.0)
+                .filter(|&e| self.gaz.entity(e).kind == Kind::Person)
+                .collect();
+            let (event, places) = self.meeting_of(mp);
+            if let Some(ev) = event {
+                for &x in &joiners {
+                    for &y in &ev.participants {
+                        if !joiners.contains(&y) && !pairs.contains(&(x, y)) && !pairs.contains(&(y, x)) {
+                            pairs.push((x, y));
+                        }
+                    }
+                }
+            }
+            let who = con.visits.as_ref().map_or(Who::FromElsewhere, |v| v.1);
+            let mut all = joiners.clone();
+            all.extend(event.into_iter().flat_map(|e| e.participants.iter().copied()));
+            event_visits = self
+                .visitors(&all, &places, who, con.confidence)
+                .into_iter()
+                .filter(|v| joiners.contains(&v.0))
+                .collect();
+            out.joined.push((mp, joiners));
+        }
         // `Merkel führte in Ankara Gespräche`, `beim Gipfel in Paris sagte Merkel`: a meeting
         // with no named partner still places the one who took part in it.
         let lone: Vec<EntityIdx> = if pairs.is_empty() && con.visits.is_some() && self.takes_part(np) {
@@ -1499,7 +1809,7 @@ impl Ctx<'_> {
         } else {
             Vec::new()
         };
-        if pairs.is_empty() && lone.is_empty() {
+        if pairs.is_empty() && lone.is_empty() && event_visits.is_empty() {
             return;
         }
         let hedged = self.hedged(ci, t, np);
@@ -1568,7 +1878,7 @@ impl Ctx<'_> {
         }
         // Visits: the places of a visit relation also give their country when the sentence
         // names it; participants of a located relation from elsewhere visited the place.
-        let mut visits: Vec<(EntityIdx, EntityIdx, f32)> = Vec::new();
+        let mut visits: Vec<(EntityIdx, EntityIdx, f32)> = event_visits;
         for r in &made {
             if r.kind == RelationKind::Visited {
                 visits.push((r.subject, r.object, r.confidence));
@@ -1615,26 +1925,8 @@ impl Ctx<'_> {
                     }
                 }
             }
-            for &(place, _) in &places {
-                let pc = self.place_country(place);
-                // A participant at home there is the host: the one whose home is not known came
-                // to them (`traf in Ankara den türkischen Regierungschef`).
-                let host_here = pc.is_some() && participants.iter().any(|&p| self.refs.home(p, self.date) == pc);
-                for &person in &participants {
-                    let home = self.refs.home(person, self.date);
-                    let (away, conf) = match who {
-                        Who::FromElsewhere => match (home, pc) {
-                            (Some(h), Some(c)) => (h != c, 0.8),
-                            (None, Some(_)) => (host_here, 0.6),
-                            _ => (false, 0.0),
-                        },
-                        Who::Travellers => (home.is_none() || pc.is_none() || home != pc, 0.8),
-                    };
-                    if away {
-                        visits.push((person, place, con.confidence * conf));
-                    }
-                }
-            }
+            let places: Vec<EntityIdx> = places.iter().map(|p| p.0).collect();
+            visits.extend(self.visitors(&participants, &places, *who, con.confidence));
         }
         for (person, place, conf) in visits {
             push(RelationKind::Visited, person, place, conf, &mut made);

