@@ -561,9 +561,15 @@ impl Ctx<'_> {
                 .slice(self.text)
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| {
+                    // `Sargfabrik`, `Militärflughafen`: a compound ending in a facility noun too.
+                    let norm = crate::normalize::normalize_pattern(w);
                     self.lex
-                        .id(&crate::normalize::normalize_pattern(w))
+                        .id(&norm)
                         .is_some_and(|id| self.lex.info(id).is(flag::FACILITY))
+                        || self
+                            .lex
+                            .compound_head(&norm)
+                            .is_some_and(|(_, h)| self.lex.info(h).is(flag::FACILITY))
                 })
         });
         named
@@ -635,6 +641,50 @@ impl Ctx<'_> {
             }
         }
         side
+    }
+
+    /// `im Wiener Filmcasino`, `in einem Berliner Hotel`: a city adjective on the head of a
+    /// place phrase that is no place of its own names the city it is in (not before a facility,
+    /// whose place is its own, nor a newspaper: `in der Berliner Zeitung`).
+    fn venue_cities(&self, pis: &[usize]) -> Side {
+        let mut out: Side = Vec::new();
+        for &pi in pis {
+            let ph = &self.p.phrases[pi];
+            let head = ph.head;
+            // A named venue counts when it is no place one visits itself (`in der Wiener
+            // Sargfabrik`); a facility noun keeps its place (`am Wiener Flughafen`).
+            let own_place = self.t.toks[head].slot.is_some_and(|s| s.place() && !s.attributive()) && !self.facility(pi);
+            let facility_noun = self.t.toks[head].slot.is_none()
+                && (self.t.has(self.lex, head, flag::FACILITY)
+                    || self.t.toks[head]
+                        .head
+                        .is_some_and(|h| self.lex.info(h).is(flag::FACILITY)));
+            if own_place || !self.t.toks[head].cap || facility_noun || self.lex.is_media_noun(self.t.norm(head)) {
+                continue;
+            }
+            for &i in &ph.attrs {
+                if let Some(s) = self.t.toks[i].slot
+                    && s.attributive()
+                    && s.kind == Kind::City
+                    && !out.iter().any(|x| x.0 == s.entity)
+                {
+                    out.push((s.entity, pi));
+                }
+            }
+        }
+        out
+    }
+
+    /// The places place phrases name: their entities (no facilities), the countries and cities
+    /// their adjectives add, and the city of a venue (`im Wiener Filmcasino`).
+    fn places_of(&self, pis: &[usize]) -> Side {
+        let mut places = self.with_adjectives(self.places(self.side_of(pis), |x| !self.facility(x)));
+        for v in self.venue_cities(pis) {
+            if !places.iter().any(|p| p.0 == v.0) {
+                places.push(v);
+            }
+        }
+        places
     }
 
     fn possessor(&self, np: usize, ci: usize) -> Side {
@@ -929,8 +979,11 @@ impl Ctx<'_> {
                                     || of_event(pi))
                         })
                         .collect();
-                    let places = self.with_adjectives(self.places(self.side_of(&pis), |x| !self.facility(x)));
-                    if pis.is_empty() { self.dateline_for(ci) } else { places }
+                    if pis.is_empty() {
+                        self.dateline_for(ci)
+                    } else {
+                        self.places_of(&pis)
+                    }
                 }
                 Sel::Adjective => match np {
                     Some(np) => self.p.phrases[np]
@@ -962,7 +1015,7 @@ impl Ctx<'_> {
                     if pis.is_empty() && located {
                         self.dateline_for(ci)
                     } else {
-                        self.with_adjectives(self.places(self.side_of(&pis), |x| !self.facility(x)))
+                        self.places_of(&pis)
                     }
                 }
             };
@@ -1814,9 +1867,12 @@ impl Ctx<'_> {
         }
         let hedged = self.hedged(ci, t, np);
         let planned = !con.presupposed && self.planned(con, ci, t, np) && !self.hearsay(ci, t);
-        let date = self
-            .date_of(ci, t, planned)
-            .or(if planned { None } else { self.date.copied() });
+        let own_date = self.date_of(ci, t, planned);
+        let date = own_date.or(if planned { None } else { self.date.copied() });
+        // The dead rule: a plan, or an event the text dates, is judged against that date; an
+        // undated past event may be from any time of a life (`Freud verbrachte seine Sommer in
+        // Altaussee`), so only a date of its own can rule it out.
+        let judged = planned || own_date.is_some();
         let goods = if con.kind == RelationKind::Supplied {
             self.goods(ci)
         } else {
@@ -1825,7 +1881,8 @@ impl Ctx<'_> {
         let trigger = self.t.toks[t].span;
         let mut made: Vec<Relation> = Vec::new();
         let push = |kind: RelationKind, s: EntityIdx, o: EntityIdx, conf: f32, made: &mut Vec<Relation>| {
-            if s == o || !self.kinds_ok(kind, s, o) || !self.alive_at(s, date) || !self.alive_at(o, date) {
+            if s == o || !self.kinds_ok(kind, s, o) || (judged && (!self.alive_at(s, date) || !self.alive_at(o, date)))
+            {
                 return;
             }
             let home_city = self.refs.home_city(s);

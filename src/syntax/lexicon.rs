@@ -320,6 +320,7 @@ struct WordsFile {
     facilities: Vec<String>,
     adverbs: Vec<String>,
     event_nouns: Vec<String>,
+    media_nouns: Vec<String>,
     object_control: Vec<String>,
     open_question: Vec<String>,
 }
@@ -368,6 +369,8 @@ pub struct Lexicon {
     noun_endings: rustc_hash::FxHashSet<[u8; 3]>,
     /// Nouns of events and venues (normalised), also as compound tails.
     pub event_nouns: Vec<String>,
+    /// Nouns of newspapers and broadcasters (normalised), also as compound tails.
+    pub media_nouns: Vec<String>,
     /// Verbs whose object controls the zu-infinitive after them.
     pub object_control: Vec<LemmaId>,
     /// Goods (normalised), also as compound tails (`Artilleriegranaten`).
@@ -440,6 +443,12 @@ impl Lexicon {
     /// in any case or number.
     pub fn is_event_noun(&self, norm: &str) -> bool {
         noun_ends_in(norm, &self.event_nouns)
+    }
+
+    /// True when `norm` (a normalised noun) names a newspaper or broadcaster (`Zeitung`,
+    /// `Tageszeitung`): `in der Berliner Zeitung` is no place.
+    pub fn is_media_noun(&self, norm: &str) -> bool {
+        noun_ends_in(norm, &self.media_nouns)
     }
 
     /// The id of a verb lemma.
@@ -552,6 +561,7 @@ impl Lexicon {
             .map(|p| p.iter().map(|w| lex.intern(w)).collect())
             .collect();
         lex.event_nouns = words.event_nouns.iter().map(|w| fold(w)).collect();
+        lex.media_nouns = words.media_nouns.iter().map(|w| fold(w)).collect();
         lex.goods = words.goods.iter().map(|w| fold(w)).collect();
         lex.object_control = words
             .object_control
