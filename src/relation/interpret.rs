@@ -562,14 +562,7 @@ impl Ctx<'_> {
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| {
                     // `Sargfabrik`, `Militärflughafen`: a compound ending in a facility noun too.
-                    let norm = crate::normalize::normalize_pattern(w);
-                    self.lex
-                        .id(&norm)
-                        .is_some_and(|id| self.lex.info(id).is(flag::FACILITY))
-                        || self
-                            .lex
-                            .compound_head(&norm)
-                            .is_some_and(|(_, h)| self.lex.info(h).is(flag::FACILITY))
+                    self.lex.is_facility_word(&crate::normalize::normalize_pattern(w))
                 })
         });
         named
@@ -930,7 +923,12 @@ impl Ctx<'_> {
                 Sel::Attr(_) => match np {
                     Some(np) => {
                         let pis: Vec<usize> = self.attributes_with(np, preps);
-                        let side = self.side_of(&pis);
+                        // The place of a visit: no facility, and the city of a venue.
+                        let side = if con.kind == RelationKind::Visited && !is_a {
+                            self.places_of(&pis)
+                        } else {
+                            self.side_of(&pis)
+                        };
                         unnamed |= side.is_empty() && !pis.is_empty();
                         side
                     }

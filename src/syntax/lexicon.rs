@@ -445,6 +445,15 @@ impl Lexicon {
         noun_ends_in(norm, &self.event_nouns)
     }
 
+    /// True when the normalised word names a facility (`Flughafen`), also as the tail of a
+    /// compound (`Sargfabrik`, `Militärflughafen`).
+    pub fn is_facility_word(&self, norm: &str) -> bool {
+        norm.char_indices()
+            .map(|(i, _)| &norm[i..])
+            .filter(|tail| tail.len() >= 4)
+            .any(|tail| self.id(tail).is_some_and(|id| self.info(id).is(flag::FACILITY)))
+    }
+
     /// True when `norm` (a normalised noun) names a newspaper or broadcaster (`Zeitung`,
     /// `Tageszeitung`): `in der Berliner Zeitung` is no place.
     pub fn is_media_noun(&self, norm: &str) -> bool {
@@ -890,5 +899,23 @@ mod tests {
         assert_eq!(&"wirtschaftsminister"[at..], "minister");
         assert!(l.info(head).noun.is_some());
         assert!(l.info(l.id("aussenministers").unwrap()).noun.is_some());
+    }
+
+    #[test]
+    fn facilities_and_media_also_as_compound_tails() {
+        let l = Lexicon::get();
+        for w in [
+            "flughafen",
+            "sargfabrik",
+            "militärflughafen",
+            "hochsicherheitsgefängnis",
+        ] {
+            assert!(l.is_facility_word(w), "{w}");
+        }
+        for w in ["wien", "konzerthaus", "fabrikant"] {
+            assert!(!l.is_facility_word(w), "{w}");
+        }
+        assert!(l.is_media_noun("tageszeitung") && l.is_media_noun("zeitung"));
+        assert!(!l.is_media_noun("konzerthaus"));
     }
 }
