@@ -452,10 +452,23 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
             continue;
         }
         let prev_clause = p.clauses.len().checked_sub(1);
+        // `liest X daraus, stellt sich ... und ist ... zu sehen`: a clause opening with its
+        // finite verb after a comma, in a list of verb phrases that `und` + verb closes, shares
+        // the subject of the clause before it.
+        let listed = s.kind == ClauseKind::Main
+            && s.after_comma
+            && !s.elided
+            && finite_at(lex, t, s.range.start)
+            && seg_info.get(si + 1).is_some_and(|n| n.elided && n.kind == ClauseKind::Main)
+            // Not after an inserted `erzählt sie,` (a clause opening with its verb itself).
+            && prev_clause.is_some_and(|pc| {
+                p.clauses[pc].kind == ClauseKind::Main && !finite_at(lex, t, p.clauses[pc].start())
+            });
+        let elided = s.elided || listed;
         let parent = match s.kind {
             _ if s.in_paren => prev_clause,
             ClauseKind::Relative(_) | ClauseKind::Subordinate(_) | ClauseKind::Infinitive => prev_clause,
-            _ if s.elided => prev_clause,
+            _ if elided => prev_clause,
             _ => None,
         };
         p.clauses.push(Clause {
@@ -465,7 +478,7 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
             nonfinite: Vec::new(),
             particle: None,
             zu: false,
-            elided: s.elided,
+            elided,
             shares_finite: s.shared,
             parent,
             phrases: Vec::new(),
