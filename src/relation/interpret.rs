@@ -732,15 +732,16 @@ impl Ctx<'_> {
 
     /// A clause whose verb is a light verb (`führte Gespräche`, `stattete einen Besuch ab`).
     fn light_clause(&self, ci: usize) -> bool {
+        self.clause_verb_in(ci, &self.cons.light_verbs).is_some()
+    }
+
+    /// The first verb of clause `ci` (finite, then non-finite) with a reading among `lemmas`.
+    fn clause_verb_in(&self, ci: usize, lemmas: &rustc_hash::FxHashSet<LemmaId>) -> Option<usize> {
         let c = &self.p.clauses[ci];
-        c.finite.iter().chain(c.nonfinite.iter()).any(|&i| {
-            self.t.word(i).is_some_and(|w| {
-                self.lex
-                    .info(w)
-                    .verbs
-                    .iter()
-                    .any(|v| self.cons.light_verbs.contains(&v.lemma))
-            })
+        c.finite.iter().chain(c.nonfinite.iter()).copied().find(|&i| {
+            self.t
+                .word(i)
+                .is_some_and(|w| self.lex.info(w).verbs.iter().any(|v| lemmas.contains(&v.lemma)))
         })
     }
 
@@ -1609,15 +1610,7 @@ impl Ctx<'_> {
             if meeting_clauses.contains(&ci) {
                 continue;
             }
-            let Some(&verb) = c.finite.iter().chain(c.nonfinite.iter()).find(|&&i| {
-                self.t.word(i).is_some_and(|w| {
-                    self.lex
-                        .info(w)
-                        .verbs
-                        .iter()
-                        .any(|v| self.cons.meeting_verbs.contains(&v.lemma))
-                })
-            }) else {
+            let Some(verb) = self.clause_verb_in(ci, &self.cons.meeting_verbs) else {
                 continue;
             };
             // A clause that names its participants tells of a meeting of its own.
