@@ -367,6 +367,8 @@ pub struct Lexicon {
     max_noun_len: usize,
     /// The last three bytes of every noun form.
     noun_endings: rustc_hash::FxHashSet<[u8; 3]>,
+    /// The last three bytes of every facility form (a word ending otherwise is no facility).
+    facility_endings: rustc_hash::FxHashSet<[u8; 3]>,
     /// Nouns of events and venues (normalised), also as compound tails.
     pub event_nouns: Vec<String>,
     /// Nouns of newspapers and broadcasters (normalised), also as compound tails.
@@ -448,6 +450,14 @@ impl Lexicon {
     /// True when the normalised word names a facility (`Flughafen`), also as the tail of a
     /// compound (`Sargfabrik`, `Militärflughafen`).
     pub fn is_facility_word(&self, norm: &str) -> bool {
+        let b = norm.as_bytes();
+        if b.len() < 3
+            || !self
+                .facility_endings
+                .contains(&[b[b.len() - 3], b[b.len() - 2], b[b.len() - 1]])
+        {
+            return false;
+        }
         norm.char_indices()
             .map(|(i, _)| &norm[i..])
             .filter(|tail| tail.len() >= 4)
@@ -701,8 +711,12 @@ impl Lexicon {
         }
         // Facilities in any case (`Flughafens`, `Botschaften`).
         for f in &w.facilities {
-            for e in ["s", "es", "en", "n", "e"] {
-                self.mark(&format!("{f}{e}"), flag::FACILITY);
+            for e in ["", "s", "es", "en", "n", "e"] {
+                let form = format!("{f}{e}");
+                self.mark(&form, flag::FACILITY);
+                if let [.., a, b, c] = fold(&form).as_bytes() {
+                    self.facility_endings.insert([*a, *b, *c]);
+                }
             }
         }
     }
