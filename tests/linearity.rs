@@ -50,6 +50,8 @@ const PIECES: &[&str] = &[
     "werde",
     "eingeladen",
     "Gespräch",
+    "an den Gesprächen",
+    "teilnehmen",
     "Besuch",
     "dass",
     "der",
@@ -107,4 +109,7 @@ fn the_known_quadratic_inputs_stay_linear() {
     assert_linear("Wladimir Putin traf Angela Merkel in Wien", " ", 500);
     assert_linear("Angela Merkel traf sich mit Wladimir Putin", ", ", 500);
     assert_linear("Kim Jong Un und Sergej Lawrow", " und ", 400);
+    // Everyone who joins a meeting told of before meets everyone who took part in it.
+    assert_linear("An den Gesprächen nahmen Angela Merkel und Wladimir Putin teil", ". ", 300);
+    assert_linear("Dieser Gipfel, bei dem Kim Jong Un und Sergej Lawrow vertreten sind", ", ", 300);
 }

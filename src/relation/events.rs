@@ -17,6 +17,11 @@ use crate::gazetteer::EntityIdx;
 /// Sentences after its last mention within which a meeting can still be referred back to.
 pub const WINDOW: usize = 8;
 
+/// Participants (and places) a meeting keeps at most: a document that keeps adding people to one
+/// meeting cannot make every later sentence pair each newcomer with all before (time and output
+/// stay linear in the document).
+pub const MAX_PARTICIPANTS: usize = 32;
+
 /// A meeting told of over several sentences.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Event {
@@ -65,14 +70,11 @@ impl Events {
             }
             let e = self.current.as_mut().expect("set above");
             e.last = si;
-            for &p in &n.places {
-                if !e.places.contains(&p) {
-                    e.places.push(p);
-                }
-            }
-            for &p in &n.participants {
-                if !e.participants.contains(&p) {
-                    e.participants.push(p);
+            for (list, new) in [(&mut e.places, &n.places), (&mut e.participants, &n.participants)] {
+                for &p in new {
+                    if list.len() < MAX_PARTICIPANTS && !list.contains(&p) {
+                        list.push(p);
+                    }
                 }
             }
         }
@@ -107,5 +109,17 @@ mod tests {
         ev.note(20, &[note(true, &[8], &[4])]);
         let e = ev.current(20).unwrap();
         assert_eq!((e.places.clone(), e.participants.clone()), (vec![8], vec![4]));
+    }
+
+    #[test]
+    fn a_meeting_keeps_a_bounded_number_of_participants() {
+        let mut ev = Events::default();
+        ev.note(0, &[note(true, &[], &[])]);
+        for k in 0..1000u32 {
+            ev.note(1 + k as usize / 4, &[note(false, &[], &[k])]);
+        }
+        let e = ev.current(250).unwrap();
+        assert_eq!(e.participants.len(), MAX_PARTICIPANTS);
+        assert_eq!(e.participants[..3], [0, 1, 2]);
     }
 }
