@@ -110,6 +110,14 @@ fn the_known_quadratic_inputs_stay_linear() {
     assert_linear("Angela Merkel traf sich mit Wladimir Putin", ", ", 500);
     assert_linear("Kim Jong Un und Sergej Lawrow", " und ", 400);
     // Everyone who joins a meeting told of before meets everyone who took part in it.
-    assert_linear("An den Gesprächen nahmen Angela Merkel und Wladimir Putin teil", ". ", 300);
-    assert_linear("Dieser Gipfel, bei dem Kim Jong Un und Sergej Lawrow vertreten sind", ", ", 300);
+    assert_linear(
+        "An den Gesprächen nahmen Angela Merkel und Wladimir Putin teil",
+        ". ",
+        300,
+    );
+    assert_linear(
+        "Dieser Gipfel, bei dem Kim Jong Un und Sergej Lawrow vertreten sind",
+        ", ",
+        300,
+    );
 }

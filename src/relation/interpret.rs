@@ -1501,9 +1501,10 @@ impl Ctx<'_> {
         let about = self
             .subject(ph.clause)
             .is_some_and(|s| self.p.phrases[s].group == ph.group);
+        let located = about || self.takes_part(Some(mp));
         let pis: Vec<usize> = if !own.is_empty() {
             own
-        } else if about || self.takes_part(Some(mp)) {
+        } else if located {
             self.p.clauses[ph.clause]
                 .phrases
                 .iter()
@@ -1513,10 +1514,14 @@ impl Ctx<'_> {
         } else {
             Vec::new()
         };
-        self.places(self.side_of(&pis), |x| !self.facility(x))
-            .into_iter()
-            .map(|p| p.0)
-            .collect()
+        // `Wien – Die Außenminister treffen sich zu Gesprächen`: a meeting the clause takes part
+        // in and names no place for is where the dateline (or `dort`) says.
+        let places = if pis.is_empty() && located {
+            self.dateline_for(ph.clause)
+        } else {
+            self.places_of(&pis)
+        };
+        places.into_iter().map(|p| p.0).collect()
     }
 
     /// The place phrases right after a meeting noun (`der Gipfel in Brüssel`), up to the first
