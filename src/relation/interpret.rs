@@ -1455,7 +1455,6 @@ impl Ctx<'_> {
     /// The meeting noun a clause of taking part is about: `an den Gesprächen`, or the noun a
     /// relative clause qualifies (`Dieser Vorgipfel, bei dem X vertreten sein wird`).
     fn meeting_phrase(&self, ci: usize) -> Option<usize> {
-        let meeting = |pi: usize| self.meeting(pi);
         let c = &self.p.clauses[ci];
         // Taking part is `an`, `bei`, `auf`, `zu` a meeting, not `um` or `über` it.
         let at = |pi: usize| {
@@ -1466,9 +1465,9 @@ impl Ctx<'_> {
         c.phrases.iter().find_map(|&pi| {
             let ph = &self.p.phrases[pi];
             match ph.head_kind {
-                Head::Noun if at(pi) && meeting(pi) => Some(pi),
+                Head::Noun if at(pi) && self.meeting(pi) => Some(pi),
                 Head::Relative if at(pi) => match c.kind {
-                    ClauseKind::Relative(Some(a)) if meeting(a) => Some(a),
+                    ClauseKind::Relative(Some(a)) if self.meeting(a) => Some(a),
                     _ => None,
                 },
                 _ => None,
@@ -1492,11 +1491,23 @@ impl Ctx<'_> {
         }
     }
 
-    /// The places a meeting noun names of its own (`der Gipfel in Brüssel`), or, for the
-    /// subject of its clause or an event taken part in, the clause's places.
-    fn meeting_places(&self, mp: usize) -> Vec<EntityIdx> {
-        let in_preps = &self.cons.meeting_place_preps;
-        let own = self.own_places(mp);
+    /// The place phrases of clause `ci` where a meeting in it is held: `in`/`auf` phrases that
+    /// belong to no other noun (or to an event the clause takes part in).
+    fn meeting_place_phrases(&self, ci: usize) -> Vec<usize> {
+        self.p.clauses[ci]
+            .phrases
+            .iter()
+            .copied()
+            .filter(|&pi| {
+                self.prep_matches(pi, &self.cons.meeting_place_preps) && !self.belongs_to_other_noun(pi, true)
+            })
+            .collect()
+    }
+
+    /// The places a meeting noun names of its own (`own`, from [`Self::own_places`]: `der
+    /// Gipfel in Brüssel`), or, for the subject of its clause or an event taken part in, the
+    /// clause's places.
+    fn meeting_places(&self, mp: usize, own: Vec<usize>) -> Vec<EntityIdx> {
         let ph = &self.p.phrases[mp];
         let about = self
             .subject(ph.clause)
@@ -1505,12 +1516,7 @@ impl Ctx<'_> {
         let pis: Vec<usize> = if !own.is_empty() {
             own
         } else if located {
-            self.p.clauses[ph.clause]
-                .phrases
-                .iter()
-                .copied()
-                .filter(|&pi| self.prep_matches(pi, in_preps) && !self.belongs_to_other_noun(pi, true))
-                .collect()
+            self.meeting_place_phrases(ph.clause)
         } else {
             Vec::new()
         };
@@ -1537,24 +1543,21 @@ impl Ctx<'_> {
             .collect()
     }
 
-    /// The meeting a meeting noun names: the one told of before when it refers back and names
-    /// no place of its own, with the places it names.
+    /// The meeting a meeting noun names: the one told of before when it refers back (a definite
+    /// noun with no place of its own), with the places it names.
     fn meeting_of(&self, mp: usize) -> (Option<&Event>, Vec<EntityIdx>) {
         let own = self.own_places(mp);
-        if self.definite(mp) && own.is_empty() {
-            let ev = self.event;
-            let mut places = self.meeting_places(mp);
-            if let Some(e) = ev {
-                for &p in &e.places {
-                    if !places.contains(&p) {
-                        places.push(p);
-                    }
+        let back = self.definite(mp) && own.is_empty();
+        let mut places = self.meeting_places(mp, own);
+        let ev = if back { self.event } else { None };
+        if let Some(e) = ev {
+            for &p in &e.places {
+                if !places.contains(&p) {
+                    places.push(p);
                 }
             }
-            (ev, places)
-        } else {
-            (None, self.meeting_places(mp))
         }
+        (ev, places)
     }
 
     /// What the sentence says of meetings, in order: a meeting noun opens a meeting of its own
@@ -1592,6 +1595,7 @@ impl Ctx<'_> {
             }
             meeting_clauses.push(ph.clause);
             let own = self.own_places(pi);
+            let new = !(self.definite(pi) && own.is_empty());
             let mut participants = persons_of_clause(ph.clause);
             for (jp, js) in &found.joined {
                 if *jp == pi {
@@ -1605,8 +1609,8 @@ impl Ctx<'_> {
             notes.push((
                 ph.head,
                 Note {
-                    new: !(self.definite(pi) && own.is_empty()),
-                    places: self.meeting_places(pi),
+                    new,
+                    places: self.meeting_places(pi, own),
                     participants,
                 },
             ));
@@ -1629,30 +1633,30 @@ impl Ctx<'_> {
             if named {
                 continue;
             }
-            // `auf Einladung von X`: who invited hosts it.
+            // `auf Einladung von X`: who invited hosts it (a singular noun of an invitation
+            // construction).
+            let invitation = |i: usize| {
+                self.t.word(i).and_then(|w| self.lex.info(w).noun).is_some_and(|n| {
+                    let noun = &self.lex.nouns[n as usize];
+                    !noun.plural
+                        && self
+                            .cons
+                            .by_noun
+                            .get(&noun.lemma)
+                            .is_some_and(|ks| ks.iter().any(|&k| self.cons.list[k].kind == RelationKind::Invited))
+                })
+            };
             let mut hosts = Vec::new();
             for &pi in &c.phrases {
                 let ph = &self.p.phrases[pi];
-                if ph.head_kind == Head::Noun && self.t.norm(ph.head) == "einladung" {
+                if ph.head_kind == Head::Noun && invitation(ph.head) {
                     for (e, _) in self.persons(self.side_of(&self.attributes_with(pi, &self.cons.agent_preps))) {
                         hosts.push(e);
                     }
                 }
             }
             let places = self
-                .places(
-                    self.side_of(
-                        &c.phrases
-                            .iter()
-                            .copied()
-                            .filter(|&pi| {
-                                self.prep_matches(pi, &self.cons.meeting_place_preps)
-                                    && !self.belongs_to_other_noun(pi, true)
-                            })
-                            .collect::<Vec<_>>(),
-                    ),
-                    |x| !self.facility(x),
-                )
+                .places(self.side_of(&self.meeting_place_phrases(ci)), |x| !self.facility(x))
                 .into_iter()
                 .map(|p| p.0)
                 .collect();

@@ -400,7 +400,7 @@ pub fn extract_traced(
         }
         out.role_mentions.extend(refs.resolve(&mut t, &mut p));
         let mut found = interpret::SentenceRelations::default();
-        let subjects = {
+        let (subjects, notes) = {
             let ctx = interpret::Ctx {
                 gaz,
                 lex,
@@ -437,7 +437,6 @@ pub fn extract_traced(
             }
             (subjects, notes)
         };
-        let (subjects, notes) = subjects;
         events.note(si, &notes);
         refs.note_parse(&t, &p, &subjects);
         for list in [&mut found.relations, &mut found.hedged] {

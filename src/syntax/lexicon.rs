@@ -393,6 +393,14 @@ pub fn noun_ends_in(norm: &str, nouns: &[String]) -> bool {
     })
 }
 
+/// The last three bytes of a word, the key of the ending sets that rule out most words at once.
+fn last_three(w: &str) -> Option<[u8; 3]> {
+    match w.as_bytes() {
+        [.., a, b, c] => Some([*a, *b, *c]),
+        _ => None,
+    }
+}
+
 /// A word folded the way tokens are (lower case, `ß` → `ss`).
 fn fold(w: &str) -> String {
     let mut s = String::with_capacity(w.len() + 2);
@@ -450,12 +458,7 @@ impl Lexicon {
     /// True when the normalised word names a facility (`Flughafen`), also as the tail of a
     /// compound (`Sargfabrik`, `Militärflughafen`).
     pub fn is_facility_word(&self, norm: &str) -> bool {
-        let b = norm.as_bytes();
-        if b.len() < 3
-            || !self
-                .facility_endings
-                .contains(&[b[b.len() - 3], b[b.len() - 2], b[b.len() - 1]])
-        {
+        if !last_three(norm).is_some_and(|e| self.facility_endings.contains(&e)) {
             return false;
         }
         norm.char_indices()
@@ -501,12 +504,7 @@ impl Lexicon {
     /// first part of at least two, and the byte offset where it starts.
     pub fn compound_head(&self, norm: &str) -> Option<(usize, WordId)> {
         // Most words end in no known noun: their last three bytes say so at once.
-        let b = norm.as_bytes();
-        if b.len() < 6
-            || !self
-                .noun_endings
-                .contains(&[b[b.len() - 3], b[b.len() - 2], b[b.len() - 1]])
-        {
+        if norm.len() < 6 || !last_three(norm).is_some_and(|e| self.noun_endings.contains(&e)) {
             return None;
         }
         let mut best = None;
@@ -714,8 +712,8 @@ impl Lexicon {
             for e in ["", "s", "es", "en", "n", "e"] {
                 let form = format!("{f}{e}");
                 self.mark(&form, flag::FACILITY);
-                if let [.., a, b, c] = fold(&form).as_bytes() {
-                    self.facility_endings.insert([*a, *b, *c]);
+                if let Some(e) = last_three(&fold(&form)) {
+                    self.facility_endings.insert(e);
                 }
             }
         }
@@ -852,8 +850,8 @@ impl Lexicon {
                 });
                 self.words[id as usize].noun = Some(noun);
                 self.max_noun_len = self.max_noun_len.max(norm.len());
-                if let [.., a, b, c] = norm.as_bytes() {
-                    self.noun_endings.insert([*a, *b, *c]);
+                if let Some(e) = last_three(&norm) {
+                    self.noun_endings.insert(e);
                 }
             }
             if !self.noun_ids.contains_key(lemma.as_str()) {
