@@ -123,6 +123,12 @@ pub const MAX_SYNTAX_TOKENS: usize = 300;
 /// Relations kept per sentence; more are dropped and counted ([`DocRelations::dropped_relations`]).
 pub const MAX_RELATIONS_PER_SENTENCE: usize = 64;
 
+/// Tokens of evidence a relation quotes at most: a relation of a longer sentence quotes the
+/// tokens around its trigger, so a sentence that gives many relations (a run of sentences without
+/// a capital after the full stop, a list of visits) does not repeat its whole text in each — the
+/// record stays linear in the sentence's length.
+pub const EVIDENCE_TOKENS: usize = 60;
+
 /// What the document pass produces.
 #[derive(Debug, Default)]
 pub struct DocRelations {
@@ -439,6 +445,21 @@ pub fn extract_traced(
         };
         events.note(si, &notes);
         refs.note_parse(&t, &p, &subjects);
+        if t.toks.len() > EVIDENCE_TOKENS {
+            for r in found.relations.iter_mut().chain(found.hedged.iter_mut()) {
+                let at = t.toks.partition_point(|x| x.span.start < r.trigger.start);
+                let hi = (at.saturating_sub(EVIDENCE_TOKENS / 2) + EVIDENCE_TOKENS).min(t.toks.len());
+                let lo = hi - EVIDENCE_TOKENS;
+                r.sentence = Span::new(
+                    if lo == 0 { evidence.start } else { t.toks[lo].span.start },
+                    if hi == t.toks.len() {
+                        evidence.end
+                    } else {
+                        t.toks[hi - 1].span.end
+                    },
+                );
+            }
+        }
         for list in [&mut found.relations, &mut found.hedged] {
             if list.len() > MAX_RELATIONS_PER_SENTENCE {
                 out.dropped_relations += list.len() - MAX_RELATIONS_PER_SENTENCE;
