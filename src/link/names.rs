@@ -13,7 +13,9 @@
 //! 4. it is a country adjective capitalised inside a sentence and followed by a capitalised word
 //!    (`die Österreichische Physikalische Gesellschaft`): German capitalises adjectives only in
 //!    proper names;
-//! 5. it is itself a `before` marker followed by a name (`Austria Wien`).
+//! 5. it is itself a `before` marker followed by a name (`Austria Wien`);
+//! 6. it is an ordinary German word right after an indefinite article (`ein Bild machen`): then
+//!    it is that word, not a name at all.
 
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::matching::{Form, Hit, Inflection};
@@ -30,6 +32,7 @@ struct Markers {
     club_heads: Vec<String>,
     language_before: Vec<String>,
     place_before: Vec<String>,
+    indefinite_before: Vec<String>,
 }
 
 /// The marker lists, with the `before` markers indexed by their last word and the `after`
@@ -290,6 +293,16 @@ pub fn drop_names_inside_names(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>)
         {
             inside = spaced_after.is_some_and(|a| a.chars().next().is_some_and(char::is_uppercase))
                 && hits.get(k + 1).is_some_and(|n| n.span.start == end + 1);
+        }
+        // 6. an ordinary word after an indefinite article (`ein Bild`, `einen Kern`)
+        // (not an acronym: `eine EU, die schützt` is the union).
+        let word = h.span.slice(text);
+        if !inside
+            && plain_name
+            && word.chars().any(char::is_lowercase)
+            && crate::gazetteer::ordinary::ordinary(word).is_some()
+        {
+            inside = spaced_before.is_some_and(|b| m.indefinite_before.iter().any(|x| ends_with_marker(b, x)));
         }
         keep[k] = !inside;
     }
