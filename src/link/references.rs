@@ -467,6 +467,15 @@ impl<'g> DocRefs<'g> {
                     _ => {}
                 }
             }
+            // `Johanna Mikl-Leitner (ÖVP)`: the organisation in brackets right after the name.
+            if learned.affiliation.is_none()
+                && let [open, org, close] = t.toks.get(tp.toks.end..tp.toks.end + 3).unwrap_or_default()
+                && open.punct == Some('(')
+                && close.punct == Some(')')
+                && let Some(s) = org.slot.filter(|s| s.kind == Kind::Organization && !s.attributive())
+            {
+                learned.affiliation = Some((s.entity, org.span));
+            }
             let f = self.facts.entry(e).or_default();
             // A feminine form is never generic; a masculine title often is (`Außenminister
             // Choe Son Hui`): the first female statement replaces a male one.

@@ -181,7 +181,14 @@ fn fact_cue(gaz: &Gazetteer, lex: &Lexicon, text: &str, sentence: Span, ms: &[Me
                 .iter()
                 .any(|d| next.starts_with(d))
         };
-        title || appos
+        // A party in brackets after it (`X (SPÖ)`).
+        let party = after.starts_with('(')
+            && ms.get(k + 1).is_some_and(|o| {
+                gaz.entity(o.entity).kind == Kind::Organization
+                    && text[m.span.end..o.span.start].trim() == "("
+                    && text[o.span.end..].starts_with(')')
+            });
+        title || appos || party
     })
 }
 
