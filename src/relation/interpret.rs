@@ -1421,13 +1421,22 @@ impl Ctx<'_> {
             let host_here = pc.is_some() && participants.iter().any(|&p| self.refs.home(p, self.date) == pc);
             for &person in participants {
                 let home = self.refs.home(person, self.date);
+                // Inside the home country, a city other than its capital and the city one is
+                // from is away from home too (`Putin in Wladiwostok`); a region of it is not
+                // (`im russischen Fernen Osten` may be where one governs).
+                let domestic_trip = home.is_some_and(|h| {
+                    home == pc
+                        && self.gaz.entity(place).kind == Kind::City
+                        && self.gaz.entity(h).capital != Some(place)
+                        && self.refs.home_city(person).is_none_or(|c| c != place)
+                });
                 let (away, conf) = match who {
                     Who::FromElsewhere => match (home, pc) {
-                        (Some(h), Some(c)) => (h != c, 0.8),
+                        (Some(h), Some(c)) => (h != c || domestic_trip, 0.8),
                         (None, Some(_)) => (host_here, 0.6),
                         _ => (false, 0.0),
                     },
-                    Who::Travellers => (home.is_none() || pc.is_none() || home != pc, 0.8),
+                    Who::Travellers => (home.is_none() || pc.is_none() || home != pc || domestic_trip, 0.8),
                 };
                 if away && self.gaz.entity(person).kind == Kind::Person {
                     out.push((person, place, confidence * conf));
