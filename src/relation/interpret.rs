@@ -542,7 +542,12 @@ impl Ctx<'_> {
             return false;
         }
         if !self.lex.is_event_noun(self.t.norm(q.head)) {
-            return true;
+            // `empfing X im Kanzleramt in Wien`: the facility the event is in stands where its
+            // place says (unless it belongs to a noun itself: `die Lage im Lager in X`).
+            let in_facility = q.prep.is_some_and(|w| self.cons.at_event_preps.contains(&w))
+                && self.lex.is_facility_word(self.t.norm(q.head))
+                && !self.belongs_to_other_noun(prev, at);
+            return !in_facility;
         }
         // `am Rande des Gipfels in Paris`: a genitive event counts with the phrase it belongs to.
         let owner = match q.of {
@@ -874,9 +879,11 @@ impl Ctx<'_> {
                     // ihrem Kollegen ... beim Gipfel von X und Y`) is not its argument.
                     // For a verb, a phrase right after an event noun belongs to it (`nach dem Treffen
                     // mit Obama telefonierte Merkel mit Hollande`).
-                    let event_attr = |pi: usize| {
+                    // A conjunct goes with the first phrase of its list (`am Rande des Gipfels mit
+                    // X und Y`).
+                    let after_event_noun = |pi: usize| {
                         np.is_none() && !agent_sel && {
-                            let start = self.p.phrases[pi].toks.start;
+                            let start = self.p.phrases[self.p.phrases[pi].group].toks.start;
                             self.p
                                 .phrases
                                 .iter()
@@ -887,6 +894,24 @@ impl Ctx<'_> {
                                         && q.head_kind == Head::Noun
                                         && self.lex.is_event_noun(self.t.norm(q.head))
                                         && !self.t.has(self.lex, q.head, flag::TEMPORAL)
+                                })
+                        }
+                    };
+                    // In the middle field of a main clause, after the finite verb, the verb's own
+                    // phrase may follow the event noun of an adjunct (`traf sich am Rande des
+                    // Gipfels mit X`); it belongs to the noun in the field before the verb, which
+                    // is one constituent (`Nach dem Treffen mit X telefonierte Y`), or where the
+                    // clause has another such phrase for the verb (`... telefonierte Y mit Z`).
+                    let c = &self.p.clauses[ci];
+                    let event_attr = |pi: usize| {
+                        after_event_noun(pi) && {
+                            let middle = c.kind == ClauseKind::Main
+                                && c.finite.is_some_and(|f| f < self.p.phrases[pi].toks.start);
+                            !middle
+                                || c.phrases.iter().any(|&qi| {
+                                    self.p.phrases[qi].group != self.p.phrases[pi].group
+                                        && self.prep_matches(qi, preps)
+                                        && !after_event_noun(qi)
                                 })
                         }
                     };
