@@ -689,6 +689,29 @@ impl<'g> DocRefs<'g> {
                 }
             }
         }
+        // `Orbán kam an. Sein Besuch in Österreich ...`: in a sentence that names no person, a
+        // possessive stands for the person the sentences before were about. (Where one is
+        // named, the relation layer reads it from the clause: `bei seinem Besuch sagte X`.)
+        if !t.toks.iter().any(|x| x.slot.is_some_and(|s| s.person())) {
+            for ph in &p.phrases {
+                let Some(pt) = ph.possessor.filter(|&pt| t.toks[pt].slot.is_none()) else {
+                    continue;
+                };
+                let Some(refers) = t.word(pt).and_then(|w| self.lex.info(w).poss) else {
+                    continue;
+                };
+                if let Some(e) = self.antecedent(refers, false, &[]) {
+                    t.toks[pt].slot = Some(Slot {
+                        entity: e,
+                        kind: Kind::Person,
+                        via: Via::Coreference,
+                        genitive: true,
+                        reference: true,
+                        gender: None,
+                    });
+                }
+            }
+        }
         made
     }
 

@@ -192,6 +192,21 @@ fn fact_cue(gaz: &Gazetteer, lex: &Lexicon, text: &str, sentence: Span, ms: &[Me
     })
 }
 
+/// Does the sentence have a possessive (`Sein Besuch in Österreich`)? Asked only of sentences
+/// with a trigger and no one else who could take part, so a word-by-word look is cheap enough;
+/// the gate's scan cannot see them (`sein` is also a trigger verb and a part of `seine`).
+fn has_possessive(lex: &Lexicon, sentence: &str) -> bool {
+    let mut folded = String::new();
+    sentence.split(|c: char| !c.is_alphabetic()).any(|w| {
+        (3..=6).contains(&w.len()) && {
+            folded.clear();
+            crate::syntax::token::fold_into(w, &mut folded);
+            lex.id(&folded)
+                .is_some_and(|id| lex.info(id).is(crate::syntax::lexicon::flag::POSS))
+        }
+    })
+}
+
 /// Is the word at `pos` preceded, over adjectives only, by a definite article or a possessive
 /// (`der russische Chefdiplomat`, `die Kanzlerin`) — a description that may refer back?
 fn definite_before(text: &str, from: usize, pos: usize) -> bool {
@@ -375,7 +390,10 @@ pub fn extract_traced(
                 .map(|m| m.entity);
             v.next().is_some_and(|a| v.any(|b| b != a))
         };
-        let candidate = (within(&triggers) && ((someone && (named(&|_| true) || place)) || countries >= 2))
+        // A possessive is someone too (`Sein Besuch in Österreich`), looked for last.
+        let candidate = (within(&triggers)
+            && (((named(&|_| true) || place) && (someone || has_possessive(lex, sentence.slice(text))))
+                || countries >= 2))
             || (within(&weak) && (place || persons) && someone);
         // A meeting placed with no one named yet (`Die Bischofskonferenz trifft sich zu ihrer
         // Vollversammlung in Mariazell`) is read for the meeting later sentences tell of.
