@@ -372,19 +372,34 @@ impl<'g> DocRefs<'g> {
     }
 
     /// The persons who were the subject of the sentence right before this one, when there were
-    /// several (`X und Y`): what a plural `sie` stands for. Empty otherwise.
+    /// several (`X und Y`): what a plural `sie` stands for; else the two persons that sentence
+    /// named (`X traf Y. Danach reisten sie ab.`). Empty otherwise.
     fn previous_subjects(&self) -> Vec<EntityIdx> {
         let Some(prev) = self.sentence.checked_sub(1) else {
             return Vec::new();
         };
-        let mut v: Vec<EntityIdx> = Vec::new();
+        let mut subjects: Vec<EntityIdx> = Vec::new();
+        let mut named: Vec<EntityIdx> = Vec::new();
         for x in self.seen.iter().rev().take_while(|x| x.sentence >= prev) {
-            if x.sentence == prev && x.subject && !v.contains(&x.entity) {
-                v.push(x.entity);
+            if x.sentence != prev {
+                continue;
+            }
+            if x.subject && !subjects.contains(&x.entity) {
+                subjects.push(x.entity);
+            }
+            if !x.genitive && !named.contains(&x.entity) {
+                named.push(x.entity);
             }
         }
+        let mut v = if subjects.len() >= 2 {
+            subjects
+        } else if named.len() == 2 {
+            named
+        } else {
+            Vec::new()
+        };
         v.reverse();
-        if v.len() >= 2 { v } else { Vec::new() }
+        v
     }
 
     /// Learns facts from the phrases of a parsed sentence (or window).
