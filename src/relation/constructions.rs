@@ -83,6 +83,8 @@ pub enum Sel {
     Between,
     /// Whose noun it is.
     Possessor,
+    /// The person a noun trigger is the title of (`sein Gast Angela Merkel`).
+    Titled,
     /// A phrase governed by these prepositions right after the noun.
     Attr(Vec<String>),
     /// A place compounded with the noun.

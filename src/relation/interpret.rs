@@ -685,6 +685,18 @@ impl Ctx<'_> {
         places
     }
 
+    /// The person whose title the noun trigger `t` is in phrase `np` (`sein Gast Angela Merkel`).
+    fn titled(&self, np: usize, t: usize) -> Option<EntityIdx> {
+        let ph = &self.p.phrases[np];
+        if ph.head_kind != Head::Entity || !ph.titles.contains(&t) {
+            return None;
+        }
+        self.t.toks[ph.head]
+            .slot
+            .filter(|s| s.person() && !s.attributive())
+            .map(|s| s.entity)
+    }
+
     fn possessor(&self, np: usize, ci: usize) -> Side {
         let ph = &self.p.phrases[np];
         if let Some(pt) = ph.possessor {
@@ -942,8 +954,17 @@ impl Ctx<'_> {
                     Some(ev) => ev.participants.iter().map(|&e| (e, NO_PHRASE)).collect(),
                     None => Vec::new(),
                 },
+                // Not the person the noun titles (`Putin und sein Gast Merkel`: his guest).
                 Sel::Possessor => match np {
-                    Some(np) => self.possessor(np, ci),
+                    Some(np) => self
+                        .possessor(np, ci)
+                        .into_iter()
+                        .filter(|&(e, _)| Some(e) != self.titled(np, t))
+                        .collect(),
+                    None => Vec::new(),
+                },
+                Sel::Titled => match np.and_then(|np| self.titled(np, t).map(|e| (e, np))) {
+                    Some(x) => vec![x],
                     None => Vec::new(),
                 },
                 Sel::Attr(_) => match np {
