@@ -1426,8 +1426,30 @@ impl Ctx<'_> {
         dates::find(self.t, &toks, t, self.date, planned)
     }
 
+    /// The country of a place: the gazetteer's, else the country an adjective of its phrase in
+    /// this sentence names (`im russischen Fernen Osten` with a gazetteer that gives the region
+    /// no country).
     fn place_country(&self, place: EntityIdx) -> Option<EntityIdx> {
-        self.gaz.entity(place).home_country(self.gaz, place, self.date)
+        self.gaz
+            .entity(place)
+            .home_country(self.gaz, place, self.date)
+            .or_else(|| {
+                self.p
+                    .phrases
+                    .iter()
+                    .filter(|ph| {
+                        self.t.toks[ph.head]
+                            .slot
+                            .is_some_and(|s| s.entity == place && !s.attributive())
+                    })
+                    .flat_map(|ph| ph.attrs.iter())
+                    .find_map(|&i| {
+                        self.t.toks[i]
+                            .slot
+                            .filter(|s| s.attributive() && self.gaz.entity(s.entity).kind == Kind::Country)
+                            .map(|s| s.entity)
+                    })
+            })
     }
 
     fn alive_at(&self, e: EntityIdx, d: Option<PartialDate>) -> bool {

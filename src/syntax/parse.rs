@@ -347,8 +347,12 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
         } else {
             first
         };
-        let relative_opening = after_comma && is_relative_at(lex, t, opener, range.end);
         let subordinate_opening = t.has(lex, first, flag::SUBORD) && !prep_use(lex, t, first);
+        // `, seit der nordkoreanische Staatschef ... getroffen hat`: a conjunction that is also a
+        // preposition, not a preposition before a relative pronoun.
+        let relative_opening = after_comma
+            && (opener == first || governs_relative(lex, t, first))
+            && is_relative_at(lex, t, opener, range.end);
         // A verb-final clause ends with its finite verb, which the verb list may lack
         // (`unterstrich`): a lower-case unknown word closing it counts.
         // `..., Nordkorea zu besuchen`: a form after `zu` is an infinitive, not finite.
@@ -571,18 +575,35 @@ fn finite_only(lex: &Lexicon, t: &Tokens, j: usize) -> bool {
 }
 
 /// `während des Besuchs` (a preposition) rather than `während er ...` (a conjunction): a
-/// genitive or dative article or a possessive follows.
+/// genitive or dative article or a possessive follows. The words that are both (`seit`,
+/// `während`, `bis`) govern no nominative: `seit der nordkoreanische Staatschef ... getroffen
+/// hat`, with an adjective in its nominative ending, opens a clause.
 fn prep_use(lex: &Lexicon, t: &Tokens, i: usize) -> bool {
     if !t.has(lex, i, flag::PREP) {
         return false;
     }
     let Some(next) = t.toks.get(i + 1) else { return false };
+    let nominative = match t.norm(i + 1) {
+        "die" | "das" => true,
+        "der" => t.toks.get(i + 2).is_some_and(|a| a.ends_in_e && !a.cap),
+        _ => false,
+    };
+    if nominative && t.has(lex, i, flag::SUBORD) {
+        return false;
+    }
     if next.slot.is_some() {
         return next.slot.is_some_and(|s| s.genitive);
     }
     t.word(i + 1)
         .is_some_and(|w| lex.info(w).flags & (flag::DET | flag::POSS) != 0 || lex.info(w).noun.is_some())
         || (next.cap && next.is_word() && !t.has(lex, i + 1, flag::PRON))
+}
+
+/// The clause's first word at `i` is a preposition before a relative pronoun (`, mit dem er
+/// sprach`), not a conjunction that is also a preposition (`, seit der nordkoreanische
+/// Staatschef ... getroffen hat`).
+fn governs_relative(lex: &Lexicon, t: &Tokens, i: usize) -> bool {
+    t.has(lex, i, flag::PREP) && (!t.has(lex, i, flag::SUBORD) || prep_use(lex, t, i))
 }
 
 /// A relative pronoun at `i` (after a comma): what follows is not the rest of a noun phrase it
@@ -948,7 +969,7 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse)
             continue;
         }
         if f & flag::RELATIVE != 0
-            && (i == r.start || (i == r.start + 1 && t.has(lex, r.start, flag::PREP)))
+            && (i == r.start || (i == r.start + 1 && governs_relative(lex, t, r.start)))
             && r.start > 0
             && t.toks[r.start - 1].punct == Some(',')
             && is_relative_at(lex, t, i, r.end)

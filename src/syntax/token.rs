@@ -61,6 +61,9 @@ pub struct Token {
     pub glued: bool,
     /// Digits only.
     pub num: bool,
+    /// The written word ends in `-e` (an adjective's ending after `der` in the nominative:
+    /// `der nordkoreanische Staatschef`, which no dative preposition governs).
+    pub ends_in_e: bool,
     /// A linked mention (or a resolved reference) covering this token.
     pub slot: Option<Slot>,
 }
@@ -228,6 +231,7 @@ pub fn tokenize(
                         punct: None,
                         glued,
                         num: false,
+                        ends_in_e: m.span.slice(text).ends_with('e'),
                         slot: Some(Slot {
                             entity: m.entity,
                             kind: kind_of(m.entity),
@@ -258,6 +262,7 @@ pub fn tokenize(
                         punct: Some(c),
                         glued,
                         num: false,
+                        ends_in_e: false,
                         slot: None,
                     });
                 }
@@ -290,6 +295,7 @@ fn push_word(lex: &Lexicon, text: &str, out: &mut Tokens, span: Span, glued: boo
         punct: None,
         glued,
         num,
+        ends_in_e: raw.ends_with('e'),
         slot: None,
     });
 }
