@@ -535,11 +535,15 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
                     && t.toks[ph.head]
                         .slot
                         .is_some_and(|s| matches!(s.kind, Kind::City | Kind::Country) && !s.reference);
-                let not_neuter = matches!(t.norm(start), "die" | "der" | "den");
+                // `das Treffen in Luxemburg, an dem X teilnahm`: after a preposition the relative
+                // pronoun stands for what one takes part in or is at, not the city.
+                let governed = t.has(lex, start, flag::PREP);
+                let pronoun = if governed { start + 1 } else { start };
+                let not_neuter = matches!(t.norm(pronoun), "die" | "der" | "den");
                 match k.checked_sub(1) {
                     Some(prev)
                         if bare_place
-                            && not_neuter
+                            && (not_neuter || governed)
                             && p.phrases[prev].toks.end == ph.toks.start
                             && matches!(p.phrases[prev].head_kind, Head::Noun | Head::Person) =>
                     {
