@@ -685,6 +685,21 @@ impl Ctx<'_> {
         places
     }
 
+    /// `in der Nähe von Aleppo`, `am Stadtrand Wiens`: a place attached to a noun of nearness
+    /// that is governed by one of `preps` stands for the clause's place.
+    fn near_place(&self, pi: usize, preps: &[PrepSpec]) -> bool {
+        let ph = &self.p.phrases[pi];
+        ph.of.is_some_and(|q| {
+            let near = &self.p.phrases[q];
+            near.head_kind == Head::Noun
+                && self.lex.is_near_noun(self.t.norm(near.head))
+                && self.prep_matches(q, preps)
+                && !self.belongs_to_other_noun(q, true)
+        }) && self.t.toks[ph.head]
+            .slot
+            .is_some_and(|s| s.kind.is_location() && !s.attributive())
+    }
+
     /// The person whose title the noun trigger `t` is in phrase `np` (`sein Gast Angela Merkel`).
     fn titled(&self, np: usize, t: usize) -> Option<EntityIdx> {
         let ph = &self.p.phrases[np];
@@ -1021,7 +1036,8 @@ impl Ctx<'_> {
                         .filter(|&pi| {
                             Some(pi) != np
                                 && ((self.prep_matches(pi, preps) && !self.belongs_to_other_noun(pi, true))
-                                    || of_event(pi))
+                                    || of_event(pi)
+                                    || self.near_place(pi, preps))
                         })
                         .collect();
                     if pis.is_empty() {
@@ -1052,7 +1068,9 @@ impl Ctx<'_> {
                             .phrases
                             .iter()
                             .copied()
-                            .filter(|&pi| self.prep_matches(pi, preps) && Some(pi) != np)
+                            .filter(|&pi| {
+                                (self.prep_matches(pi, preps) || self.near_place(pi, preps)) && Some(pi) != np
+                            })
                             .collect()
                     };
                     // `Wien – X ist am Montag eingetroffen`: a place of being (`in`), not of going.
@@ -2026,7 +2044,10 @@ impl Ctx<'_> {
                     .phrases
                     .iter()
                     .copied()
-                    .filter(|&pi| self.prep_matches(pi, preps) && !self.belongs_to_other_noun(pi, false))
+                    .filter(|&pi| {
+                        (self.prep_matches(pi, preps) && !self.belongs_to_other_noun(pi, false))
+                            || self.near_place(pi, preps)
+                    })
                     .collect()
             };
             let pis: Vec<usize> = match np {

@@ -321,6 +321,7 @@ struct WordsFile {
     adverbs: Vec<String>,
     event_nouns: Vec<String>,
     media_nouns: Vec<String>,
+    near_nouns: Vec<String>,
     object_control: Vec<String>,
     open_question: Vec<String>,
 }
@@ -373,6 +374,8 @@ pub struct Lexicon {
     pub event_nouns: Vec<String>,
     /// Nouns of newspapers and broadcasters (normalised), also as compound tails.
     pub media_nouns: Vec<String>,
+    /// Nouns of nearness (normalised), also as compound tails (`Nähe`, `Stadtrand`).
+    pub near_nouns: Vec<String>,
     /// Verbs whose object controls the zu-infinitive after them.
     pub object_control: Vec<LemmaId>,
     /// Goods (normalised), also as compound tails (`Artilleriegranaten`).
@@ -471,6 +474,12 @@ impl Lexicon {
     /// `Tageszeitung`): `in der Berliner Zeitung` is no place.
     pub fn is_media_noun(&self, norm: &str) -> bool {
         noun_ends_in(norm, &self.media_nouns)
+    }
+
+    /// True when `norm` (a normalised noun) is one of nearness (`Nähe`, `Stadtrand`): `in der
+    /// Nähe von Aleppo` places the clause near Aleppo.
+    pub fn is_near_noun(&self, norm: &str) -> bool {
+        noun_ends_in(norm, &self.near_nouns)
     }
 
     /// The id of a verb lemma.
@@ -579,6 +588,7 @@ impl Lexicon {
             .collect();
         lex.event_nouns = words.event_nouns.iter().map(|w| fold(w)).collect();
         lex.media_nouns = words.media_nouns.iter().map(|w| fold(w)).collect();
+        lex.near_nouns = words.near_nouns.iter().map(|w| fold(w)).collect();
         lex.goods = words.goods.iter().map(|w| fold(w)).collect();
         lex.object_control = words
             .object_control
