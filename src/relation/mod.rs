@@ -198,6 +198,7 @@ fn fact_cue(gaz: &Gazetteer, lex: &Lexicon, text: &str, sentence: Span, ms: &[Me
 fn has_possessive(lex: &Lexicon, sentence: &str) -> bool {
     let mut folded = String::new();
     sentence.split(|c: char| !c.is_alphabetic()).any(|w| {
+        // The possessives words.ron lists are forms of `sein-` and `ihr-`: 3 to 6 bytes.
         (3..=6).contains(&w.len()) && {
             folded.clear();
             crate::syntax::token::fold_into(w, &mut folded);
