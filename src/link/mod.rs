@@ -16,7 +16,7 @@ use crate::date::PartialDate;
 use crate::gazetteer::{EntityIdx, Gazetteer};
 use crate::matching::{Form, Hit, Inflection};
 use crate::span::Span;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub mod names;
 pub mod references;
@@ -123,6 +123,16 @@ fn titled(text: &str, start: usize) -> bool {
     crate::syntax::lexicon::Lexicon::get().is_title_word(&trimmed[word_start..])
 }
 
+/// The hit at `start..end` labels a turn of an interview: it opens a sentence (or the text) and
+/// a colon and a space follow it (`? Hofer: Nein.`).
+fn turn_label(text: &str, start: usize, end: usize) -> bool {
+    let opens = text.get(..start).is_some_and(|b| {
+        let b = b.trim_end_matches(' ');
+        b.is_empty() || b.ends_with(['.', '?', '!', '"', '\n'])
+    });
+    opens && text.get(end..).is_some_and(|a| a.starts_with(": "))
+}
+
 /// Links hits of one document. `text` is the document's text (spans point into it), `date` its
 /// date.
 pub fn link(
@@ -136,6 +146,19 @@ pub fn link(
         .filter(|h| h.candidates.iter().all(|c| c.entity == h.candidates[0].entity))
         .filter(|h| h.candidates.iter().any(|c| c.form == Form::Alias))
         .map(|h| h.candidates[0].entity)
+        .collect();
+    // An interview labels the answers with a short name (`Hofer: Nein.`): a short name of one
+    // entity that labels at least two turns names that person, as a full mention would.
+    let mut labels: BTreeMap<EntityIdx, usize> = BTreeMap::new();
+    for h in hits {
+        let e = h.candidates[0].entity;
+        if h.candidates.iter().all(|c| c.entity == e) && turn_label(text, h.span.start, h.span.end) {
+            *labels.entry(e).or_default() += 1;
+        }
+    }
+    let support: BTreeSet<EntityIdx> = support
+        .into_iter()
+        .chain(labels.into_iter().filter(|&(_, n)| n >= 2).map(|(e, _)| e))
         .collect();
     // Where each supported entity is named in full, for short names that several share.
     let mut full_at: Vec<(usize, EntityIdx)> = hits
