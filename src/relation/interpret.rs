@@ -685,6 +685,12 @@ impl Ctx<'_> {
         places
     }
 
+    /// Phrase `pi` names where the clause's event took place: governed by one of `preps` and
+    /// belonging to no other noun (`at`: see [`Self::belongs_to_other_noun`]), or near there.
+    fn clause_place(&self, pi: usize, preps: &[PrepSpec], at: bool) -> bool {
+        (self.prep_matches(pi, preps) && !self.belongs_to_other_noun(pi, at)) || self.near_place(pi, preps)
+    }
+
     /// `in der Nähe von Aleppo`, `am Stadtrand Wiens`: a place attached to a noun of nearness
     /// that is governed by one of `preps` stands for the clause's place.
     fn near_place(&self, pi: usize, preps: &[PrepSpec]) -> bool {
@@ -1033,12 +1039,7 @@ impl Ctx<'_> {
                         .phrases
                         .iter()
                         .copied()
-                        .filter(|&pi| {
-                            Some(pi) != np
-                                && ((self.prep_matches(pi, preps) && !self.belongs_to_other_noun(pi, true))
-                                    || of_event(pi)
-                                    || self.near_place(pi, preps))
-                        })
+                        .filter(|&pi| Some(pi) != np && (self.clause_place(pi, preps, true) || of_event(pi)))
                         .collect();
                     if pis.is_empty() {
                         self.dateline_for(ci)
@@ -2044,10 +2045,7 @@ impl Ctx<'_> {
                     .phrases
                     .iter()
                     .copied()
-                    .filter(|&pi| {
-                        (self.prep_matches(pi, preps) && !self.belongs_to_other_noun(pi, false))
-                            || self.near_place(pi, preps)
-                    })
+                    .filter(|&pi| self.clause_place(pi, preps, false))
                     .collect()
             };
             let pis: Vec<usize> = match np {
