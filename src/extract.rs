@@ -150,6 +150,7 @@ impl DocExtraction {
         let span = |s: Span| SpanText {
             start: s.start,
             end: s.end,
+            chars: None,
             text: s.slice(text).to_string(),
         };
         let fact = |value: String, s: Span| FactRecord {
@@ -157,6 +158,7 @@ impl DocExtraction {
             text: s.slice(text).to_string(),
             start: s.start,
             end: s.end,
+            chars: None,
         };
         let info = |e: EntityIdx| {
             let ent = gaz.entity(e);
@@ -175,6 +177,7 @@ impl DocExtraction {
             by_entity.entry(m.entity).or_default().push(MentionRecord {
                 start: m.span.start,
                 end: m.span.end,
+                chars: None,
                 text: m.span.slice(text).to_string(),
                 via: m.via.as_str().to_string(),
             });
@@ -209,6 +212,7 @@ impl DocExtraction {
             .map(|a| AmbiguousRecord {
                 start: a.span.start,
                 end: a.span.end,
+                chars: None,
                 text: a.span.slice(text).to_string(),
                 candidates: a.candidates.iter().map(|&c| id(c)).collect(),
                 reason: a.reason.to_string(),
@@ -225,6 +229,7 @@ impl DocExtraction {
                 text: a.span.slice(text).to_string(),
                 start: a.span.start,
                 end: a.span.end,
+                chars: None,
             }),
             goods: r.goods.clone(),
             trigger: span(r.trigger),
@@ -259,6 +264,7 @@ impl DocExtraction {
                 SentenceRecord {
                     start: s.start,
                     end: s.end,
+                    chars: None,
                     text: names.then(|| s.slice(text).to_string()),
                 }
             })
@@ -279,6 +285,7 @@ impl DocExtraction {
                 relations: self.truncated.1,
             },
         };
+        record.set_chars(text);
         if !self.repairs.is_empty() {
             record.map_offsets(|p| crate::input::original_offset(&self.repairs, p));
         }

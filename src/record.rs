@@ -11,7 +11,7 @@
 //! ```text
 //! {"schema": "newskg.extraction", "version": 1, "doc": "...", "date": "YYYY[-MM[-DD]]" | null,
 //!  "entities": [{"id", "name", "kind", "wikidata"?, "aliases": [...],
-//!                "mentions": [{"start", "end", "text", "via"}], "facts"?: {...}}],
+//!                "mentions": [{"start", "end", "chars", "text", "via"}], "facts"?: {...}}],
 //!  "ambiguous": [{"start", "end", "text", "candidates": [id...], "reason"}],
 //!  "relations": [{"subject", "relation", "object", "planned", "date",
 //!                 "attribution": {"source", "text", "start", "end"} | null, "goods"?: [...],
@@ -23,8 +23,11 @@
 //!  "truncated"?: {"sentences", "relations"}}        what the per-sentence caps cut
 //! ```
 //!
-//! Spans are byte offsets into the original document. Readers accept records of this
-//! [`VERSION`] or older, and ignore fields they do not know.
+//! Spans are byte offsets into the original document (`start`, `end`); every span also gives
+//! `"chars": [start, end]`, the same span in Unicode code points of the document's text, which
+//! is what Python's `text[start:end]` counts (for a document with invalid UTF-8, of the text as
+//! `bytes.decode("utf-8", "replace")` gives it). Readers accept records of this [`VERSION`] or
+//! older (without `chars`), and ignore fields they do not know.
 
 use crate::date::PartialDate;
 use crate::error::{Error, ErrorKind, Problem, Result};
@@ -112,6 +115,9 @@ pub struct MentionRecord {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
+    /// The span in code points of the document's text (Python string indices).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chars: Option<[usize; 2]>,
     /// The words.
     pub text: String,
     /// How it was found (`alias`, `inflection`, `adjective`, `demonym`, `compound`,
@@ -126,6 +132,9 @@ pub struct AmbiguousRecord {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
+    /// The span in code points of the document's text (Python string indices).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chars: Option<[usize; 2]>,
     /// The words.
     pub text: String,
     /// Ids of every entity it may name.
@@ -141,6 +150,9 @@ pub struct SpanText {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
+    /// The span in code points of the document's text (Python string indices).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chars: Option<[usize; 2]>,
     /// The words.
     pub text: String,
 }
@@ -156,6 +168,9 @@ pub struct AttributionRecord {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
+    /// The span in code points of the document's text (Python string indices).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chars: Option<[usize; 2]>,
 }
 
 /// A typed relation with its evidence.
@@ -198,6 +213,9 @@ pub struct FactRecord {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
+    /// The span in code points of the document's text (Python string indices).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chars: Option<[usize; 2]>,
 }
 
 /// Facts about an entity.
@@ -224,6 +242,9 @@ pub struct SentenceRecord {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
+    /// The span in code points of the document's text (Python string indices).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chars: Option<[usize; 2]>,
     /// The text, for sentences that name an entity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
@@ -300,16 +321,11 @@ pub struct Inconsistency {
 }
 
 impl Record {
-    /// Maps every span of the record through `f` (offsets in a repaired text to the original
-    /// file's bytes).
-    pub fn map_offsets(&mut self, f: impl Fn(usize) -> usize) {
-        let both = |start: &mut usize, end: &mut usize| {
-            *start = f(*start);
-            *end = f(*end);
-        };
+    /// Calls `f` with the byte offsets and the code-point offsets of every span of the record.
+    fn for_each_span(&mut self, mut f: impl FnMut(&mut usize, &mut usize, &mut Option<[usize; 2]>)) {
         for e in &mut self.entities {
             for m in &mut e.mentions {
-                both(&mut m.start, &mut m.end);
+                f(&mut m.start, &mut m.end, &mut m.chars);
             }
             if let Some(facts) = &mut e.facts {
                 for x in [&mut facts.nationality, &mut facts.affiliation, &mut facts.gender]
@@ -317,23 +333,51 @@ impl Record {
                     .flatten()
                     .chain(facts.titles.iter_mut())
                 {
-                    both(&mut x.start, &mut x.end);
+                    f(&mut x.start, &mut x.end, &mut x.chars);
                 }
             }
         }
         for a in &mut self.ambiguous {
-            both(&mut a.start, &mut a.end);
+            f(&mut a.start, &mut a.end, &mut a.chars);
         }
         for r in self.relations.iter_mut().chain(self.hedged.iter_mut()) {
             if let Some(a) = &mut r.attribution {
-                both(&mut a.start, &mut a.end);
+                f(&mut a.start, &mut a.end, &mut a.chars);
             }
-            both(&mut r.trigger.start, &mut r.trigger.end);
-            both(&mut r.sentence.start, &mut r.sentence.end);
+            f(&mut r.trigger.start, &mut r.trigger.end, &mut r.trigger.chars);
+            f(&mut r.sentence.start, &mut r.sentence.end, &mut r.sentence.chars);
         }
         for s in &mut self.sentences {
-            both(&mut s.start, &mut s.end);
+            f(&mut s.start, &mut s.end, &mut s.chars);
         }
+    }
+
+    /// Maps every span of the record through `f` (offsets in a repaired text to the original
+    /// file's bytes).
+    pub fn map_offsets(&mut self, f: impl Fn(usize) -> usize) {
+        self.for_each_span(|start, end, _| {
+            *start = f(*start);
+            *end = f(*end);
+        });
+    }
+
+    /// Sets the code-point offsets of every span from its byte offsets into `text`, in one pass
+    /// over the text whatever the number of spans.
+    pub fn set_chars(&mut self, text: &str) {
+        let mut offsets = Vec::new();
+        self.for_each_span(|start, end, _| offsets.extend([*start, *end]));
+        offsets.sort_unstable();
+        offsets.dedup();
+        let mut counts = Vec::with_capacity(offsets.len());
+        let (mut byte, mut chars) = (0, 0);
+        for &o in &offsets {
+            let o = o.min(text.len());
+            chars += text.get(byte..o).map_or(0, |t| t.chars().count());
+            byte = byte.max(o);
+            counts.push(chars);
+        }
+        let at = |o: usize| counts[offsets.partition_point(|&x| x < o)];
+        self.for_each_span(|start, end, c| *c = Some([at(*start), at(*end)]));
     }
 
     /// Every entity the record describes: the named ones, then the referenced ones.

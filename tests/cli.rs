@@ -149,6 +149,80 @@ fn non_utf8_input_is_named_or_read_lossily() {
 }
 
 #[test]
+fn extract_spans_slice_python_strings_by_their_chars() {
+    // Every span of an extraction record gives its code-point offsets, so that Python slicing
+    // the text it read gives the span's words: the seed articles (umlauts, ß, dashes, quotes)
+    // and a file with an invalid byte before the names, read lossily as Python reads it.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(
+        &bad,
+        b"\xff\xfe Au\xc3\x9fenminister Lawrow traf in Pj\xc3\xb6ngjang Kim Jong Un.",
+    )
+    .unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus");
+    let mut records = String::new();
+    for input in [seeds.as_path(), bad.as_path()] {
+        let r = newskg(&["extract", "--lossy", input.to_str().unwrap()]);
+        assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+        records.push_str(&String::from_utf8_lossy(&r.stdout));
+    }
+    let jsonl = dir.path().join("x.jsonl");
+    std::fs::write(&jsonl, records).unwrap();
+    let script = r#"
+import json, os, sys
+texts = {}
+for d in sys.argv[2:]:
+    for f in (os.listdir(d) if os.path.isdir(d) else [d]):
+        p = os.path.join(d, f) if os.path.isdir(d) else d
+        texts[os.path.basename(p).rsplit(".", 1)[0]] = open(p, "rb").read().decode("utf-8", "replace")
+checked = wide = 0
+def check(text, span):
+    global checked, wide
+    a, b = span["chars"]
+    assert text[a:b] == span["text"], (text[a:b], span)
+    checked += 1
+    wide += a != span["start"]
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    text = texts[r["doc"]]
+    for e in r["entities"]:
+        for m in e["mentions"]:
+            check(text, m)
+        for k, f in (e.get("facts") or {}).items():
+            for x in f if isinstance(f, list) else [f]:
+                check(text, x)
+    for a in r["ambiguous"]:
+        check(text, a)
+    for rel in r["relations"] + r.get("hedged", []):
+        check(text, rel["trigger"])
+        check(text, rel["sentence"])
+        if rel["attribution"]:
+            check(text, rel["attribution"])
+    for s in r["sentences"]:
+        if "text" in s:
+            check(text, s)
+        else:
+            a, b = s["chars"]
+            assert text.encode()[s["start"]:s["end"]].decode() == text[a:b]
+assert wide > 100, wide
+print(checked)
+"#;
+    let out = Command::new(python())
+        .args([
+            "-c",
+            script,
+            jsonl.to_str().unwrap(),
+            seeds.to_str().unwrap(),
+            bad.to_str().unwrap(),
+        ])
+        .output()
+        .expect("python runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).trim().parse::<usize>().unwrap() > 300);
+}
+
+#[test]
 fn json_lines_on_stdin_are_streamed_in_order() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_newskg"))
         .args(["extract", "-"])

@@ -157,10 +157,11 @@ fn a_sentence_of_thousands_of_clauses_is_capped_and_counted() {
     // Four times the text gives no more relations: the output grows with the mentions only.
     assert_eq!(sizes[0].2, sizes[1].2, "{sizes:?}");
     // Each added clause adds its mentions to the output, and nothing else: the growth of the
-    // output per byte of input is the same small constant, not a multiple of the sentence.
+    // output per byte of input is the same small constant (a mention record, with its byte and
+    // code-point offsets, is about 80 bytes for a name of 7), not a multiple of the sentence.
     let per_byte = (sizes[1].1 - sizes[0].1) as f64 / (sizes[1].0 - sizes[0].0) as f64;
     assert!(
-        per_byte < 8.0,
+        per_byte < 12.0,
         "output grows by {per_byte:.1} bytes per input byte: {sizes:?}"
     );
 }
