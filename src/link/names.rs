@@ -16,6 +16,12 @@
 //! 5. it is itself a `before` marker followed by a name (`Austria Wien`);
 //! 6. it is an ordinary German word right after an indefinite article (`ein Bild machen`): then
 //!    it is that word, not a name at all.
+//!
+//! And a person's one-word name is someone else's ([`drop_namesakes`]) when a first name that is
+//! none of the person's stands right before it (`Peter Stöger` is not Alois Stöger), or when it
+//! is itself a first name read as a genitive (`Hans Magnus Enzensberger` is not Han's); the
+//! document then speaks of a namesake, and the bare surname names the gazetteer's person only
+//! where the document also names that person in full.
 
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::matching::{Form, Hit, Inflection};
@@ -308,6 +314,106 @@ pub fn drop_names_inside_names(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>)
     }
     let mut it = keep.into_iter();
     hits.retain(|_| it.next().unwrap_or(true));
+    drop_namesakes(gaz, text, hits);
+}
+
+/// A first name of `data/names/first-names.tsv` that is no frequent German word and no noun
+/// (`Peter`, `Helga`; not `Will`, `Mentor`, `Ernst`).
+pub(crate) fn first_name(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+        && crate::gazetteer::ordinary::first_name_gender(w).is_some()
+        && crate::gazetteer::ordinary::zipf(w).is_none_or(|z| z < crate::gazetteer::ordinary::ORDINARY_ZIPF)
+        && !crate::gazetteer::ordinary::is_noun_form(w)
+}
+
+/// The text before a word ends in a determiner, a possessive or an inflected adjective (`ihr
+/// einstiger Mentor`): the word is a noun, not a first name.
+fn modified_noun(before: &str) -> bool {
+    let Some(b) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let w = last_word(b);
+    if !w.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let mut norm = String::new();
+    crate::syntax::token::fold_into(w, &mut norm);
+    let lex = crate::syntax::lexicon::Lexicon::get();
+    lex.id(&norm)
+        .is_some_and(|id| lex.info(id).is(crate::syntax::lexicon::flag::DET) || lex.info(id).poss.is_some())
+        || ["", "e", "er", "en", "em", "es"]
+            .iter()
+            .filter_map(|end| norm.strip_suffix(end))
+            .any(crate::gazetteer::ordinary::is_adjective)
+}
+
+/// `given` is one of the words of the person's names, or a spelling of one (`Wladimir` for
+/// `Vladimir`, `Sergej` for `Sergey`, `Alex` for `Alexander`).
+fn own_first_name(gaz: &Gazetteer, e: crate::gazetteer::EntityIdx, given: &str) -> bool {
+    let ent = gaz.entity(e);
+    let mut g = String::new();
+    crate::syntax::token::fold_into(given, &mut g);
+    let mut w = String::new();
+    std::iter::once(&ent.name)
+        .chain(&ent.aliases)
+        .chain(&ent.short_aliases)
+        .flat_map(|n| n.split([' ', '-']))
+        .any(|word| {
+            w.clear();
+            crate::syntax::token::fold_into(word, &mut w);
+            let n = g.chars().count().min(w.chars().count());
+            // Short forms share the start (`Willi` for `Wilhelm`, `Alex` for `Alexander`).
+            w == g
+                || (n >= 4 && w.chars().take(3).eq(g.chars().take(3)))
+                || (n >= 3 && (w.starts_with(g.as_str()) || g.starts_with(w.as_str())))
+                || strsim::levenshtein(&w, &g) <= if n >= 5 { 2 } else { 1 }
+        })
+}
+
+/// Removes the hits of persons' one-word names that name a namesake (see the module's text).
+fn drop_namesakes(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>) {
+    let person = |h: &Hit| h.candidates.iter().all(|c| gaz.entity(c.entity).kind == Kind::Person);
+    let one_word = |h: &Hit| !h.span.slice(text).contains(' ');
+    // Per hit: a first name of someone else before it (`Peter Stöger`), or the hit is itself a
+    // first name read as a genitive (`Hans`).
+    let mut other_first_name = vec![false; hits.len()];
+    let mut first_name_genitive = vec![false; hits.len()];
+    for (k, h) in hits.iter().enumerate() {
+        if !person(h) || !one_word(h) {
+            continue;
+        }
+        let before = text.get(..h.span.start).and_then(|b| b.strip_suffix(' '));
+        let given = before.and_then(|b| {
+            let w = last_word(b);
+            (!w.contains('-') && first_name(w) && !modified_noun(&b[..b.len() - w.len()])).then_some(w)
+        });
+        other_first_name[k] = given.is_some_and(|g| h.candidates.iter().all(|c| !own_first_name(gaz, c.entity, g)));
+        first_name_genitive[k] = h.inflection == Inflection::Genitive && first_name(h.span.slice(text));
+    }
+    if !other_first_name.iter().chain(&first_name_genitive).any(|&x| x) {
+        return;
+    }
+    let entities = |h: &Hit| h.candidates.iter().map(|c| c.entity).collect::<Vec<_>>();
+    let named_in_full: std::collections::BTreeSet<_> = hits
+        .iter()
+        .filter(|h| person(h) && !one_word(h))
+        .flat_map(entities)
+        .collect();
+    // Persons a namesake shadows: the document never names them in full.
+    let shadowed: std::collections::BTreeSet<_> = hits
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| other_first_name[k] || first_name_genitive[k])
+        .flat_map(|(_, h)| entities(h))
+        .filter(|e| !named_in_full.contains(e))
+        .collect();
+    let mut k = 0;
+    hits.retain(|h| {
+        let drop =
+            other_first_name[k] || (person(h) && one_word(h) && entities(h).iter().all(|e| shadowed.contains(e)));
+        k += 1;
+        !drop
+    });
 }
 
 #[cfg(test)]

@@ -745,6 +745,25 @@ impl<'g> DocRefs<'g> {
     fn description(&self, t: &Tokens, p: &Parse, pi: usize, before: &[EntityIdx]) -> Description {
         let ph = &p.phrases[pi];
         let lex = self.lex;
+        // `Der Chef des Ifo-Instituts, Hans-Werner Sinn,`, `der Österreicher Dominic Thiem`: a
+        // description followed by the name of a person the gazetteer lacks is that person.
+        let end = p
+            .phrases
+            .iter()
+            .filter(|g| g.of == Some(pi))
+            .fold(ph.toks.end, |e, g| e.max(g.toks.end));
+        let comma = t.toks.get(end).is_some_and(|x| x.punct == Some(','));
+        let unknown_name = |k: usize| {
+            t.toks.get(k).is_some_and(|x| {
+                x.cap
+                    && x.slot.is_none()
+                    && x.punct.is_none()
+                    && crate::link::names::first_name(x.span.slice(self.text))
+            })
+        };
+        if unknown_name(ph.head + 1) || unknown_name(end + usize::from(comma)) {
+            return Description::None;
+        }
         // `die 28-jährige Italienerin`: the latest person of that gender and country.
         if let Some(d) = t.toks[ph.head].slot.filter(|s| s.via == Via::Demonym) {
             let female = demonym_female(t.toks[ph.head].span.slice(self.text));
