@@ -15,7 +15,10 @@
 //!    proper names;
 //! 5. it is itself a `before` marker followed by a name (`Austria Wien`);
 //! 6. it is an ordinary German word right after an indefinite article (`ein Bild machen`): then
-//!    it is that word, not a name at all.
+//!    it is that word, not a name at all;
+//! 7. the document names a club by this place (`FC Barcelona`, `Leeds United`) and the place
+//!    stands alone, not after a preposition of place nor as a dateline (`Barcelona hatte den
+//!    Vertrag verlängert`, `die Bayern`): it is the club.
 //!
 //! And a person's one-word name is someone else's ([`drop_namesakes`]) when a first name that is
 //! none of the person's stands right before it (`Peter Stöger` is not Alois Stöger), or when it
@@ -32,7 +35,9 @@ use std::sync::OnceLock;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Markers {
+    club_before: Vec<String>,
     before: Vec<String>,
+    club_after: Vec<String>,
     after: Vec<String>,
     compound_heads: Vec<String>,
     club_heads: Vec<String>,
@@ -56,8 +61,8 @@ fn index() -> &'static Index {
             panic!("data/de/names.ron is broken: {e}; it is compiled in, so this is a build defect")
         });
         // The lists live as long as the program: leak them once for `&'static str` keys.
-        let before: &'static [String] = Vec::leak(m.before.clone());
-        let after: &'static [String] = Vec::leak(m.after.clone());
+        let before: &'static [String] = Vec::leak([m.club_before.clone(), m.before.clone()].concat());
+        let after: &'static [String] = Vec::leak([m.club_after.clone(), m.after.clone()].concat());
         let mut before_by_last: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
         for x in before {
             before_by_last.entry(last_word(x)).or_default().push(x);
@@ -208,6 +213,8 @@ pub fn drop_names_inside_names(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>)
         covered.get(k).is_some_and(|&(s, _)| s < end)
     };
     let mut keep = vec![true; hits.len()];
+    // Places the document names clubs by.
+    let mut club_places: Vec<&str> = Vec::new();
     // A name coordinated with one inside a marked name shares its marker (`TU Wien und Graz`).
     let mut shared_marker_until: Option<usize> = None;
     for (k, h) in hits.iter().enumerate() {
@@ -224,9 +231,24 @@ pub fn drop_names_inside_names(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>)
         let plain_name = h.candidates.iter().all(|c| c.form == Form::Alias) && matches!(h.inflection, Inflection::None);
         let spaced_before = before.strip_suffix(' ').filter(|b| !b.ends_with(' '));
         let spaced_after = after.strip_prefix(' ').filter(|a| !a.starts_with(' '));
+        // A club the gazetteer lists (`FC Barcelona`) names its place.
+        if h.candidates
+            .iter()
+            .all(|c| gaz.entity(c.entity).kind == Kind::Organization)
+            && let Some(p) = club_place(h.span.slice(text))
+        {
+            club_places.push(p);
+        }
         // 1. markers
         let marked_before = spaced_before.is_some_and(marker_before);
         let mut inside = marked_before || shared_marker_until == Some(start) || spaced_after.is_some_and(marker_after);
+        if inside
+            && location
+            && (spaced_before.is_some_and(|b| m.club_before.iter().any(|x| ends_with_marker(b, x)))
+                || spaced_after.is_some_and(|a| m.club_after.iter().any(|x| starts_with_marker(a, x))))
+        {
+            club_places.push(h.span.slice(text));
+        }
         if marked_before || shared_marker_until == Some(start) {
             shared_marker_until = hits
                 .get(k + 1)
@@ -314,7 +336,79 @@ pub fn drop_names_inside_names(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>)
     }
     let mut it = keep.into_iter();
     hits.retain(|_| it.next().unwrap_or(true));
+    drop_club_places(gaz, text, hits, &club_places);
     drop_namesakes(gaz, text, hits);
+}
+
+/// In a document that names a club by its place (`FC Barcelona`, `FC Bayern`, `Leeds United`),
+/// the place alone is the club too (`Barcelona hatte den Vertrag verlängert`, `die Bayern`),
+/// except after a preposition of place (`in Barcelona`) and as a dateline (`Barcelona – `).
+fn drop_club_places(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>, club_places: &[&str]) {
+    if club_places.is_empty() {
+        return;
+    }
+    hits.retain(|h| {
+        let location = h.candidates.iter().all(|c| gaz.entity(c.entity).kind.is_location());
+        let plain = h.candidates.iter().all(|c| c.form == Form::Alias)
+            && matches!(h.inflection, Inflection::None | Inflection::Genitive);
+        let word = h.span.slice(text);
+        let stem = if h.inflection == Inflection::Genitive {
+            word.strip_suffix('s').unwrap_or(word)
+        } else {
+            word
+        };
+        if !location || !plain || !club_places.contains(&stem) || after_place_preposition(text, h.span.start) {
+            return true;
+        }
+        // `das rote Wien`, `im Wien der Zwischenkriegszeit`: a determiner or an adjective makes
+        // it the place; `die Bayern`, `den Bayern` (a plural) the club.
+        let before = text[..h.span.start].strip_suffix(' ');
+        let plural = before.is_some_and(|b| matches!(last_word(b), "die" | "den" | "Die" | "Den"));
+        if !plural && before.is_some_and(|b| modified_noun(&format!("{b} ")) || contraction(last_word(b))) {
+            return true;
+        }
+        // `(Graz, UPC-Arena, 16.30 Uhr)`: the venue of a fixture.
+        if text[..h.span.start].ends_with('(') {
+            return true;
+        }
+        dateline(text, h.span.start, h.span.end)
+    });
+}
+
+/// `im`, `vom`, `zum`, `ins`, `am`: a preposition merged with an article.
+fn contraction(w: &str) -> bool {
+    let mut norm = String::new();
+    crate::syntax::token::fold_into(w, &mut norm);
+    let lex = crate::syntax::lexicon::Lexicon::get();
+    lex.id(&norm).is_some_and(|id| lex.info(id).contraction.is_some())
+}
+
+/// The span is (one of the places of) a dateline: `Barcelona – `, `Graz/Salzburg – ` at the
+/// start of a sentence.
+fn dateline(text: &str, start: usize, end: usize) -> bool {
+    let mut before = &text[..start];
+    while let Some(b) = before.strip_suffix('/') {
+        before = &b[..b.len() - last_word(b).len()];
+    }
+    let mut after = &text[end..];
+    while let Some(a) = after.strip_prefix('/') {
+        after = &a[first_word(a).len()..];
+    }
+    sentence_start(text, before.len()) && (after.starts_with(" – ") || after.starts_with(" - "))
+}
+
+/// The place in the name of a club, when a hit is one (`FC Barcelona` → `Barcelona`).
+fn club_place(hit: &str) -> Option<&str> {
+    let m = markers();
+    m.club_before
+        .iter()
+        .find_map(|x| hit.strip_prefix(x.as_str()).and_then(|r| r.strip_prefix(' ')))
+        .or_else(|| {
+            m.club_after
+                .iter()
+                .find_map(|x| hit.strip_suffix(x.as_str()).and_then(|r| r.strip_suffix(' ')))
+        })
+        .filter(|p| !p.is_empty() && !p.contains(' '))
 }
 
 /// A first name of `data/names/first-names.tsv` that is no frequent German word and no noun
