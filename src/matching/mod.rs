@@ -70,6 +70,9 @@ struct Entry {
     /// An adjective stem without ending (`russisch`): capitalised inside a sentence it is the
     /// language or a surname (`auf Deutsch`, `Oskar Deutsch`), not the country.
     bare_adjective: bool,
+    /// A city's stem that only its adjective uses (`Mailänd` of `Mailänder`, `Münchn` of
+    /// `Münchner`): it matches only with the adjective's ending.
+    adjective_stem: bool,
     /// The form as the gazetteer writes it, lower case: where entities differ only by diacritics
     /// (which normalisation folds), the one written exactly as in the text wins.
     raw: Box<str>,
@@ -142,6 +145,27 @@ pub fn demonym_forms(base: &str) -> Vec<String> {
     }
 }
 
+/// The stems of a city's adjective that its name does not begin (the regular `Moskau` →
+/// `Moskauer` needs none): `-and` takes an umlaut (`Mailand` → `Mailänder`), `-en` drops its `e`
+/// where the German dictionary knows the adjective (`München` → `Münchner`, `Dresden` →
+/// `Dresdner`; not `Essen` → `Essner`).
+fn city_adjective_stems(alias: &str) -> Vec<String> {
+    if alias.contains(' ') {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    if let Some(stem) = alias.strip_suffix("and") {
+        out.push(format!("{stem}änd"));
+    }
+    if let Some(stem) = alias.strip_suffix("en") {
+        let stem = format!("{stem}n");
+        if crate::gazetteer::ordinary::zipf(&format!("{stem}er")).is_some() {
+            out.push(stem);
+        }
+    }
+    out
+}
+
 impl Matcher {
     /// Compiles the gazetteer into one automaton.
     pub fn new(gaz: &Gazetteer) -> Matcher {
@@ -176,9 +200,21 @@ impl Matcher {
                 kind: e.kind,
                 sibilant: raw.ends_with(['s', 'x', 'z', 'ß', 'S', 'X', 'Z']),
                 bare_adjective: false,
+                adjective_stem: false,
             };
             for a in &e.aliases {
                 add(a, mk(Form::Alias, a, case_of(a)));
+                if e.kind == Kind::City {
+                    for stem in city_adjective_stems(a) {
+                        add(
+                            &stem,
+                            Entry {
+                                adjective_stem: true,
+                                ..mk(Form::Alias, &stem, Case::UpperFirst)
+                            },
+                        );
+                    }
+                }
             }
             for a in &e.short_aliases {
                 add(a, mk(Form::Short, a, case_of(a)));
@@ -301,7 +337,10 @@ impl Matcher {
                 Case::UpperFirst => first_upper,
                 Case::AllCaps => all_caps,
             };
-            if !case_ok || (e.bare_adjective && first_upper && !sentence_initial(text, os)) {
+            if !case_ok
+                || (e.bare_adjective && first_upper && !sentence_initial(text, os))
+                || (e.adjective_stem && cont != "er" && cont != "ern")
+            {
                 continue;
             }
             let infl = if cont.is_empty() {
