@@ -16,7 +16,8 @@
 //! 5. it is itself a `before` marker followed by a name (`Austria Wien`);
 //! 6. it is an ordinary German word right after an indefinite article (`ein Bild machen`): then
 //!    it is that word, not a name at all;
-//! 7. the document names a club by this place (`FC Barcelona`, `Leeds United`) and the place
+//! 7. it is an organisation in an author credit (`(APA, 28.6.2015)`, `(Reuters, APA)` at the end);
+//! 8. the document names a club by this place (`FC Barcelona`, `Leeds United`) and the place
 //!    stands alone, not after a preposition of place nor as a dateline (`Barcelona hatte den
 //!    Vertrag verlängert`, `die Bayern`): it is the club.
 //!
@@ -332,12 +333,46 @@ pub fn drop_names_inside_names(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>)
         {
             inside = spaced_before.is_some_and(|b| m.indefinite_before.iter().any(|x| ends_with_marker(b, x)));
         }
+        // 7. an author credit (`(APA, 28.6.2015)`, `(Reuters, APA)` closing the text)
+        if !inside
+            && h.candidates
+                .iter()
+                .all(|c| gaz.entity(c.entity).kind == Kind::Organization)
+        {
+            inside = credit(text, start, end);
+        }
         keep[k] = !inside;
     }
     let mut it = keep.into_iter();
     hits.retain(|_| it.next().unwrap_or(true));
     drop_club_places(gaz, text, hits, &club_places);
     drop_namesakes(gaz, text, hits);
+}
+
+/// The span stands in a parenthesised author credit: a few short words (agencies, `red`) and
+/// dates, with a date or closing the text or its paragraph (`(APA, 28.6.2015)`, `(APA/dpa)`).
+fn credit(text: &str, start: usize, end: usize) -> bool {
+    const MAX: usize = 48;
+    let credit_char = |c: char| c.is_alphanumeric() || matches!(c, ',' | '/' | ' ' | '.');
+    let Some(open) = text[..start].rfind('(').filter(|&o| start - o <= MAX) else {
+        return false;
+    };
+    let Some(close) = text[end..].find(')').map(|c| end + c).filter(|&c| c - end <= MAX) else {
+        return false;
+    };
+    let inner = &text[open + 1..close];
+    if !inner.chars().all(credit_char) {
+        return false;
+    }
+    let words: Vec<&str> = inner.split([',', '/', ' ']).filter(|w| !w.is_empty()).collect();
+    let date = |w: &str| w.chars().all(|c| c.is_ascii_digit() || c == '.') && w.contains('.');
+    let short_word = |w: &str| w.chars().all(char::is_alphabetic) && w.chars().count() <= 10;
+    if words.is_empty() || words.len() > 5 || !words.iter().all(|w| date(w) || short_word(w)) {
+        return false;
+    }
+    let closes = text[close + 1..].trim_start_matches([' ', '\t']).is_empty()
+        || text[close + 1..].trim_start_matches([' ', '\t']).starts_with('\n');
+    words.iter().any(|w| date(w)) || closes
 }
 
 /// In a document that names a club by its place (`FC Barcelona`, `FC Bayern`, `Leeds United`),
