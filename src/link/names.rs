@@ -323,15 +323,18 @@ pub fn drop_names_inside_names(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>)
             inside = spaced_after.is_some_and(|a| a.chars().next().is_some_and(char::is_uppercase))
                 && hits.get(k + 1).is_some_and(|n| n.span.start == end + 1);
         }
-        // 6. an ordinary word after an indefinite article (`ein Bild`, `einen Kern`)
-        // (not an acronym: `eine EU, die schützt` is the union).
+        // 6. an ordinary word right after an indefinite article, a demonstrative or a possessive
+        // (`ein Bild`, `einen Kern`, `dieses Bild`, `sein Bild`) (not an acronym: `eine EU, die
+        // schützt` is the union). Not across an adjective: `ein starkes Polen` is the country.
         let word = h.span.slice(text);
         if !inside
             && plain_name
             && word.chars().any(char::is_lowercase)
             && crate::gazetteer::ordinary::ordinary(word).is_some()
         {
-            inside = spaced_before.is_some_and(|b| m.indefinite_before.iter().any(|x| ends_with_marker(b, x)));
+            inside = spaced_before.is_some_and(|b| {
+                m.indefinite_before.iter().any(|x| ends_with_marker(b, x)) || possessive(last_word(b))
+            });
         }
         // 7. an author credit (`(APA, 28.6.2015)`, `(Reuters, APA)` closing the text)
         if !inside
@@ -408,6 +411,14 @@ fn drop_club_places(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>, club_place
         }
         dateline(text, h.span.start, h.span.end)
     });
+}
+
+/// `sein`, `ihrem`, `unseren`: a possessive.
+fn possessive(w: &str) -> bool {
+    let mut norm = String::new();
+    crate::syntax::token::fold_into(w, &mut norm);
+    let lex = crate::syntax::lexicon::Lexicon::get();
+    lex.id(&norm).is_some_and(|id| lex.info(id).poss.is_some())
 }
 
 /// `im`, `vom`, `zum`, `ins`, `am`: a preposition merged with an article.
