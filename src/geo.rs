@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 const CITIES: &str = include_str!("../data/geo/cities.tsv");
 
-/// The compiled geography: countries and capitals (cities are looked up on demand).
+/// The compiled geography: countries and capitals (the city table is indexed on first use).
 #[derive(Debug, Default)]
 pub struct Geo {
     /// Normalised country name → country code.
@@ -53,41 +53,33 @@ impl Geo {
         g
     }
 
-    /// For each of `names` (normalised), the country code and population of the most populous
-    /// city GeoNames knows by that name (any spelling it lists). One pass over the city table;
-    /// names are stored folded, so no line is normalised at run time.
-    pub fn city_countries(&self, names: &rustc_hash::FxHashSet<String>) -> HashMap<String, ([u8; 2], u32)> {
-        let mut out: HashMap<String, ([u8; 2], u32)> = HashMap::default();
-        if names.is_empty() {
-            return out;
-        }
-        // The table is sorted by name: binary search over its lines.
-        let lines: Vec<&str> = CITIES.lines().filter(|l| !l.starts_with('#')).collect();
-        for want in names {
-            let at = lines.partition_point(|l| l.split('\t').next().unwrap_or("") < want.as_str());
-            for line in &lines[at..] {
+    /// The country code and population of the most populous city GeoNames knows by `name`
+    /// (normalised; any spelling it lists). The city table is indexed on first use (names are
+    /// stored folded, so no line is normalised): a lookup is a hash probe, so a gazetteer of
+    /// hundreds of thousands of cities costs no more per city than one of ten.
+    pub fn city_country_normalized(&self, name: &str) -> Option<([u8; 2], u32)> {
+        static INDEX: OnceLock<HashMap<&'static str, ([u8; 2], u32)>> = OnceLock::new();
+        let index = INDEX.get_or_init(|| {
+            let mut m: HashMap<&'static str, ([u8; 2], u32)> = HashMap::default();
+            for line in CITIES.lines().filter(|l| !l.starts_with('#')) {
                 let mut f = line.split('\t');
-                if f.next() != Some(want.as_str()) {
-                    break;
-                }
-                let (Some(cc), Some(pop)) = (f.next().and_then(code), f.next()) else {
+                let (Some(name), Some(cc), Some(pop)) = (f.next(), f.next().and_then(code), f.next()) else {
                     continue;
                 };
                 let pop: u32 = pop.parse().unwrap_or(0);
-                let e = out.entry(want.clone()).or_insert((cc, pop));
+                let e = m.entry(name).or_insert((cc, pop));
                 if pop > e.1 {
                     *e = (cc, pop);
                 }
             }
-        }
-        out
+            m
+        });
+        index.get(name).copied()
     }
 
-    /// The country code of the most populous city named `name`.
+    /// The country code and population of the most populous city named `name`.
     pub fn city_country(&self, name: &str) -> Option<([u8; 2], u32)> {
-        let key = normalize_pattern(name);
-        let set: rustc_hash::FxHashSet<String> = std::iter::once(key.clone()).collect();
-        self.city_countries(&set).get(&key).copied()
+        self.city_country_normalized(&normalize_pattern(name))
     }
 
     /// The code of the country named `name` (English or German).

@@ -730,17 +730,11 @@ fn derive_geography(entities: &mut [Entity]) {
             }
         }
     }
-    let needed: rustc_hash::FxHashSet<String> = entities
-        .iter()
-        .filter(|e| e.kind == Kind::City && e.country.is_none())
-        .flat_map(|e| names(e).into_iter().map(|n| crate::normalize::normalize_pattern(&n)))
-        .collect();
-    let found = geo.city_countries(&needed);
     for e in entities.iter_mut() {
         if e.kind == Kind::City && e.country.is_none() {
-            let best = names(e)
-                .iter()
-                .filter_map(|n| found.get(&crate::normalize::normalize_pattern(n)).copied())
+            let best = std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .filter_map(|n| geo.city_country_normalized(&crate::normalize::normalize_pattern(n)))
                 .max_by_key(|x| x.1);
             e.geo_country = best.and_then(|(cc, _)| by_code.get(&cc).copied());
         }
