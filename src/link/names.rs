@@ -413,20 +413,22 @@ fn drop_club_places(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>, club_place
     });
 }
 
-/// `sein`, `ihrem`, `unseren`: a possessive.
-fn possessive(w: &str) -> bool {
+/// What the lexicon says of the word `w` (folded as the syntax layer folds it).
+fn lexicon_says(w: &str, what: impl Fn(&crate::syntax::lexicon::WordInfo) -> bool) -> bool {
     let mut norm = String::new();
     crate::syntax::token::fold_into(w, &mut norm);
     let lex = crate::syntax::lexicon::Lexicon::get();
-    lex.id(&norm).is_some_and(|id| lex.info(id).poss.is_some())
+    lex.id(&norm).is_some_and(|id| what(lex.info(id)))
+}
+
+/// `sein`, `ihrem`, `unseren`: a possessive.
+fn possessive(w: &str) -> bool {
+    lexicon_says(w, |i| i.poss.is_some())
 }
 
 /// `im`, `vom`, `zum`, `ins`, `am`: a preposition merged with an article.
 fn contraction(w: &str) -> bool {
-    let mut norm = String::new();
-    crate::syntax::token::fold_into(w, &mut norm);
-    let lex = crate::syntax::lexicon::Lexicon::get();
-    lex.id(&norm).is_some_and(|id| lex.info(id).contraction.is_some())
+    lexicon_says(w, |i| i.contraction.is_some())
 }
 
 /// The span is (one of the places of) a dateline: `Barcelona – `, `Graz/Salzburg – ` at the
@@ -478,9 +480,7 @@ fn modified_noun(before: &str) -> bool {
     }
     let mut norm = String::new();
     crate::syntax::token::fold_into(w, &mut norm);
-    let lex = crate::syntax::lexicon::Lexicon::get();
-    lex.id(&norm)
-        .is_some_and(|id| lex.info(id).is(crate::syntax::lexicon::flag::DET) || lex.info(id).poss.is_some())
+    lexicon_says(w, |i| i.is(crate::syntax::lexicon::flag::DET) || i.poss.is_some())
         || ["", "e", "er", "en", "em", "es"]
             .iter()
             .filter_map(|end| norm.strip_suffix(end))
