@@ -357,10 +357,19 @@ pub fn drop_names_inside_names(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>)
 fn credit(text: &str, start: usize, end: usize) -> bool {
     const MAX: usize = 48;
     let credit_char = |c: char| c.is_alphanumeric() || matches!(c, ',' | '/' | ' ' | '.');
-    let Some(open) = text[..start].rfind('(').filter(|&o| start - o <= MAX) else {
+    // Look no further than MAX bytes either way: the work per hit stays bounded.
+    let mut lo = start.saturating_sub(MAX);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (end + MAX).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let Some(open) = text[lo..start].rfind('(').map(|o| lo + o) else {
         return false;
     };
-    let Some(close) = text[end..].find(')').map(|c| end + c).filter(|&c| c - end <= MAX) else {
+    let Some(close) = text[end..hi].find(')').map(|c| end + c) else {
         return false;
     };
     let inner = &text[open + 1..close];
@@ -402,7 +411,7 @@ fn drop_club_places(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>, club_place
         // it the place; `die Bayern`, `den Bayern` (a plural) the club.
         let before = text[..h.span.start].strip_suffix(' ');
         let plural = before.is_some_and(|b| matches!(last_word(b), "die" | "den" | "Die" | "Den"));
-        if !plural && before.is_some_and(|b| modified_noun(&format!("{b} ")) || contraction(last_word(b))) {
+        if !plural && before.is_some_and(|b| modified_noun(&text[..h.span.start]) || contraction(last_word(b))) {
             return true;
         }
         // `(Graz, UPC-Arena, 16.30 Uhr)`: the venue of a fixture.
