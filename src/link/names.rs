@@ -382,9 +382,8 @@ fn credit(text: &str, start: usize, end: usize) -> bool {
     if words.is_empty() || words.len() > 5 || !words.iter().all(|w| date(w) || short_word(w)) {
         return false;
     }
-    let closes = text[close + 1..].trim_start_matches([' ', '\t']).is_empty()
-        || text[close + 1..].trim_start_matches([' ', '\t']).starts_with('\n');
-    words.iter().any(|w| date(w)) || closes
+    let rest = text[close + 1..].trim_start_matches([' ', '\t']);
+    words.iter().any(|w| date(w)) || rest.is_empty() || rest.starts_with('\n')
 }
 
 /// In a document that names a club by its place (`FC Barcelona`, `FC Bayern`, `Leeds United`),
@@ -487,13 +486,15 @@ fn modified_noun(before: &str) -> bool {
     if !w.chars().next().is_some_and(char::is_lowercase) {
         return false;
     }
+    if lexicon_says(w, |i| i.is(crate::syntax::lexicon::flag::DET) || i.poss.is_some()) {
+        return true;
+    }
     let mut norm = String::new();
     crate::syntax::token::fold_into(w, &mut norm);
-    lexicon_says(w, |i| i.is(crate::syntax::lexicon::flag::DET) || i.poss.is_some())
-        || ["", "e", "er", "en", "em", "es"]
-            .iter()
-            .filter_map(|end| norm.strip_suffix(end))
-            .any(crate::gazetteer::ordinary::is_adjective)
+    ["", "e", "er", "en", "em", "es"]
+        .iter()
+        .filter_map(|end| norm.strip_suffix(end))
+        .any(crate::gazetteer::ordinary::is_adjective)
 }
 
 /// `given` is one of the words of the person's names, or a spelling of one (`Wladimir` for
