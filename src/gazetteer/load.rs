@@ -30,172 +30,234 @@ pub(crate) struct Token {
 }
 
 /// Tokenises RON source. `Err` carries a position and message for an unterminated literal.
+#[cfg(test)]
 pub(crate) fn tokenize(src: &str) -> Result<Vec<Token>, (usize, usize, String)> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = src.char_indices().collect();
-    let (mut i, mut line, mut col) = (0usize, 1usize, 1usize);
-    // Advances over chars[i], keeping line and column.
-    macro_rules! bump {
-        () => {{
-            if chars[i].1 == '\n' {
-                line += 1;
-                col = 1;
-            } else {
-                col += 1;
-            }
-            i += 1;
-        }};
+    Lexer::new(src).collect()
+}
+
+/// A streaming tokeniser over RON source: one token at a time, so that a large file is never held
+/// as a whole token list (or a list of its characters). Yields `Err` with a position and message
+/// for an unterminated literal, then stops.
+pub(crate) struct Lexer<'s> {
+    src: &'s str,
+    /// Byte offset of the next character.
+    i: usize,
+    /// Byte offset of `src` in its file.
+    base: usize,
+    line: usize,
+    col: usize,
+    failed: bool,
+}
+
+impl<'s> Lexer<'s> {
+    pub(crate) fn new(src: &'s str) -> Lexer<'s> {
+        Lexer::at(src, 1, 1, 0)
     }
-    while i < chars.len() {
-        let (byte, c) = chars[i];
-        let (tl, tc) = (line, col);
-        let next = chars.get(i + 1).map(|&(_, c)| c);
-        if c.is_whitespace() {
-            bump!();
-        } else if c == '/' && next == Some('/') {
-            while i < chars.len() && chars[i].1 != '\n' {
-                bump!();
-            }
-        } else if c == '/' && next == Some('*') {
-            let mut depth = 0usize;
-            loop {
-                if i >= chars.len() {
-                    return Err((tl, tc, "unterminated block comment".into()));
-                }
-                let n = chars.get(i + 1).map(|&(_, c)| c);
-                if chars[i].1 == '/' && n == Some('*') {
-                    depth += 1;
-                    bump!();
-                    bump!();
-                } else if chars[i].1 == '*' && n == Some('/') {
-                    depth -= 1;
-                    bump!();
-                    bump!();
-                    if depth == 0 {
-                        break;
-                    }
-                } else {
-                    bump!();
-                }
-            }
-        } else if c == '"' || (c == 'r' && matches!(next, Some('"') | Some('#'))) {
-            // Plain or raw string.
-            let mut hashes = 0usize;
-            let raw = c == 'r';
-            if raw {
-                bump!();
-                while i < chars.len() && chars[i].1 == '#' {
-                    hashes += 1;
-                    bump!();
-                }
-                if i >= chars.len() || chars[i].1 != '"' {
-                    return Err((tl, tc, "malformed raw string".into()));
-                }
-            }
-            bump!(); // opening quote
-            let start = i;
-            loop {
-                if i >= chars.len() {
-                    return Err((tl, tc, "unterminated string".into()));
-                }
-                let ch = chars[i].1;
-                if !raw && ch == '\\' {
-                    bump!();
-                    if i < chars.len() {
-                        bump!();
-                    }
-                    continue;
-                }
-                if ch == '"' {
-                    let closes = (1..=hashes).all(|k| chars.get(i + k).map(|&(_, c)| c) == Some('#'));
-                    if closes {
-                        let content: String = chars[start..i].iter().map(|&(_, c)| c).collect();
-                        bump!();
-                        for _ in 0..hashes {
-                            bump!();
-                        }
-                        out.push(Token {
-                            tok: Tok::Str(content),
-                            line: tl,
-                            col: tc,
-                            byte,
-                        });
-                        break;
-                    }
-                }
-                bump!();
-            }
-        } else if c == '\'' {
-            bump!();
-            while i < chars.len() && chars[i].1 != '\'' {
-                if chars[i].1 == '\\' {
-                    bump!();
-                }
-                if i < chars.len() {
-                    bump!();
-                }
-            }
-            if i >= chars.len() {
-                return Err((tl, tc, "unterminated character literal".into()));
-            }
-            bump!();
-            out.push(Token {
-                tok: Tok::Other,
-                line: tl,
-                col: tc,
-                byte,
-            });
-        } else if c.is_alphabetic() || c == '_' {
-            let mut s = String::new();
-            while i < chars.len() && (chars[i].1.is_alphanumeric() || chars[i].1 == '_') {
-                s.push(chars[i].1);
-                bump!();
-            }
-            out.push(Token {
-                tok: Tok::Ident(s),
-                line: tl,
-                col: tc,
-                byte,
-            });
-        } else if c.is_ascii_digit() || ((c == '-' || c == '+' || c == '.') && next.is_some_and(|n| n.is_ascii_digit()))
-        {
-            bump!();
-            while i < chars.len() && (chars[i].1.is_alphanumeric() || matches!(chars[i].1, '.' | '_' | '+' | '-')) {
-                bump!();
-            }
-            out.push(Token {
-                tok: Tok::Other,
-                line: tl,
-                col: tc,
-                byte,
-            });
-        } else {
-            out.push(Token {
-                tok: Tok::Punct(c),
-                line: tl,
-                col: tc,
-                byte,
-            });
-            bump!();
+
+    /// A lexer over a piece of a file that starts at `line`, `col` and byte `base`: its tokens
+    /// carry positions in the file.
+    pub(crate) fn at(src: &'s str, line: usize, col: usize, base: usize) -> Lexer<'s> {
+        Lexer {
+            src,
+            i: 0,
+            base,
+            line,
+            col,
+            failed: false,
         }
     }
-    Ok(out)
+
+    /// The character `k` characters ahead of the next one.
+    fn peek(&self, k: usize) -> Option<char> {
+        self.src[self.i..].chars().nth(k)
+    }
+
+    /// Advances over the next character, keeping line and column.
+    fn bump(&mut self) {
+        if let Some(c) = self.peek(0) {
+            if c == '\n' {
+                self.line += 1;
+                self.col = 1;
+            } else {
+                self.col += 1;
+            }
+            self.i += c.len_utf8();
+        }
+    }
+
+    fn at_end(&self) -> bool {
+        self.i >= self.src.len()
+    }
+
+    fn bump_while(&mut self, keep: impl Fn(char) -> bool) {
+        while self.peek(0).is_some_and(&keep) {
+            self.bump();
+        }
+    }
+
+    fn token(&mut self) -> Result<Option<Token>, (usize, usize, String)> {
+        loop {
+            let Some(c) = self.peek(0) else { return Ok(None) };
+            let (byte, tl, tc) = (self.base + self.i, self.line, self.col);
+            let next = self.peek(1);
+            let tok = |tok| {
+                Ok(Some(Token {
+                    tok,
+                    line: tl,
+                    col: tc,
+                    byte,
+                }))
+            };
+            if c.is_whitespace() {
+                self.bump();
+            } else if c == '/' && next == Some('/') {
+                self.bump_while(|c| c != '\n');
+            } else if c == '/' && next == Some('*') {
+                let mut depth = 0usize;
+                loop {
+                    if self.at_end() {
+                        return Err((tl, tc, "unterminated block comment".into()));
+                    }
+                    let (a, b) = (self.peek(0), self.peek(1));
+                    if a == Some('/') && b == Some('*') {
+                        depth += 1;
+                        self.bump();
+                        self.bump();
+                    } else if a == Some('*') && b == Some('/') {
+                        depth -= 1;
+                        self.bump();
+                        self.bump();
+                        if depth == 0 {
+                            break;
+                        }
+                    } else {
+                        self.bump();
+                    }
+                }
+            } else if c == '"' || (c == 'r' && matches!(next, Some('"') | Some('#'))) {
+                // Plain or raw string.
+                let mut hashes = 0usize;
+                let raw = c == 'r';
+                if raw {
+                    self.bump();
+                    while self.peek(0) == Some('#') {
+                        hashes += 1;
+                        self.bump();
+                    }
+                    if self.peek(0) != Some('"') {
+                        return Err((tl, tc, "malformed raw string".into()));
+                    }
+                }
+                self.bump(); // opening quote
+                let start = self.i;
+                loop {
+                    let Some(ch) = self.peek(0) else {
+                        return Err((tl, tc, "unterminated string".into()));
+                    };
+                    if !raw && ch == '\\' {
+                        self.bump();
+                        self.bump();
+                        continue;
+                    }
+                    if ch == '"'
+                        && self.src.as_bytes()[self.i + 1..]
+                            .iter()
+                            .take(hashes)
+                            .filter(|&&b| b == b'#')
+                            .count()
+                            == hashes
+                    {
+                        let content = self.src[start..self.i].to_string();
+                        for _ in 0..=hashes {
+                            self.bump();
+                        }
+                        return tok(Tok::Str(content));
+                    }
+                    self.bump();
+                }
+            } else if c == '\'' {
+                self.bump();
+                while let Some(ch) = self.peek(0)
+                    && ch != '\''
+                {
+                    if ch == '\\' {
+                        self.bump();
+                    }
+                    self.bump();
+                }
+                if self.at_end() {
+                    return Err((tl, tc, "unterminated character literal".into()));
+                }
+                self.bump();
+                return tok(Tok::Other);
+            } else if c.is_alphabetic() || c == '_' {
+                let from = self.i;
+                self.bump_while(|c| c.is_alphanumeric() || c == '_');
+                return tok(Tok::Ident(self.src[from..self.i].to_string()));
+            } else if c.is_ascii_digit()
+                || ((c == '-' || c == '+' || c == '.') && next.is_some_and(|n| n.is_ascii_digit()))
+            {
+                self.bump();
+                self.bump_while(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '+' | '-'));
+                return tok(Tok::Other);
+            } else {
+                self.bump();
+                return tok(Tok::Punct(c));
+            }
+        }
+    }
+}
+
+impl Iterator for Lexer<'_> {
+    type Item = Result<Token, (usize, usize, String)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        let t = self.token();
+        self.failed = t.is_err();
+        t.transpose()
+    }
 }
 
 /// One record of a file: its tokens and where it starts.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct RecordSource<'s> {
     /// The record's source text.
     pub text: &'s str,
-    /// Its tokens (positions are absolute in the file).
+    /// Its tokens (positions are absolute in the file); empty once `compact`ed.
     pub tokens: Vec<Token>,
     /// Line of its first character.
     pub line: usize,
     /// Column of its first character.
     pub col: usize,
+    /// Byte offset of its first character in the file.
+    pub byte: usize,
 }
 
-impl RecordSource<'_> {
+impl<'s> RecordSource<'s> {
+    /// The record without its tokens: what is kept of every record of a large gazetteer while
+    /// the rest is read and checked (`tokenized` gives them back where a problem needs a
+    /// position).
+    pub fn compact(mut self) -> RecordSource<'s> {
+        self.tokens = Vec::new();
+        self
+    }
+
+    /// The record with its tokens, read again from its text if it was `compact`ed.
+    pub fn tokenized(&self) -> std::borrow::Cow<'_, RecordSource<'s>> {
+        if !self.tokens.is_empty() {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        std::borrow::Cow::Owned(RecordSource {
+            tokens: Lexer::at(self.text, self.line, self.col, self.byte)
+                .map_while(Result::ok)
+                .collect(),
+            ..*self
+        })
+    }
+
     /// Position of the value token after `field:` at the record's top level, or the record start.
     pub fn field_pos(&self, field: &str) -> (usize, usize) {
         self.field_value(field)
@@ -326,13 +388,16 @@ pub(crate) fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
-/// Parses one file's source into records. Problems (syntax, schema) are pushed to `problems`;
-/// every record that parses is returned with its source.
+/// Parses one file's source into records, one at a time. Problems (syntax, schema) are pushed to
+/// `problems`; every record that parses is passed to `check` (which may report problems of its
+/// own) while its tokens are at hand, and returned with its source, without tokens (see
+/// `RecordSource::compact`), and what `check` said.
 pub(crate) fn parse_file<'s>(
     path: &Path,
     src: &'s str,
     problems: &mut Vec<Problem>,
-) -> Vec<(EntityRecord, RecordSource<'s>)> {
+    mut check: impl FnMut(&EntityRecord, &RecordSource<'s>, &mut Vec<Problem>) -> bool,
+) -> Vec<(EntityRecord, RecordSource<'s>, bool)> {
     let whole_file_error = |problems: &mut Vec<Problem>| {
         match ron_options().from_str::<Vec<EntityRecord>>(src) {
             Err(e) => problems.push(Problem::at(
@@ -344,23 +409,28 @@ pub(crate) fn parse_file<'s>(
             Ok(_) => problems.push(Problem::at(path, 1, 1, "cannot split the file into records")),
         };
     };
-    let tokens = match tokenize(src) {
-        Ok(t) => t,
-        Err((line, col, msg)) => {
-            problems.push(Problem::at(path, line, col, msg));
-            return Vec::new();
+    let reported = problems.len();
+    // Tokens one at a time: records are split and parsed as the file is read.
+    let mut lexer = Lexer::new(src);
+    let mut lex_error = None;
+    let mut tokens = std::iter::from_fn(|| match lexer.next()? {
+        Ok(t) => Some(t),
+        Err(e) => {
+            lex_error = Some(e);
+            None
         }
-    };
+    })
+    .peekable();
     // Skip inner attributes such as `#![enable(implicit_some)]`.
-    let mut k = 0;
-    while matches!(tokens.get(k).map(|t| &t.tok), Some(Tok::Punct('#'))) {
-        while k < tokens.len() && tokens[k].tok != Tok::Punct(']') {
-            k += 1;
+    while tokens.next_if(|t| t.tok == Tok::Punct('#')).is_some() {
+        for t in tokens.by_ref() {
+            if t.tok == Tok::Punct(']') {
+                break;
+            }
         }
-        k += 1;
     }
-    match tokens.get(k) {
-        Some(t) if t.tok == Tok::Punct('[') => k += 1,
+    match tokens.next() {
+        Some(t) if t.tok == Tok::Punct('[') => {}
         Some(t) => {
             problems.push(
                 Problem::at(
@@ -374,12 +444,16 @@ pub(crate) fn parse_file<'s>(
             return Vec::new();
         }
         None => {
-            problems.push(Problem::at(
-                path,
-                1,
-                1,
-                "empty file: a gazetteer file is a list `[...]` of entity records",
-            ));
+            drop(tokens);
+            match lex_error {
+                Some((line, col, msg)) => problems.push(Problem::at(path, line, col, msg)),
+                None => problems.push(Problem::at(
+                    path,
+                    1,
+                    1,
+                    "empty file: a gazetteer file is a list `[...]` of entity records",
+                )),
+            }
             return Vec::new();
         }
     }
@@ -398,6 +472,7 @@ pub(crate) fn parse_file<'s>(
             tokens: std::mem::take(item),
             line: first.line,
             col: first.col,
+            byte: first.byte,
         };
         let mut text = unquote_variants(&rec).unwrap_or_else(|| rec.text.to_string());
         // An unknown field is reported and then blanked out, so the record's other problems
@@ -405,7 +480,8 @@ pub(crate) fn parse_file<'s>(
         for _ in 0..=rec.tokens.len() {
             match ron_options().from_str::<EntityRecord>(&text) {
                 Ok(r) => {
-                    records.push((r, rec));
+                    let ok = check(&r, &rec, problems);
+                    records.push((r, rec.compact(), ok));
                     return;
                 }
                 Err(e) => {
@@ -424,7 +500,7 @@ pub(crate) fn parse_file<'s>(
             }
         }
     };
-    for t in tokens.into_iter().skip(k) {
+    for t in tokens.by_ref() {
         if closed {
             problems.push(Problem::at(
                 path,
@@ -449,6 +525,13 @@ pub(crate) fn parse_file<'s>(
             continue;
         }
         item.push(t);
+    }
+    drop(tokens);
+    // A literal left open makes the rest of the file unreadable: that alone is reported.
+    if let Some((line, col, msg)) = lex_error {
+        problems.truncate(reported);
+        problems.push(Problem::at(path, line, col, msg));
+        return Vec::new();
     }
     if !closed {
         whole_file_error(problems);
@@ -487,7 +570,7 @@ mod tests {
     fn kinds_and_genders_may_be_written_as_strings() {
         let src = "[\n (id: \"a\", kind: \"Person\", name: \"A\", aliases: [\"A\"], gender: \"Female\"),\n (id: \"b\", kind: \"Persn\", name: \"B\", aliases: [\"B\"]),\n]";
         let mut problems = Vec::new();
-        let recs = parse_file(Path::new("t.ron"), src, &mut problems);
+        let recs = parse_file(Path::new("t.ron"), src, &mut problems, |_, _, _| true);
         assert_eq!(recs.len(), 1);
         assert_eq!(recs[0].0.kind, super::super::Kind::Person);
         assert_eq!(recs[0].0.gender, Some(super::super::Gender::Female));
@@ -501,10 +584,19 @@ mod tests {
     fn records_are_split_at_top_level_commas() {
         let src = "[\n (id: \"a\", kind: Person, name: \"A\", aliases: [\"A\", \"B\"]),\n (id: \"b\", kind: City, name: \"B\", aliases: [\"C\"],),\n]";
         let mut problems = Vec::new();
-        let recs = parse_file(Path::new("t.ron"), src, &mut problems);
+        let mut aliases = Vec::new();
+        let recs = parse_file(Path::new("t.ron"), src, &mut problems, |_, rs, _| {
+            aliases.push(rs.list_strings("aliases").len());
+            true
+        });
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(recs.len(), 2);
         assert_eq!((recs[1].1.line, recs[1].1.col), (3, 2));
-        assert_eq!(recs[0].1.list_strings("aliases").len(), 2);
+        assert_eq!(aliases, [2, 1]);
+        // Compacted, a record gives its tokens back from its text, at their places in the file.
+        assert!(recs[1].1.tokens.is_empty());
+        let again = recs[1].1.tokenized();
+        let c = again.list_strings("aliases")[0];
+        assert_eq!((c.line, c.col, &src[c.byte..c.byte + 3]), (3, 45, "\"C\""));
     }
 }

@@ -289,8 +289,11 @@ impl Gazetteer {
             let mut seen = validate::IdSites::new();
             let mut layer_records = Vec::new();
             for (path, src) in layer {
-                for (rec, rs) in load::parse_file(path, src, &mut problems) {
-                    if validate::check_record(path, &rec, &rs, &mut seen, &mut problems) {
+                let check = |rec: &EntityRecord, rs: &load::RecordSource<'_>, problems: &mut Vec<Problem>| {
+                    validate::check_record(path, rec, rs, &mut seen, problems)
+                };
+                for (rec, rs, ok) in load::parse_file(path, src, &mut problems, check) {
+                    if ok {
                         layer_records.push((path.as_path(), rec, rs));
                     } else {
                         flawed.push((path.as_path(), rec, rs));
@@ -383,8 +386,11 @@ impl Gazetteer {
         let mut parsed = Vec::new();
         let mut flawed = Vec::new();
         for (path, src) in sources {
-            for (rec, rs) in load::parse_file(path, src, &mut problems) {
-                if validate::check_record(path, &rec, &rs, &mut seen, &mut problems) {
+            let check = |rec: &EntityRecord, rs: &load::RecordSource<'_>, problems: &mut Vec<Problem>| {
+                validate::check_record(path, rec, rs, &mut seen, problems)
+            };
+            for (rec, rs, ok) in load::parse_file(path, src, &mut problems, check) {
+                if ok {
                     parsed.push((path, rec, rs));
                 } else {
                     flawed.push((path, rec, rs));

@@ -135,7 +135,7 @@ pub(crate) fn check_references(
     if let Some(c) = &rec.country
         && !known.contains_key(c)
     {
-        let (l, col) = src.field_pos("country");
+        let (l, col) = src.tokenized().field_pos("country");
         problems.push(
             Problem::at(
                 path,
@@ -148,6 +148,7 @@ pub(crate) fn check_references(
     }
     for role in &rec.roles {
         if !known.contains_key(&role.of) {
+            let src = src.tokenized();
             let t = find_str(src.nested_strings("of"), &role.of);
             let (l, c) = t.map(|t| (t.line, t.col)).unwrap_or((src.line, src.col));
             problems.push(
