@@ -68,6 +68,8 @@ pub struct DocRefs<'g> {
     /// Who speaks in the current sentence: the person of its turn, or `Some(None)` for the
     /// interviewer.
     speaker: Option<Option<EntityIdx>>,
+    /// The latest person received or visiting (`note_guest`).
+    guest: Option<EntityIdx>,
 }
 
 /// A turn of a transcript: a label (`Jagland:`, `Standard:`) at the start of a sentence.
@@ -211,6 +213,15 @@ impl<'g> DocRefs<'g> {
             turns,
             interviewee,
             speaker: None,
+            guest: None,
+        }
+    }
+
+    /// Notes a person the document has just told was received or visiting somewhere: whom a
+    /// later `der Gast` means (a visitor only when no guest was noted before, unless `replace`).
+    pub fn note_guest(&mut self, e: EntityIdx, replace: bool) {
+        if replace || self.guest.is_none() {
+            self.guest = Some(e);
         }
     }
 
@@ -343,7 +354,12 @@ impl<'g> DocRefs<'g> {
     /// object pronouns), else the subject (or first person) of the latest sentence with a
     /// fitting one.
     fn antecedent(&self, refers: Refers, object: bool, before: &[EntityIdx]) -> Option<EntityIdx> {
-        if !object && let Some(&e) = before.iter().rev().find(|&&e| self.fits(e, refers)) {
+        self.antecedent_by(object, before, |e| self.fits(e, refers))
+    }
+
+    /// `antecedent` for persons that pass `fits`.
+    fn antecedent_by(&self, object: bool, before: &[EntityIdx], fits: impl Fn(EntityIdx) -> bool) -> Option<EntityIdx> {
+        if !object && let Some(&e) = before.iter().rev().find(|&&e| fits(e)) {
             return Some(e);
         }
         let mut k = self.seen.len();
@@ -360,9 +376,9 @@ impl<'g> DocRefs<'g> {
             let group = &self.seen[start..k];
             let pick = group
                 .iter()
-                .find(|x| x.subject && self.fits(x.entity, refers))
-                .or_else(|| group.iter().find(|x| !x.genitive && self.fits(x.entity, refers)))
-                .or_else(|| group.iter().find(|x| self.fits(x.entity, refers)));
+                .find(|x| x.subject && fits(x.entity))
+                .or_else(|| group.iter().find(|x| !x.genitive && fits(x.entity)))
+                .or_else(|| group.iter().find(|x| fits(x.entity)));
             if let Some(x) = pick {
                 return Some(x.entity);
             }
@@ -620,7 +636,14 @@ impl<'g> DocRefs<'g> {
                     } else if thing {
                         None
                     } else {
-                        self.antecedent(refers, object, &before).map(|e| (e, Via::Coreference))
+                        // A personal pronoun is never a person its own clause names as another
+                        // of its verb's arguments (`Merkel empfing sie`: `sie` is not Merkel;
+                        // that would be `sich`).
+                        let coargs = coarguments(t, p, pi);
+                        let before: Vec<EntityIdx> = before.iter().copied().filter(|e| !coargs.contains(e)).collect();
+                        self.antecedent(refers, object, &before)
+                            .filter(|e| !coargs.contains(e))
+                            .map(|e| (e, Via::Coreference))
                     }
                 }
                 Head::Relative => {
@@ -809,6 +832,24 @@ impl<'g> DocRefs<'g> {
         if !definite {
             return Description::None; // `ein Sprecher`: someone
         }
+        // `der Gast`, `ihren Gast`: the latest person the document had received or visiting
+        // (`note_guest`), unless the clause names them otherwise (the host, or whom the
+        // possessive stands for); of either gender.
+        let guest = person_title(lex, t, ph.head).is_some_and(|n| {
+            let n = &lex.nouns[n as usize];
+            !n.plural
+                && n.title
+                    .is_some_and(|ti| lex.titles[ti as usize].refers == TitleRefers::Guest)
+        });
+        if guest {
+            let mut hosts = coarguments(t, p, pi);
+            hosts.extend(ph.possessor.and_then(|x| t.toks[x].slot).map(|s| s.entity));
+            let fits = |e: EntityIdx| !hosts.contains(&e);
+            return self
+                .guest
+                .filter(|&e| fits(e))
+                .map_or(Description::None, Description::One);
+        }
         // Possessive descriptions (`sein Amtskollege`) say whose, not who.
         if ph.possessor.is_some() && ph.det == ph.possessor {
             return Description::None;
@@ -939,6 +980,20 @@ impl<'g> DocRefs<'g> {
             .find(|&e| self.fits(e, refers))
             .or_else(|| self.antecedent(refers, true, &[]))
     }
+}
+
+/// The persons a phrase's clause names as other arguments of its verb (phrases without a
+/// preposition, not genitives): who a pronoun or `der Gast` there cannot be.
+fn coarguments(t: &Tokens, p: &Parse, pi: usize) -> Vec<EntityIdx> {
+    let head = p.phrases[pi].head;
+    p.clauses[p.clause_of[head]]
+        .phrases
+        .iter()
+        .map(|&q| &p.phrases[q])
+        .filter(|q| q.head != head && q.prep.is_none() && !q.genitive)
+        .filter_map(|q| t.toks[q.head].slot.filter(|s| s.person()))
+        .map(|s| s.entity)
+        .collect()
 }
 
 enum Description {

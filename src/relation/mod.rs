@@ -471,6 +471,15 @@ pub fn extract_traced(
         };
         events.note(si, &notes);
         refs.note_parse(&t, &p, &subjects);
+        // `der Gast` is the latest person received, else the first visitor (a later visit told
+        // in passing, `Zeman, der China mehrfach besucht hatte`, does not make a guest).
+        for r in &found.relations {
+            match r.kind {
+                RelationKind::Received => refs.note_guest(r.object, true),
+                RelationKind::Visited => refs.note_guest(r.subject, false),
+                _ => {}
+            }
+        }
         if t.toks.len() > EVIDENCE_TOKENS {
             for r in found.relations.iter_mut().chain(found.hedged.iter_mut()) {
                 let at = t.toks.partition_point(|x| x.span.start < r.trigger.start);

@@ -214,6 +214,8 @@ pub enum TitleRefers {
     Any,
     /// Never on its own.
     Never,
+    /// To the latest person other than those its clause names (`der Gast`, `ihren Gast`).
+    Guest,
 }
 
 /// A person noun of `titles.ron`.
