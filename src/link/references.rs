@@ -641,7 +641,10 @@ impl<'g> DocRefs<'g> {
                         // that would be `sich`).
                         let coargs = coarguments(t, p, pi);
                         let before: Vec<EntityIdx> = before.iter().copied().filter(|e| !coargs.contains(e)).collect();
-                        self.antecedent(refers, object, &before)
+                        // With its clause's arguments left out, an object pronoun may stand for
+                        // a person of an earlier clause (`reist Obama nach Rom, wo ihn Merkel
+                        // erwartet`).
+                        self.antecedent(refers, false, &before)
                             .filter(|e| !coargs.contains(e))
                             .map(|e| (e, Via::Coreference))
                     }

@@ -289,6 +289,7 @@ struct WordsFile {
     possessives: std::collections::BTreeMap<String, Refers>,
     prepositions: Vec<String>,
     prepositions_before: std::collections::BTreeMap<String, String>,
+    adverbial_phrases: std::collections::BTreeMap<String, Vec<String>>,
     contractions: std::collections::BTreeMap<String, (String, String)>,
     pronouns: std::collections::BTreeMap<String, PronounDef>,
     reflexives: Vec<String>,
@@ -358,6 +359,9 @@ pub struct Lexicon {
     pub cancel_needs_particle: HashMap<WordId, WordId>,
     /// `gemeinsam`: a preposition only right before `mit`.
     pub prep_before: HashMap<WordId, WordId>,
+    /// Prepositions with the words after them that make a fixed adverbial, no phrase
+    /// (`unter anderem`, `vor allem`).
+    pub adverbial_phrases: HashMap<WordId, Vec<WordId>>,
     /// Days and times ahead (`Montag`, `kommende`), with those that count only written small.
     pub ahead_words: Vec<WordId>,
     /// Of [`Lexicon::ahead_words`], those that count only in lower case (`morgen`).
@@ -615,7 +619,17 @@ impl Lexicon {
             let (w, next) = (lex.intern(&fold(w)), lex.intern(&fold(next)));
             lex.prep_before.insert(w, next);
         }
+        for (w, next) in &words.adverbial_phrases {
+            let w = lex.intern(&fold(w));
+            let next = ids(&mut lex, next);
+            lex.adverbial_phrases.insert(w, next);
+        }
         lex
+    }
+
+    /// Whether `w` and `next` make a fixed adverbial (`unter anderem`).
+    pub fn adverbial_phrase(&self, w: Option<WordId>, next: Option<WordId>) -> bool {
+        matches!((w, next), (Some(w), Some(n)) if self.adverbial_phrases.get(&w).is_some_and(|l| l.contains(&n)))
     }
 
     fn add_words(&mut self, w: &WordsFile) {

@@ -940,6 +940,12 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse)
         let w = tok.word;
         let info = w.map(|w| lex.info(w));
         let f = info.map_or(0, |x| x.flags);
+        // `unter anderem`, `vor allem`: an adverbial, no phrase.
+        if f & flag::PREP != 0 && i + 1 < r.end && lex.adverbial_phrase(w, t.word(i + 1)) {
+            close(&mut open, p);
+            i += 2;
+            continue;
+        }
         // Preposition (not a particle closing the clause: `reiste ab`).
         let closes = i + 1 >= r.end;
         let starts = i == r.start || t.toks[r.start..i].iter().all(|x| x.punct.is_some());
@@ -1032,9 +1038,17 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse)
                 .and_then(|x| x.pron)
                 .is_some_and(|(_, r)| r == Refers::FemaleOrPlural || r == Refers::Plural);
         if f & flag::PRON != 0 && (!tok.cap || starts || polite) {
+            // `von ihm`, `mit ihr`: a preposition with nothing else yet governs the pronoun.
+            let governed = open
+                .as_ref()
+                .filter(|o| o.head_kind == Head::None && o.prep.is_some() && o.toks == (i - 1..i))
+                .map(|o| (o.toks.start, o.prep, o.prep_tok, o.of));
             close(&mut open, p);
             let mut ph = new(i);
             ph.head_kind = Head::Pronoun;
+            if let Some((start, prep, prep_tok, of)) = governed {
+                (ph.toks.start, ph.prep, ph.prep_tok, ph.of) = (start, prep, prep_tok, of);
+            }
             // `er` is a subject, `ihn` an object: the pronoun's case is the phrase's.
             if let Some((pc, _)) = info.and_then(|x| x.pron) {
                 ph.cases = match pc {
