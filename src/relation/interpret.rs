@@ -1221,6 +1221,14 @@ impl Ctx<'_> {
             return true;
         }
         let c = &self.p.clauses[ci];
+        // `hätte empfangen werden sollen`: it did not happen.
+        let word_in =
+            |i: usize, list: &[crate::syntax::lexicon::WordId]| self.t.word(i).is_some_and(|w| list.contains(&w));
+        if c.finite.is_some_and(|f| word_in(f, &self.lex.counterfactual_finite))
+            && c.tokens().any(|i| word_in(i, &self.lex.counterfactual_modals))
+        {
+            return true;
+        }
         let particle = c.particle.and_then(|i| self.t.word(i));
         c.tokens().any(|i| {
             self.t
@@ -1979,6 +1987,12 @@ impl Ctx<'_> {
         let push = |kind: RelationKind, s: EntityIdx, o: EntityIdx, conf: f32, made: &mut Vec<Relation>| {
             if s == o || !self.kinds_ok(kind, s, o) || (judged && (!self.alive_at(s, date) || !self.alive_at(o, date)))
             {
+                return;
+            }
+            // A reception to come is a meeting to come (the meeting the construction also
+            // gives): who will host is part of the plan, not yet a reception (ANNOTATION.md
+            // plans only meetings and visits).
+            if planned && kind == RelationKind::Received {
                 return;
             }
             let home_city = self.refs.home_city(s);

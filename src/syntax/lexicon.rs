@@ -310,6 +310,8 @@ struct WordsFile {
     there_words: Vec<String>,
     plan_adjectives: Vec<String>,
     cancel_words: Vec<String>,
+    counterfactual_finite: Vec<String>,
+    counterfactual_modals: Vec<String>,
     cancel_needs_particle: std::collections::BTreeMap<String, String>,
     hedges: Vec<String>,
     hearsay_modals: Vec<String>,
@@ -359,6 +361,11 @@ pub struct Lexicon {
     pub cancel_needs_particle: HashMap<WordId, WordId>,
     /// `gemeinsam`: a preposition only right before `mit`.
     pub prep_before: HashMap<WordId, WordId>,
+    /// `hätte`, `wäre` ...: with one of `counterfactual_modals` in its clause, what should have
+    /// happened and did not.
+    pub counterfactual_finite: Vec<WordId>,
+    /// The modal infinitives of a counterfactual (`sollen`, `können`).
+    pub counterfactual_modals: Vec<WordId>,
     /// Prepositions with the words after them that make a fixed adverbial, no phrase
     /// (`unter anderem`, `vor allem`).
     pub adverbial_phrases: HashMap<WordId, Vec<WordId>>,
@@ -615,6 +622,8 @@ impl Lexicon {
         lex.ahead_lowercase_only = ids(&mut lex, &words.ahead_lowercase_only);
         lex.behind_words = ids(&mut lex, &words.behind_words);
         lex.there_words = ids(&mut lex, &words.there_words);
+        lex.counterfactual_finite = ids(&mut lex, &words.counterfactual_finite);
+        lex.counterfactual_modals = ids(&mut lex, &words.counterfactual_modals);
         for (w, next) in &words.prepositions_before {
             let (w, next) = (lex.intern(&fold(w)), lex.intern(&fold(next)));
             lex.prep_before.insert(w, next);
