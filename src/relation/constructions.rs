@@ -215,13 +215,16 @@ struct ConstructionsFile {
     constructions: Vec<ConstructionDef>,
 }
 
-/// A preposition in a selector, compiled: the word and, for `in-acc`, accusative only.
+/// A preposition in a selector, compiled: the word and, for `in-acc`, accusative only; for
+/// `auf-nodat`, not dative only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PrepSpec {
     /// The preposition.
     pub word: WordId,
     /// Only with an accusative article (`in die`, `ins`): direction, not location.
     pub accusative: bool,
+    /// `-nodat`: not with a dative article (`auf dem Flughafen` is where, `auf X` whom).
+    pub not_dative: bool,
 }
 
 /// A compiled construction.
@@ -367,6 +370,10 @@ impl Constructions {
             })
         };
         let prep = |p: &str, problems: &mut Vec<String>| -> PrepSpec {
+            let (p, not_dative) = match p.strip_suffix("-nodat") {
+                Some(base) => (base, true),
+                None => (p, false),
+            };
             let (w, acc) = match p.strip_suffix("-acc") {
                 Some(base) => (base, true),
                 None => (p, false),
@@ -384,6 +391,7 @@ impl Constructions {
             PrepSpec {
                 word: id,
                 accusative: acc,
+                not_dative,
             }
         };
         let lemma = |l: &str, problems: &mut Vec<String>| -> Option<LemmaId> {

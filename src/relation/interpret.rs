@@ -522,6 +522,7 @@ impl Ctx<'_> {
                 && (!s.accusative
                     || genitive_det
                     || (ph.cases & case::ACC != 0 && ph.cases & case::DAT == 0 && ph.cases != case::ANY))
+                && (!s.not_dative || ph.cases & case::DAT == 0 || ph.cases & case::ACC != 0)
         })
     }
 
