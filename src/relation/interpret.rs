@@ -2080,11 +2080,12 @@ impl Ctx<'_> {
                 }
                 None => clause_places(),
             };
-            let places = if pis.is_empty() {
-                self.dateline_for(ci)
-            } else {
-                self.places(self.side_of(&pis), |x| !self.facility(x))
-            };
+            // A place phrase that names no place (`in der Krim-Krise`) or only a facility (`im
+            // Kanzleramt`) leaves the dateline's city.
+            let mut places = self.places(self.side_of(&pis), |x| !self.facility(x));
+            if places.is_empty() {
+                places = self.dateline_for(ci);
+            }
             let mut participants: Vec<EntityIdx> = lone.clone();
             for &(s, o) in &pairs {
                 for e in [s, o] {

@@ -958,7 +958,11 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse)
             // `um Barack Obama zu treffen`: `um` opens the infinitive clause, governs nothing.
             && !(starts && f & flag::INF_OPENER != 0 && r.clone().any(|j| is_zu_infinitive(lex, t, j)))
         {
-            let prev_head = open.as_ref().map(|o| (o.head_kind, p.phrases.len()));
+            // (A time adverbial takes no attribute: `am Mittwoch von Putin empfangen`.)
+            let prev_head = open
+                .as_ref()
+                .filter(|o| !t.has(lex, o.head, flag::TEMPORAL))
+                .map(|o| (o.head_kind, p.phrases.len()));
             close(&mut open, p);
             let mut ph = new(i);
             let (prep, cases) = match info.and_then(|x| x.contraction) {
