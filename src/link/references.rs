@@ -821,10 +821,27 @@ impl<'g> DocRefs<'g> {
             .is_some_and(|pt| lex.info(t.word(pt).unwrap_or(0)).contraction.is_some())
             || ph.possessor.is_some_and(|x| t.toks[x].slot.is_some()); // `Russlands Außenminister`
         if pair {
+            // The last two persons named, this sentence's first (`Ein Gespräch Merkels mit Putin
+            // war nicht vorgesehen; die beiden hatten ...`).
             let mut last: Vec<EntityIdx> = Vec::new();
-            for s in self.seen.iter().rev() {
-                if !last.contains(&s.entity) {
-                    last.push(s.entity);
+            // (Not the clause's other arguments: `X hatte die beiden begrüßt`.)
+            let coargs = coarguments(t, p, pi);
+            let named_before: Vec<EntityIdx> = t.toks[..ph.toks.start]
+                .iter()
+                .filter_map(|x| x.slot.filter(|s| s.person() && !s.attributive()))
+                .map(|s| s.entity)
+                .filter(|e| !coargs.contains(e))
+                .collect();
+            let recent = named_before
+                .into_iter()
+                .rev()
+                .chain(self.seen.iter().rev().map(|s| s.entity).filter(|e| !coargs.contains(e)));
+            for e in recent {
+                if self.gaz.entity(e).kind != Kind::Person {
+                    continue;
+                }
+                if !last.contains(&e) {
+                    last.push(e);
                 }
                 if last.len() == 2 {
                     return Description::Pair(last[1], last[0]);

@@ -622,6 +622,17 @@ fn is_relative_at(lex: &Lexicon, t: &Tokens, i: usize, end: usize) -> bool {
     ) {
         return true;
     }
+    // `sagte, der Präsident werde ...`: after a finite verb and its comma an article opens
+    // reported speech; a relative clause follows the noun it is about.
+    if i >= 2
+        && t.toks[i - 1].punct == Some(',')
+        && !t.toks[i - 2].cap
+        && t.word(i - 2)
+            .is_some_and(|w| lex.info(w).verbs.iter().any(|v| v.form.finite()))
+        && verb_at(lex, t, i - 2)
+    {
+        return false;
+    }
     let closing_verb = || {
         (i + 1..end)
             .rev()
