@@ -354,11 +354,18 @@ impl<'g> DocRefs<'g> {
     /// object pronouns), else the subject (or first person) of the latest sentence with a
     /// fitting one.
     fn antecedent(&self, refers: Refers, object: bool, before: &[EntityIdx]) -> Option<EntityIdx> {
-        self.antecedent_by(object, before, |e| self.fits(e, refers))
+        self.antecedent_by(object, false, before, |e| self.fits(e, refers))
     }
 
-    /// `antecedent` for persons that pass `fits`.
-    fn antecedent_by(&self, object: bool, before: &[EntityIdx], fits: impl Fn(EntityIdx) -> bool) -> Option<EntityIdx> {
+    /// `antecedent` for persons that pass `fits`; for a `subject` pronoun, a fitting subject of
+    /// the last [`SUBJECT_REACH`] sentences comes before a non-subject of the latest one.
+    fn antecedent_by(
+        &self,
+        object: bool,
+        subject: bool,
+        before: &[EntityIdx],
+        fits: impl Fn(EntityIdx) -> bool,
+    ) -> Option<EntityIdx> {
         if !object && let Some(&e) = before.iter().rev().find(|&&e| fits(e)) {
             return Some(e);
         }
@@ -374,12 +381,27 @@ impl<'g> DocRefs<'g> {
                 .rposition(|x| x.sentence != s)
                 .map_or(0, |i| i + 1);
             let group = &self.seen[start..k];
+            if let Some(x) = group.iter().find(|x| x.subject && fits(x.entity)) {
+                return Some(x.entity);
+            }
             let pick = group
                 .iter()
-                .find(|x| x.subject && fits(x.entity))
-                .or_else(|| group.iter().find(|x| !x.genitive && fits(x.entity)))
+                .find(|x| !x.genitive && fits(x.entity))
                 .or_else(|| group.iter().find(|x| fits(x.entity)));
             if let Some(x) = pick {
+                // A subject pronoun goes on with the subject of the sentences just before rather
+                // than a person a sentence only mentions (`Obama landete in Brüssel. ... Ein
+                // Treffen mit X steht auf dem Programm. Am Donnerstag reist er weiter`).
+                if subject {
+                    let earlier = self.seen[..start]
+                        .iter()
+                        .rev()
+                        .take_while(|y| self.sentence - y.sentence <= SUBJECT_REACH)
+                        .find(|y| y.subject && fits(y.entity));
+                    if let Some(y) = earlier {
+                        return Some(y.entity);
+                    }
+                }
                 return Some(x.entity);
             }
             k = start;
@@ -644,7 +666,8 @@ impl<'g> DocRefs<'g> {
                         // With its clause's arguments left out, an object pronoun may stand for
                         // a person of an earlier clause (`reist Obama nach Rom, wo ihn Merkel
                         // erwartet`).
-                        self.antecedent(refers, false, &before)
+                        let subject = pcase == PronCase::Nom;
+                        self.antecedent_by(false, subject, &before, |e| self.fits(e, refers))
                             .filter(|e| !coargs.contains(e))
                             .map(|e| (e, Via::Coreference))
                     }
@@ -1015,6 +1038,9 @@ fn coarguments(t: &Tokens, p: &Parse, pi: usize) -> Vec<EntityIdx> {
         .map(|s| s.entity)
         .collect()
 }
+
+/// How many sentences back a subject pronoun looks for a subject (`antecedent_by`).
+const SUBJECT_REACH: usize = 3;
 
 enum Description {
     One(EntityIdx),
