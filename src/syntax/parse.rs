@@ -512,6 +512,7 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
         p.clauses[ci].phrases.push(pi);
     }
     coordinate(lex, t, &mut p);
+    besides(t, &mut p);
     appositions(lex, t, &mut p);
     // 5. Verbs of each clause; antecedents of relative clauses.
     for ci in 0..p.clauses.len() {
@@ -1382,6 +1383,33 @@ fn coordinate(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
                 b.genitive = true;
                 b.of = genitive_of.1;
             }
+        }
+    }
+}
+
+/// `neben X auch A und B`: X is one more of the list after `auch` (`An dem Gipfel nahmen neben
+/// dem griechischen Premier X auch A, B und C teil`), a person joined to its group.
+fn besides(t: &Tokens, p: &mut Parse) {
+    let person = |t: &Tokens, ph: &Phrase| {
+        t.toks[ph.head]
+            .slot
+            .is_some_and(|s| s.kind == crate::gazetteer::Kind::Person && !s.attributive())
+    };
+    for k in 0..p.phrases.len().saturating_sub(1) {
+        let (a, b) = (&p.phrases[k], &p.phrases[k + 1]);
+        let joins = a.prep_tok.is_some_and(|pt| t.is(pt, "neben"))
+            && a.clause == b.clause
+            && b.prep.is_none()
+            && b.toks.start == a.toks.end + 1
+            && t.is(a.toks.end, "auch")
+            && person(t, a)
+            && person(t, b);
+        if joins {
+            let group = b.group;
+            let a = &mut p.phrases[k];
+            a.prep = None;
+            a.prep_tok = None;
+            a.group = group;
         }
     }
 }
