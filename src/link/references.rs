@@ -466,6 +466,16 @@ impl<'g> DocRefs<'g> {
                 titles.push(sp.head);
             }
             let mut learned = Facts::default();
+            // A title the gazetteer's alias itself begins with (`Papst Franziskus`, `Kardinal X`).
+            let surface = t.toks[tp.head].span.slice(text);
+            if let Some((first, rest)) = surface.split_once(' ')
+                && !rest.is_empty()
+                && let Some(title) = self.lex.noun(first).and_then(|n| self.lex.nouns[n as usize].title)
+            {
+                learned
+                    .titles
+                    .push((self.lex.titles[title as usize].family.clone(), t.toks[tp.head].span));
+            }
             for &ti in &titles {
                 if let Some(noun) = person_title(self.lex, t, ti) {
                     let n = &self.lex.nouns[noun as usize];
