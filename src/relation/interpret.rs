@@ -76,6 +76,11 @@ impl Ctx<'_> {
         self.p.clauses[ci].tokens().any(|i| self.t.has(self.lex, i, f))
     }
 
+    /// Is token `i`'s word one of `list`?
+    fn word_is(&self, i: usize, list: &[WordId]) -> bool {
+        self.t.word(i).is_some_and(|w| list.contains(&w))
+    }
+
     fn word_in_clause(&self, ci: usize, words: &[String]) -> bool {
         self.p.clauses[ci]
             .tokens()
@@ -162,7 +167,7 @@ impl Ctx<'_> {
         if let Some(e) = self.there
             && self.p.clauses[ci]
                 .tokens()
-                .any(|i| self.t.word(i).is_some_and(|w| self.lex.there_words.contains(&w)))
+                .any(|i| self.word_is(i, &self.lex.there_words))
         {
             return vec![(e, NO_PHRASE)];
         }
@@ -1223,10 +1228,9 @@ impl Ctx<'_> {
         }
         let c = &self.p.clauses[ci];
         // `hätte empfangen werden sollen`: it did not happen.
-        let word_in =
-            |i: usize, list: &[crate::syntax::lexicon::WordId]| self.t.word(i).is_some_and(|w| list.contains(&w));
-        if c.finite.is_some_and(|f| word_in(f, &self.lex.counterfactual_finite))
-            && c.tokens().any(|i| word_in(i, &self.lex.counterfactual_modals))
+        if c.finite
+            .is_some_and(|f| self.word_is(f, &self.lex.counterfactual_finite))
+            && c.tokens().any(|i| self.word_is(i, &self.lex.counterfactual_modals))
         {
             return true;
         }
@@ -1371,11 +1375,10 @@ impl Ctx<'_> {
         let perfect = c.finite.is_some_and(|f| self.t.has(self.lex, f, flag::PERFECT_AUX)) && !c.nonfinite.is_empty();
         if present && !perfect {
             let ahead = c.tokens().any(|i| {
-                let is = |list: &[WordId], j: usize| self.t.word(j).is_some_and(|w| list.contains(&w));
-                is(&self.lex.ahead_words, i)
-                    && !(self.t.toks[i].cap && is(&self.lex.ahead_lowercase_only, i))
+                self.word_is(i, &self.lex.ahead_words)
+                    && !(self.t.toks[i].cap && self.word_is(i, &self.lex.ahead_lowercase_only))
                     // `weilt seit Montag in Berlin`: a day behind.
-                    && !(i > 0 && is(&self.lex.behind_words, i - 1))
+                    && !(i > 0 && self.word_is(i - 1, &self.lex.behind_words))
             });
             if ahead {
                 return true;

@@ -1390,11 +1390,7 @@ fn coordinate(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
 /// `neben X auch A und B`: X is one more of the list after `auch` (`An dem Gipfel nahmen neben
 /// dem griechischen Premier X auch A, B und C teil`), a person joined to its group.
 fn besides(t: &Tokens, p: &mut Parse) {
-    let person = |t: &Tokens, ph: &Phrase| {
-        t.toks[ph.head]
-            .slot
-            .is_some_and(|s| s.kind == crate::gazetteer::Kind::Person && !s.attributive())
-    };
+    let person = |t: &Tokens, ph: &Phrase| t.toks[ph.head].slot.is_some_and(|s| s.person());
     for k in 0..p.phrases.len().saturating_sub(1) {
         let (a, b) = (&p.phrases[k], &p.phrases[k + 1]);
         let joins = a.prep_tok.is_some_and(|pt| t.is(pt, "neben"))
