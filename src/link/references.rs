@@ -467,11 +467,7 @@ impl<'g> DocRefs<'g> {
             }
             let mut learned = Facts::default();
             // A title the gazetteer's alias itself begins with (`Papst Franziskus`, `Kardinal X`).
-            let surface = t.toks[tp.head].span.slice(text);
-            if let Some((first, rest)) = surface.split_once(' ')
-                && !rest.is_empty()
-                && let Some(title) = self.lex.noun(first).and_then(|n| self.lex.nouns[n as usize].title)
-            {
+            if let Some(title) = self.lex.leading_title(t.toks[tp.head].span.slice(text)) {
                 learned
                     .titles
                     .push((self.lex.titles[title as usize].family.clone(), t.toks[tp.head].span));

@@ -189,13 +189,7 @@ fn fact_cue(gaz: &Gazetteer, lex: &Lexicon, text: &str, sentence: Span, ms: &[Me
                     && text[o.span.end..].starts_with(')')
             });
         // A title the alias begins with (`Papst Franziskus`).
-        let alias_title = text[m.span.start..m.span.end]
-            .split_once(' ')
-            .is_some_and(|(first, _)| {
-                let mut f = String::new();
-                crate::syntax::token::fold_into(first, &mut f);
-                lex.id(&f).is_some_and(|w| lex.info(w).noun.is_some())
-            });
+        let alias_title = lex.leading_title(&text[m.span.start..m.span.end]).is_some();
         title || appos || party || alias_title
     })
 }

@@ -505,6 +505,16 @@ impl Lexicon {
         self.noun_ids.get(fold(lemma).as_str()).copied()
     }
 
+    /// The title a name of several words begins with (`Papst Franziskus`, `Kardinal X`), as
+    /// users write aliases.
+    pub fn leading_title(&self, name: &str) -> Option<TitleId> {
+        let (first, rest) = name.split_once(' ')?;
+        if rest.is_empty() {
+            return None;
+        }
+        self.noun(first).and_then(|n| self.nouns[n as usize].title)
+    }
+
     /// True when the written word `raw` is a person noun (`Verteidigungsminister`, `ÖVP-Chef`,
     /// `Kardinal`): a title of `titles.ron`, also as the head of a closed or hyphenated compound.
     pub fn is_title_word(&self, raw: &str) -> bool {
