@@ -197,11 +197,22 @@ impl Ctx<'_> {
 
     fn free(&self, pi: usize) -> bool {
         let ph = &self.p.phrases[pi];
-        ph.prep.is_none()
-            && !ph.genitive
-            && ph.of.is_none()
-            && ph.appos_of.is_none()
-            && !(ph.toks.start > 0 && self.t.has(self.lex, ph.toks.start - 1, flag::PREDICATIVE))
+        ph.prep.is_none() && !ph.genitive && ph.of.is_none() && ph.appos_of.is_none() && !self.after_predicative(pi)
+    }
+
+    /// Does a predicative marker stand before the phrase, with at most two words of no phrase
+    /// between (`als erste ausländische Regierungschefin`)? Not the conjunction of a verb-final
+    /// clause (`Als May in Washington ankam`: May is its subject).
+    fn after_predicative(&self, pi: usize) -> bool {
+        let start = self.p.phrases[pi].toks.start;
+        (start.saturating_sub(3)..start)
+            .rev()
+            .take_while(|&j| self.p.phrase_of[j].is_none())
+            .any(|j| {
+                self.t.has(self.lex, j, flag::PREDICATIVE)
+                    && (j + 1..start).all(|k| self.t.toks[k].is_word())
+                    && self.p.clauses[self.p.clause_of[j]].kind != ClauseKind::Subordinate(j)
+            })
     }
 
     /// The cases a phrase can be in, narrowed by the gender of its head (`der Bischof` is

@@ -347,7 +347,8 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
         } else {
             first
         };
-        let subordinate_opening = t.has(lex, first, flag::SUBORD) && !prep_use(lex, t, first);
+        let subordinate_opening =
+            t.has(lex, first, flag::SUBORD) && !prep_use(lex, t, first) && !predicative_main(lex, t, &range);
         // `, seit der nordkoreanische Staatschef ... getroffen hat`: a conjunction that is also a
         // preposition, not a preposition before a relative pronoun.
         let relative_opening = after_comma
@@ -602,6 +603,19 @@ fn prep_use(lex: &Lexicon, t: &Tokens, i: usize) -> bool {
     t.word(i + 1)
         .is_some_and(|w| lex.info(w).flags & (flag::DET | flag::POSS) != 0 || lex.info(w).noun.is_some())
         || (next.cap && next.is_word() && !t.has(lex, i + 1, flag::PRON))
+}
+
+/// `Als erste Regierungschefin ist May ... empfangen worden`: a predicative marker opening a
+/// segment whose finite verb stands second, with more of the clause after it, opens a main
+/// clause, not a verb-final `als`-clause (`Als May in Washington ankam, ...`).
+fn predicative_main(lex: &Lexicon, t: &Tokens, range: &std::ops::Range<usize>) -> bool {
+    if !t.has(lex, range.start, flag::PREDICATIVE) {
+        return false;
+    }
+    let Some(f) = (range.start + 2..range.end).find(|&j| finite_at(lex, t, j)) else {
+        return false;
+    };
+    (f + 1..range.end).any(|k| t.toks[k].is_word() && !verb_at(lex, t, k))
 }
 
 /// The clause's first word at `i` is a preposition before a relative pronoun (`, mit dem er
