@@ -1516,11 +1516,16 @@ impl Ctx<'_> {
 
     /// Who of the participants of a meeting at `places` came from elsewhere: (person, place,
     /// confidence).
+    ///
+    /// `summit`: the participants are one group of three or more who met each other (`in Minsk
+    /// verhandelten X, Y, Z und W`), not hosts and guests; where none of them is known to be at
+    /// home, they all came to it.
     fn visitors(
         &self,
         participants: &[EntityIdx],
         places: &[EntityIdx],
         who: Who,
+        summit: bool,
         confidence: f32,
     ) -> Vec<(EntityIdx, EntityIdx, f32)> {
         let mut out = Vec::new();
@@ -1529,6 +1534,7 @@ impl Ctx<'_> {
             // A participant at home there is the host: the one whose home is not known came
             // to them (`traf in Ankara den türkischen Regierungschef`).
             let host_here = pc.is_some() && participants.iter().any(|&p| self.refs.home(p, self.date) == pc);
+            let summit = summit && pc.is_some() && !host_here;
             for &person in participants {
                 let home = self.refs.home(person, self.date);
                 // Inside the home country, a city other than its capital and the city one is
@@ -1543,7 +1549,7 @@ impl Ctx<'_> {
                 let (away, conf) = match who {
                     Who::FromElsewhere => match (home, pc) {
                         (Some(h), Some(c)) => (h != c || domestic_trip, 0.8),
-                        (None, Some(_)) => (host_here, 0.6),
+                        (None, Some(_)) => (host_here || summit, 0.6),
                         _ => (false, 0.0),
                     },
                     Who::Travellers => (home.is_none() || pc.is_none() || home != pc || domestic_trip, 0.8),
@@ -1965,7 +1971,7 @@ impl Ctx<'_> {
             let mut all = joiners.clone();
             all.extend(event.into_iter().flat_map(|e| e.participants.iter().copied()));
             event_visits = self
-                .visitors(&all, &places, who, con.confidence)
+                .visitors(&all, &places, who, false, con.confidence)
                 .into_iter()
                 .filter(|v| joiners.contains(&v.0))
                 .collect();
@@ -2109,7 +2115,13 @@ impl Ctx<'_> {
                 }
             }
             let places: Vec<EntityIdx> = places.iter().map(|p| p.0).collect();
-            visits.extend(self.visitors(&participants, &places, *who, con.confidence));
+            // One group met among itself: someone is on both sides of its pairs.
+            let persons = participants
+                .iter()
+                .filter(|&&p| self.gaz.entity(p).kind == Kind::Person)
+                .count();
+            let summit = persons >= 3 && pairs.iter().any(|&(s, _)| pairs.iter().any(|&(_, o)| o == s));
+            visits.extend(self.visitors(&participants, &places, *who, summit, con.confidence));
         }
         for (person, place, conf) in visits {
             push(RelationKind::Visited, person, place, conf, &mut made);
