@@ -705,7 +705,28 @@ impl Ctx<'_> {
     /// Phrase `pi` names where the clause's event took place: governed by one of `preps` and
     /// belonging to no other noun (`at`: see [`Self::belongs_to_other_noun`]), or near there.
     fn clause_place(&self, pi: usize, preps: &[PrepSpec], at: bool) -> bool {
-        (self.prep_matches(pi, preps) && !self.belongs_to_other_noun(pi, at)) || self.near_place(pi, preps)
+        ((self.prep_matches(pi, preps) && !self.belongs_to_other_noun(pi, at)) || self.near_place(pi, preps))
+            && !self.in_vorfeld_phrase(pi)
+    }
+
+    /// A main clause has one constituent before its finite verb: a place phrase there after
+    /// another phrase (not one of time) is part of it (`Wegen der Schüsse auf Polizisten in Dallas
+    /// verkürzte X seinen Aufenthalt`: Dallas is where the shots were, not where X stayed).
+    fn in_vorfeld_phrase(&self, pi: usize) -> bool {
+        let ph = &self.p.phrases[pi];
+        let c = &self.p.clauses[ph.clause];
+        let Some(f) = c.finite else { return false };
+        if c.kind != ClauseKind::Main || ph.toks.end > f {
+            return false;
+        }
+        let Some(&first) = c.phrases.first() else { return false };
+        let q = &self.p.phrases[first];
+        first != pi
+            && q.toks.start < ph.toks.start
+            && q.group != ph.group
+            && !self.t.has(self.lex, q.head, flag::TEMPORAL)
+            && !self.t.toks[q.head].slot.is_some_and(|s| s.place())
+            && (q.toks.start..ph.toks.start).all(|j| self.t.toks[j].punct != Some(','))
     }
 
     /// `in der Nähe von Aleppo`, `am Stadtrand Wiens`: a place attached to a noun of nearness
@@ -1087,7 +1108,9 @@ impl Ctx<'_> {
                             .iter()
                             .copied()
                             .filter(|&pi| {
-                                (self.prep_matches(pi, preps) || self.near_place(pi, preps)) && Some(pi) != np
+                                (self.prep_matches(pi, preps) || self.near_place(pi, preps))
+                                    && Some(pi) != np
+                                    && !self.in_vorfeld_phrase(pi)
                             })
                             .collect()
                     };

@@ -215,6 +215,20 @@ fn finite_at(lex: &Lexicon, t: &Tokens, i: usize) -> bool {
     verb_at(lex, t, i) && t.word(i).is_some_and(|w| lex.info(w).finite())
 }
 
+/// The dot of an ordinal number inside a sentence: glued to digits (`70.`) or to a Roman
+/// numeral (`Felipe VI.`, `Papst Benedikt XVI.`).
+fn ordinal_dot(t: &Tokens, i: usize) -> bool {
+    if i == 0 || i >= t.len() || t.toks[i].punct != Some('.') || !t.toks[i].glued {
+        return false;
+    }
+    let prev = &t.toks[i - 1];
+    prev.num
+        || (prev.is_word() && prev.cap && {
+            let w = t.norm(i - 1);
+            (1..=5).contains(&w.len()) && w.bytes().all(|b| matches!(b, b'i' | b'v' | b'x' | b'l' | b'c'))
+        })
+}
+
 /// Hard clause boundaries.
 fn hard_break(c: char) -> bool {
     matches!(c, ';' | ':' | '(' | ')' | '[' | ']' | '–' | '—' | '!' | '?' | '.')
@@ -244,7 +258,7 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
         let Some(c) = t.toks[i].punct else { continue };
         let boundary = match c {
             ',' => !(t.toks[i].glued && i + 1 < n && t.toks[i + 1].glued && t.toks[i + 1].num),
-            '.' => !(i > 0 && t.toks[i - 1].num && t.toks[i].glued), // `13. September`, `2.`
+            '.' => !ordinal_dot(t, i), // `13. September`, `2.`, `Felipe VI.`
             // `Windsor - Die Königsfamilie`: a hyphen with spaces on both sides is a dash.
             '-' => !t.toks[i].glued && t.toks.get(i + 1).is_some_and(|x| !x.glued),
             c if quote(c) => false,
@@ -882,8 +896,9 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse)
                 i += 1;
                 continue;
             }
-            // `US-Präsident`: a hyphen glued on both sides stays inside the phrase.
-            if c == '-' && tok.glued && t.toks.get(i + 1).is_some_and(|n| n.glued) {
+            // `US-Präsident`: a hyphen glued on both sides stays inside the phrase, and so does
+            // the dot of an ordinal (`zum 70. Jahrestag`, `König Felipe VI. und`).
+            if (c == '-' && tok.glued && t.toks.get(i + 1).is_some_and(|n| n.glued)) || ordinal_dot(t, i) {
                 if let Some(ph) = open.as_mut() {
                     ph.toks.end = i + 1;
                 }
@@ -892,6 +907,14 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse)
             }
             close(&mut open, p);
             i += 1;
+            continue;
+        }
+        // `König Felipe VI.`: the ordinal of a name is part of it.
+        if i > 0 && t.toks[i - 1].slot.is_some_and(|s| s.person()) && ordinal_dot(t, i + 1) {
+            if let Some(ph) = open.as_mut() {
+                ph.toks.end = i + 2;
+            }
+            i += 2;
             continue;
         }
         if let Some(slot) = tok.slot {
