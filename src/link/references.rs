@@ -353,6 +353,13 @@ impl<'g> DocRefs<'g> {
     /// The antecedent of a pronoun: the nearest fitting person earlier in this sentence (not for
     /// object pronouns), else the subject (or first person) of the latest sentence with a
     /// fitting one.
+    /// The person a possessive of a sentence that names others stands for, from the sentences
+    /// before (`Putin gab ein Abendessen. Unter seinen Gästen war Merkel.`), never one of
+    /// `exclude` (the clause's own persons).
+    pub fn possessive_antecedent(&self, refers: Refers, exclude: &[EntityIdx]) -> Option<EntityIdx> {
+        self.antecedent_by(false, true, &[], |e| self.fits(e, refers) && !exclude.contains(&e))
+    }
+
     fn antecedent(&self, refers: Refers, object: bool, before: &[EntityIdx]) -> Option<EntityIdx> {
         self.antecedent_by(object, false, before, |e| self.fits(e, refers))
     }

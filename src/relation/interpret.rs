@@ -788,6 +788,15 @@ impl Ctx<'_> {
                 if let Some(e) = before.iter().rev().copied().find(|&e| fits(e)) {
                     return vec![(e, np)];
                 }
+                // None in the sentence: the person the sentences before were about, never one
+                // the clause names (`Unter seinen Gästen war X`: X is no guest of X).
+                let named: Vec<EntityIdx> = self.p.clauses[ci]
+                    .tokens()
+                    .filter_map(|i| self.t.toks[i].slot.filter(|s| s.person()).map(|s| s.entity))
+                    .collect();
+                if let Some(e) = self.refs.possessive_antecedent(refers, &named) {
+                    return vec![(e, np)];
+                }
             }
         }
         for k in self.attributes(np) {
