@@ -918,7 +918,7 @@ impl<'g> DocRefs<'g> {
             let whole = format!("{}{}", t.toks[k].span.slice(self.text), t.toks[h].span.slice(self.text));
             lex.noun(&whole).filter(|&n| lex.nouns[n as usize].title.is_some())
         });
-        let (title, gender) = match compound.or_else(|| person_title(lex, t, h)) {
+        let (title, gender, word) = match compound.or_else(|| person_title(lex, t, h)) {
             Some(noun) => {
                 let n = &lex.nouns[noun as usize];
                 // `die Bischöfe`: several; `die Länderchefs`: `die` before a masculine noun is
@@ -926,9 +926,9 @@ impl<'g> DocRefs<'g> {
                 if n.plural || (det == Some("die") && n.gender == Some(Gender::Male)) {
                     return Description::None;
                 }
-                (n.title, n.gender)
+                (n.title, n.gender, crate::normalize::normalize_pattern(&n.lemma))
             }
-            None => (None, None), // `63-Jährige`
+            None => (None, None, String::new()), // `63-Jährige`
         };
         let gender = gender.or(match det {
             Some("die") => Some(Gender::Female),
@@ -974,21 +974,28 @@ impl<'g> DocRefs<'g> {
         if info.refers == TitleRefers::Any {
             return self.latest(refers, before).map_or(Description::None, Description::One);
         }
-        // A person the document introduced with a title of this family (and this country).
+        // A person the document introduced with a title of this family (and this country), one
+        // whose title is this very word first (`der Kanzler` after `Bundeskanzler X`, before a
+        // `Ministerpräsident Y` named since).
         let qual_ok = |e: EntityIdx| {
             qualifier.is_none_or(|q| self.home(e, self.date) == Some(q) || self.affiliation(e) == Some(q))
         };
-        let learned = |e: EntityIdx| {
-            self.facts
-                .get(&e)
-                .is_some_and(|f| f.titles.iter().any(|(fam, _)| same_office(fam, &info.family)))
-                && qual_ok(e)
+        let learned = |e: EntityIdx, exact: bool| {
+            self.facts.get(&e).is_some_and(|f| {
+                f.titles.iter().any(|(fam, span)| {
+                    same_office(fam, &info.family)
+                        && (!exact
+                            || crate::normalize::normalize_pattern(span.slice(self.text)).ends_with(word.as_str()))
+                })
+            }) && qual_ok(e)
                 && (gender.is_none() || self.gender(e).is_none() || self.gender(e) == gender)
         };
         let mut recent: Vec<EntityIdx> = before.iter().rev().copied().collect();
         recent.extend(self.seen.iter().rev().map(|s| s.entity));
-        if let Some(e) = recent.iter().copied().find(|&e| learned(e)) {
-            return Description::One(e);
+        for exact in [true, false] {
+            if let Some(e) = recent.iter().copied().find(|&e| learned(e, exact)) {
+                return Description::One(e);
+            }
         }
         // The gazetteer's holder of the role (at the document date; without one, a holder the
         // document names).
