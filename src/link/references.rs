@@ -1068,11 +1068,13 @@ enum Description {
     None,
 }
 
-/// Two title families that can name the same office: a head of state is also called leader or
-/// ruler (`der nordkoreanische Führer` … `des nordkoreanischen Präsidenten`).
+/// Can a description of family `b` refer to a person introduced with a title of family `a`? A
+/// head of state is also called leader or ruler (`der nordkoreanische Führer` … `des
+/// nordkoreanischen Präsidenten`); an ambassador is a diplomat (`Botschafter X` … `den
+/// Diplomaten`), though not every diplomat an ambassador.
 fn same_office(a: &str, b: &str) -> bool {
     const TOP: [&str; 3] = ["head-of-state", "leader", "monarch"];
-    a == b || (TOP.contains(&a) && TOP.contains(&b))
+    a == b || (TOP.contains(&a) && TOP.contains(&b)) || (b == "diplomat" && a == "ambassador")
 }
 
 /// A demonym written in the feminine (`Finnin`, `Russinnen`).
