@@ -81,10 +81,17 @@ impl Ctx<'_> {
         self.t.word(i).is_some_and(|w| list.contains(&w))
     }
 
+    /// Is one of `words` in the clause: the word itself, or (for listed words of six letters or
+    /// more) a capitalised compound ending in it (`Grundsatzvereinbarung`, `Massenprotest`)?
     fn word_in_clause(&self, ci: usize, words: &[String]) -> bool {
-        self.p.clauses[ci]
-            .tokens()
-            .any(|i| self.t.toks[i].is_word() && words.iter().any(|w| w == self.t.norm(i)))
+        self.p.clauses[ci].tokens().any(|i| {
+            let tok = &self.t.toks[i];
+            let norm = self.t.norm(i);
+            tok.is_word()
+                && words
+                    .iter()
+                    .any(|w| w == norm || (tok.cap && w.chars().count() >= 6 && norm.ends_with(w.as_str())))
+        })
     }
 
     /// Entities a phrase stands for.
