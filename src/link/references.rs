@@ -356,8 +356,18 @@ impl<'g> DocRefs<'g> {
     /// The person a possessive of a sentence that names others stands for, from the sentences
     /// before (`Putin gab ein Abendessen. Unter seinen Gästen war Merkel.`), never one of
     /// `exclude` (the clause's own persons).
-    pub fn possessive_antecedent(&self, refers: Refers, exclude: &[EntityIdx]) -> Option<EntityIdx> {
+    /// `ihr` after a sentence whose subject was several persons (`X und Y hatten ihre Kollegen
+    /// eingeladen. Unter ihren Gästen war Z.`) stands for all of them.
+    pub fn possessive_antecedent(&self, refers: Refers, exclude: &[EntityIdx]) -> Vec<EntityIdx> {
+        if refers == Refers::FemaleOrPlural {
+            let (subjects, _) = self.previous_persons();
+            if subjects.len() >= 2 && !subjects.iter().any(|e| exclude.contains(e)) {
+                return subjects;
+            }
+        }
         self.antecedent_by(false, true, &[], |e| self.fits(e, refers) && !exclude.contains(&e))
+            .into_iter()
+            .collect()
     }
 
     fn antecedent(&self, refers: Refers, object: bool, before: &[EntityIdx]) -> Option<EntityIdx> {
@@ -420,8 +430,23 @@ impl<'g> DocRefs<'g> {
     /// several (`X und Y`): what a plural `sie` stands for; else the two persons that sentence
     /// named (`X traf Y. Danach reisten sie ab.`). Empty otherwise.
     fn previous_subjects(&self) -> Vec<EntityIdx> {
+        let (subjects, named) = self.previous_persons();
+        let mut v = if subjects.len() >= 2 {
+            subjects
+        } else if named.len() == 2 {
+            named
+        } else {
+            Vec::new()
+        };
+        v.reverse();
+        v
+    }
+
+    /// The subjects and the persons named (not in the genitive) of the sentence right before this
+    /// one, latest first.
+    fn previous_persons(&self) -> (Vec<EntityIdx>, Vec<EntityIdx>) {
         let Some(prev) = self.sentence.checked_sub(1) else {
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         };
         let mut subjects: Vec<EntityIdx> = Vec::new();
         let mut named: Vec<EntityIdx> = Vec::new();
@@ -436,15 +461,7 @@ impl<'g> DocRefs<'g> {
                 named.push(x.entity);
             }
         }
-        let mut v = if subjects.len() >= 2 {
-            subjects
-        } else if named.len() == 2 {
-            named
-        } else {
-            Vec::new()
-        };
-        v.reverse();
-        v
+        (subjects, named)
     }
 
     /// Learns facts from the phrases of a parsed sentence (or window).

@@ -801,8 +801,9 @@ impl Ctx<'_> {
                     .tokens()
                     .filter_map(|i| self.t.toks[i].slot.filter(|s| s.person()).map(|s| s.entity))
                     .collect();
-                if let Some(e) = self.refs.possessive_antecedent(refers, &named) {
-                    return vec![(e, np)];
+                let owners = self.refs.possessive_antecedent(refers, &named);
+                if !owners.is_empty() {
+                    return owners.into_iter().map(|e| (e, np)).collect();
                 }
             }
         }
