@@ -70,6 +70,8 @@ pub struct DocRefs<'g> {
     speaker: Option<Option<EntityIdx>>,
     /// The latest person received or visiting (`note_guest`).
     guest: Option<EntityIdx>,
+    /// The latest person who received or invited someone (`note_host`).
+    host: Option<EntityIdx>,
 }
 
 /// A turn of a transcript: a label (`Jagland:`, `Standard:`) at the start of a sentence.
@@ -214,7 +216,18 @@ impl<'g> DocRefs<'g> {
             interviewee,
             speaker: None,
             guest: None,
+            host: None,
         }
+    }
+
+    /// Notes that `e` received or invited someone: whose guests `die Gäste` are.
+    pub fn note_host(&mut self, e: EntityIdx) {
+        self.host = Some(e);
+    }
+
+    /// The host noted last.
+    pub fn host(&self) -> Option<EntityIdx> {
+        self.host
     }
 
     /// Notes a person the document has just told was received or visiting somewhere: whom a

@@ -102,6 +102,10 @@ pub enum Sel {
     /// Who took part before in the meeting the clause's definite meeting noun refers back to
     /// (`Österreich wird bei der Synode von X vertreten`: X met them).
     Event,
+    /// For a definite noun with no owner of its own (`unter den Gästen war X`): the host the
+    /// document told of last (the subject of its latest reception or invitation), not a person
+    /// the clause names.
+    Host,
 }
 
 /// A condition on the clause.

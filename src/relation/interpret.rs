@@ -29,6 +29,9 @@ pub struct SentenceRelations {
     pub hedged: Vec<Relation>,
     /// Persons who joined a meeting, by the phrase of its meeting noun.
     pub joined: Vec<(usize, Vec<EntityIdx>)>,
+    /// Persons a verb of receiving or inviting made hosts, whether or not its guests are named
+    /// (`X empfing am Abend Freunde`): whose `die Gäste` a later sentence means.
+    pub hosts: Vec<EntityIdx>,
 }
 
 /// One sentence's interpretation context.
@@ -1039,6 +1042,24 @@ impl Ctx<'_> {
                         .collect(),
                     None => Vec::new(),
                 },
+                Sel::Host => match np {
+                    Some(np)
+                        if self.p.phrases[np].possessor.is_none()
+                            && self.p.phrases[np].det.is_some()
+                            && self.definite(np) =>
+                    {
+                        let named: Vec<EntityIdx> = self.p.clauses[ci]
+                            .tokens()
+                            .filter_map(|i| self.t.toks[i].slot.filter(|s| s.person()).map(|s| s.entity))
+                            .collect();
+                        self.refs
+                            .host()
+                            .filter(|e| !named.contains(e))
+                            .map(|e| vec![(e, np)])
+                            .unwrap_or_default()
+                    }
+                    _ => Vec::new(),
+                },
                 Sel::Titled => match np.and_then(|np| self.titled(np, t).map(|e| (e, np))) {
                     Some(x) => vec![x],
                     None => Vec::new(),
@@ -1954,6 +1975,13 @@ impl Ctx<'_> {
         let (mut a, a_pairs) = self.select(con, true, t, np, ci, passive);
         if a.is_empty() {
             return;
+        }
+        if matches!(con.kind, RelationKind::Received | RelationKind::Invited) && np.is_none() && !passive {
+            for &(e, _) in &a {
+                if self.gaz.entity(e).kind == Kind::Person && !out.hosts.contains(&e) {
+                    out.hosts.push(e);
+                }
+            }
         }
         if con.kind == RelationKind::Visited && np.is_none() {
             // `X reiste gemeinsam mit Y nach Z`: Y went too.

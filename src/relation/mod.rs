@@ -482,6 +482,9 @@ pub fn extract_traced(
                 _ => {}
             }
         }
+        for &e in &found.hosts {
+            refs.note_host(e);
+        }
         if t.toks.len() > EVIDENCE_TOKENS {
             for r in found.relations.iter_mut().chain(found.hedged.iter_mut()) {
                 let at = t.toks.partition_point(|x| x.span.start < r.trigger.start);
