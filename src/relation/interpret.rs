@@ -720,13 +720,18 @@ impl Ctx<'_> {
     }
 
     /// A main clause has one constituent before its finite verb: a place phrase there after
-    /// another phrase (not one of time) is part of it (`Wegen der Schüsse auf Polizisten in Dallas
-    /// verkürzte X seinen Aufenthalt`: Dallas is where the shots were, not where X stayed).
+    /// another phrase (not one of time, not an event the place is the clause's by: `Beim Treffen
+    /// in Pjöngjang erklärte X`) is part of it (`Wegen der Schüsse auf Polizisten in Dallas
+    /// verkürzte X seinen Aufenthalt`: Dallas is where the shots were, not where X stayed). Only
+    /// where the finite verb stands second, with more of the clause after it (a clause read as
+    /// main whose verb comes last is a verb-final one: `..., bei denen ... und X im September
+    /// nach Russland reiste`).
     fn in_vorfeld_phrase(&self, pi: usize) -> bool {
         let ph = &self.p.phrases[pi];
         let c = &self.p.clauses[ph.clause];
         let Some(f) = c.finite else { return false };
-        if c.kind != ClauseKind::Main || ph.toks.end > f {
+        if c.kind != ClauseKind::Main || ph.toks.end > f || !c.tokens().any(|i| i > f && self.t.toks[i].punct.is_none())
+        {
             return false;
         }
         let Some(&first) = c.phrases.first() else { return false };
@@ -735,6 +740,7 @@ impl Ctx<'_> {
             && q.toks.start < ph.toks.start
             && q.group != ph.group
             && !self.t.has(self.lex, q.head, flag::TEMPORAL)
+            && !self.lex.is_event_noun(self.t.norm(q.head))
             && !self.t.toks[q.head].slot.is_some_and(|s| s.place())
             && (q.toks.start..ph.toks.start).all(|j| self.t.toks[j].punct != Some(','))
     }
@@ -796,6 +802,17 @@ impl Ctx<'_> {
                     })
                     .collect();
                 if let Some(e) = before.iter().rev().copied().find(|&e| fits(e)) {
+                    return vec![(e, np)];
+                }
+                // A person in the genitive before it (`Während Kims Reise nach Russland, seiner
+                // längsten Auslandsreise, ...`).
+                let genitive = (0..ph.toks.start).rev().find_map(|i| {
+                    self.t.toks[i]
+                        .slot
+                        .filter(|s| s.person() && s.genitive && fits(s.entity))
+                        .map(|s| s.entity)
+                });
+                if let Some(e) = genitive {
                     return vec![(e, np)];
                 }
                 // None in the sentence: the person the sentences before were about, never one
