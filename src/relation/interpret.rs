@@ -1213,11 +1213,20 @@ impl Ctx<'_> {
             CondC::Words(ws) => self.word_in_clause(ci, ws),
             CondC::Reflexive => self.clause_has(ci, flag::REFLEXIVE),
             CondC::ObjectNoun => {
-                let f = self.p.clauses[ci].finite.unwrap_or(0);
+                let c = &self.p.clauses[ci];
+                let f = c.finite.unwrap_or(0);
+                // `hatten sich mit X getroffen und den Plan ausgearbeitet`: with participles in a
+                // list, an object after the first belongs to a later one.
+                let before = if c.nonfinite.len() > 1 {
+                    c.nonfinite.iter().copied().min().unwrap_or(usize::MAX)
+                } else {
+                    usize::MAX
+                };
                 self.objects(ci).into_iter().any(|pi| {
                     let ph = &self.p.phrases[pi];
                     ph.head_kind == Head::Noun
                         && ph.head > f
+                        && ph.head < before
                         && ph.cases & case::ACC != 0
                         && !self.t.has(self.lex, ph.head, flag::TEMPORAL)
                         && person_title(self.lex, self.t, ph.head).is_none()
