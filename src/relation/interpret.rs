@@ -1843,6 +1843,24 @@ impl Ctx<'_> {
                 self.p.phrases[pi].prep.is_some_and(|w| self.prep_is(w, &["mit"])) && !self.referents(pi).is_empty()
             });
             if named {
+                // ... which a later definite meeting noun can refer back to (`X kam in Wien mit Y
+                // zusammen. Am Sonntag stieß Z zu den Gesprächen hinzu.`).
+                let participants = persons_of_clause(ci);
+                if !participants.is_empty() {
+                    let places = self
+                        .places(self.side_of(&self.meeting_place_phrases(ci)), |x| !self.facility(x))
+                        .into_iter()
+                        .map(|p| p.0)
+                        .collect();
+                    notes.push((
+                        verb,
+                        Note {
+                            new: true,
+                            places,
+                            participants,
+                        },
+                    ));
+                }
                 continue;
             }
             // `auf Einladung von X`: who invited hosts it (a singular noun of an invitation
@@ -2043,6 +2061,8 @@ impl Ctx<'_> {
         // `An den Gesprächen werden X und Y teilnehmen`: who joins a meeting an earlier sentence
         // told of met who took part before, and was at its place.
         let mut event_visits: Vec<(EntityIdx, EntityIdx, f32)> = Vec::new();
+        // Who took part before: not placed again by this clause (their visits were told of then).
+        let mut earlier: Vec<EntityIdx> = Vec::new();
         if con.joins_event
             && let Some(mp) = self.meeting_phrase(ci)
         {
@@ -2053,6 +2073,7 @@ impl Ctx<'_> {
                 .collect();
             let (event, places) = self.meeting_of(mp);
             if let Some(ev) = event {
+                earlier.extend(ev.participants.iter().copied().filter(|e| !joiners.contains(e)));
                 for &x in &joiners {
                     for &y in &ev.participants {
                         if !joiners.contains(&y) && !pairs.contains(&(x, y)) && !pairs.contains(&(y, x)) {
@@ -2203,7 +2224,7 @@ impl Ctx<'_> {
             let mut participants: Vec<EntityIdx> = lone.clone();
             for &(s, o) in &pairs {
                 for e in [s, o] {
-                    if self.gaz.entity(e).kind == Kind::Person && !participants.contains(&e) {
+                    if self.gaz.entity(e).kind == Kind::Person && !participants.contains(&e) && !earlier.contains(&e) {
                         participants.push(e);
                     }
                 }
