@@ -2027,12 +2027,19 @@ impl Ctx<'_> {
                 }
             }
         }
+        // `X reiste gemeinsam mit Y nach Z`: Y went too, and they were together.
+        let mut together: Vec<(EntityIdx, EntityIdx)> = Vec::new();
         if con.kind == RelationKind::Visited && np.is_none() {
-            // `X reiste gemeinsam mit Y nach Z`: Y went too.
+            let travellers: Vec<EntityIdx> = a
+                .iter()
+                .map(|p| p.0)
+                .filter(|&e| self.gaz.entity(e).kind == Kind::Person)
+                .collect();
             for pi in self.companions(ci) {
                 for p in self.persons(self.side_of(&self.group(pi))) {
                     if !a.iter().any(|q| q.0 == p.0) {
                         a.push(p);
+                        together.extend(travellers.iter().map(|&x| (x, p.0)));
                     }
                 }
             }
@@ -2177,6 +2184,16 @@ impl Ctx<'_> {
             push(con.kind, s, o, con.confidence, &mut made);
             for &k in &con.also {
                 push(k, s, o, con.confidence * 0.9, &mut made);
+            }
+        }
+        // Who went somewhere together met (when the going is stated: a visit was made), unless
+        // they are one delegation: of one country (`die Innenministerin gemeinsam mit dem
+        // Verteidigungsminister`).
+        for &(x, y) in &together {
+            let (hx, hy) = (self.refs.home(x, self.date), self.refs.home(y, self.date));
+            let one_side = hx.is_some() && hx == hy;
+            if !one_side && made.iter().any(|r| r.kind == RelationKind::Visited && r.subject == x) {
+                push(RelationKind::Met, x, y, con.confidence * 0.9, &mut made);
             }
         }
         // Visits: the places of a visit relation also give their country when the sentence

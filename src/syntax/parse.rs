@@ -229,6 +229,22 @@ fn ordinal_dot(t: &Tokens, i: usize) -> bool {
         })
 }
 
+/// A capitalised word that is an inflected adjective of `-isch` or `-lich` (`Ökumenischen`,
+/// `Päpstliche`), no known noun, right before a capitalised word or a name.
+fn cap_adjective(lex: &Lexicon, t: &Tokens, i: usize) -> bool {
+    let w = t.norm(i);
+    let adjective = ["isch", "lich"].iter().any(|stem| {
+        ["e", "en", "er", "es", "em"]
+            .iter()
+            .any(|end| w.len() > stem.len() + end.len() + 2 && w.ends_with(&format!("{stem}{end}")))
+    });
+    adjective
+        && t.word(i).is_none_or(|x| lex.info(x).noun.is_none())
+        && t.toks
+            .get(i + 1)
+            .is_some_and(|n| n.cap && (n.is_word() || n.slot.is_some()))
+}
+
 /// Hard clause boundaries.
 fn hard_break(c: char) -> bool {
     matches!(c, ';' | ':' | '(' | ')' | '[' | ']' | '–' | '—' | '!' | '?' | '.')
@@ -1130,6 +1146,20 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse)
             ph.head = i + 2;
             ph.head_kind = Head::Person;
             i += 3;
+            continue;
+        }
+        // `mit dem Ökumenischen Patriarchen X`, `der Grünen Partei`: a capitalised adjective of a
+        // name or title after its article, before its noun, is no noun itself.
+        if tok.cap
+            && open
+                .as_ref()
+                .is_some_and(|o| o.head_kind == Head::None && (o.det.is_some() || o.prep.is_some()))
+            && cap_adjective(lex, t, i)
+        {
+            if let Some(ph) = open.as_mut() {
+                ph.toks.end = i + 1;
+            }
+            i += 1;
             continue;
         }
         // `Kremlchef`, `Russlandreise`: the lower-case rest of a closed compound whose first part
