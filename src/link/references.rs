@@ -72,6 +72,8 @@ pub struct DocRefs<'g> {
     guest: Option<EntityIdx>,
     /// The latest person who received or invited someone (`note_host`).
     host: Option<EntityIdx>,
+    /// Places persons were told to have gone to (`note_travel`), in text order.
+    travels: Vec<(EntityIdx, EntityIdx)>,
 }
 
 /// A turn of a transcript: a label (`Jagland:`, `Standard:`) at the start of a sentence.
@@ -217,6 +219,7 @@ impl<'g> DocRefs<'g> {
             speaker: None,
             guest: None,
             host: None,
+            travels: Vec::new(),
         }
     }
 
@@ -228,6 +231,19 @@ impl<'g> DocRefs<'g> {
     /// The host noted last.
     pub fn host(&self) -> Option<EntityIdx> {
         self.host
+    }
+
+    /// Notes that `person` went to `place` (a visit the document states as done).
+    pub fn note_travel(&mut self, person: EntityIdx, place: EntityIdx) {
+        // Bounded: a document repeating one visit cannot grow the list past its distinct pairs.
+        if !self.travels.contains(&(person, place)) && self.travels.len() < MAX_TRAVELS {
+            self.travels.push((person, place));
+        }
+    }
+
+    /// The places `person` was told to have gone to so far.
+    pub fn travels_of(&self, person: EntityIdx) -> impl Iterator<Item = EntityIdx> + '_ {
+        self.travels.iter().filter(move |t| t.0 == person).map(|t| t.1)
     }
 
     /// Notes a person the document has just told was received or visiting somewhere: whom a
@@ -1088,6 +1104,9 @@ fn coarguments(t: &Tokens, p: &Parse, pi: usize) -> Vec<EntityIdx> {
         .map(|s| s.entity)
         .collect()
 }
+
+/// Visits a document's travel notes keep at most (`note_travel`).
+const MAX_TRAVELS: usize = 256;
 
 /// How many sentences back a subject pronoun looks for a subject (`antecedent_by`).
 const SUBJECT_REACH: usize = 3;

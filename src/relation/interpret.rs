@@ -1636,7 +1636,17 @@ impl Ctx<'_> {
                 let (away, conf) = match who {
                     Who::FromElsewhere => match (home, pc) {
                         (Some(h), Some(c)) => (h != c || domestic_trip, 0.8),
-                        (None, Some(_)) => (host_here || summit, 0.6),
+                        // Who was told to have gone to the country is not at home there
+                        // (`X reiste in die Ukraine. In Kiew wurde er empfangen.`).
+                        (None, Some(c)) => (
+                            host_here
+                                || summit
+                                || self
+                                    .refs
+                                    .travels_of(person)
+                                    .any(|p| p == c || self.place_country(p) == Some(c)),
+                            0.6,
+                        ),
                         _ => (false, 0.0),
                     },
                     Who::Travellers => (home.is_none() || pc.is_none() || home != pc || domestic_trip, 0.8),

@@ -478,7 +478,12 @@ pub fn extract_traced(
         for r in &found.relations {
             match r.kind {
                 RelationKind::Received => refs.note_guest(r.object, true),
-                RelationKind::Visited => refs.note_guest(r.subject, false),
+                RelationKind::Visited => {
+                    refs.note_guest(r.subject, false);
+                    if !r.planned {
+                        refs.note_travel(r.subject, r.object);
+                    }
+                }
                 _ => {}
             }
         }
