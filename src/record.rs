@@ -751,14 +751,14 @@ mod json {
         out.extend_from_slice(b"\":");
     }
 
-    fn span(out: &mut Vec<u8>, first: &mut bool, start: usize, end: usize, chars: Option<[usize; 2]>) {
-        key(out, first, "start");
+    /// `{"start":..,"end":..` and `,"chars":[..,..]` where given: how every span object begins.
+    fn open_span(out: &mut Vec<u8>, start: usize, end: usize, chars: Option<[usize; 2]>) {
+        out.extend_from_slice(b"{\"start\":");
         uint(out, start);
-        key(out, first, "end");
+        out.extend_from_slice(b",\"end\":");
         uint(out, end);
         if let Some([a, b]) = chars {
-            key(out, first, "chars");
-            out.push(b'[');
+            out.extend_from_slice(b",\"chars\":[");
             uint(out, a);
             out.push(b',');
             uint(out, b);
@@ -782,12 +782,10 @@ mod json {
     }
 
     fn mention(out: &mut Vec<u8>, m: &MentionRecord) {
-        let first = &mut true;
-        out.push(b'{');
-        span(out, first, m.start, m.end, m.chars);
-        key(out, first, "text");
+        open_span(out, m.start, m.end, m.chars);
+        out.extend_from_slice(b",\"text\":");
         string(out, &m.text);
-        key(out, first, "via");
+        out.extend_from_slice(b",\"via\":");
         string(out, &m.via);
         out.push(b'}');
     }
@@ -821,11 +819,9 @@ mod json {
     }
 
     fn sentence(out: &mut Vec<u8>, s: &SentenceRecord) {
-        let first = &mut true;
-        out.push(b'{');
-        span(out, first, s.start, s.end, s.chars);
+        open_span(out, s.start, s.end, s.chars);
         if let Some(t) = &s.text {
-            key(out, first, "text");
+            out.extend_from_slice(b",\"text\":");
             string(out, t);
         }
         out.push(b'}');
