@@ -193,14 +193,13 @@ fn ascii_run(b: &[u8]) -> usize {
 fn fold_ascii(run: &[u8], at: usize, out: &mut Vec<u8>, map: &mut Vec<u32>) {
     let base = out.len();
     let prev_space = out.last() == Some(&b' ');
-    out.resize(base + run.len(), 0);
-    map.resize(base + run.len(), 0);
-    let (o, m) = (&mut out[base..], &mut map[base..]);
-    for (((o, m), &b), j) in o.iter_mut().zip(m.iter_mut()).zip(run).zip(at as u32..) {
+    // Both iterators know their length: one reservation each, no check per byte.
+    out.extend(run.iter().map(|&b| {
         let space = b == b' ' || b == b'-' || (b'\t'..=b'\r').contains(&b);
-        *o = if space { b' ' } else { b.to_ascii_lowercase() };
-        *m = j;
-    }
+        if space { b' ' } else { b.to_ascii_lowercase() }
+    }));
+    map.extend(at as u32..(at + run.len()) as u32);
+    let o = &out[base..];
     // Without early exit, so that it is vectorised too: most runs have no double space.
     let double = o
         .iter()
