@@ -294,6 +294,16 @@ impl DocExtraction {
 
     /// The `newskg extract` JSON object of this document, on one line.
     pub fn to_json_line(&self, gaz: &Gazetteer) -> String {
-        serde_json::to_string(&self.to_record(gaz)).unwrap_or_else(|_| "{}".into())
+        let mut out = Vec::new();
+        self.to_record(gaz).write_json(&mut out);
+        // The writer writes whole UTF-8 strings and ASCII only between them.
+        String::from_utf8(out).unwrap_or_else(|_| "{}".into())
+    }
+
+    /// Appends the `newskg extract` line of this document (the JSON object and a line break) to
+    /// `out`.
+    pub fn write_json_line(&self, gaz: &Gazetteer, out: &mut Vec<u8>) {
+        self.to_record(gaz).write_json(out);
+        out.push(b'\n');
     }
 }

@@ -418,10 +418,13 @@ fn run_cli(cli: Cli) -> Result<(), Error> {
             let mut w = std::io::BufWriter::new(stdout.lock());
             let io_err = |e: std::io::Error| Error::new(ErrorKind::Output, format!("cannot write to stdout: {e}"));
             let mut truncated = (0, 0);
+            let mut line = Vec::new();
             run::extract_all(&pipeline, &sources, opts, |x| {
                 truncated.0 += x.truncated.0;
                 truncated.1 += x.truncated.1;
-                writeln!(w, "{}", x.to_json_line(pipeline.gazetteer())).map_err(io_err)
+                line.clear();
+                x.write_json_line(pipeline.gazetteer(), &mut line);
+                w.write_all(&line).map_err(io_err)
             })?;
             w.flush().map_err(io_err)?;
             report_truncated(truncated);

@@ -658,6 +658,226 @@ pub fn read_all(paths: &[PathBuf], mut sink: impl FnMut(Record) -> Result<()>) -
     Ok(())
 }
 
+/// The JSON of a record, written by hand for the parts every record repeats (entities with their
+/// aliases and mentions, sentences): the same bytes serde_json writes (a test compares them), at
+/// a third of the instructions. The rarer parts (relations, facts, ambiguous mentions, dates,
+/// kinds) are written by serde_json itself.
+mod json {
+    use super::*;
+
+    /// Writes `v` as serde_json does (compact).
+    fn serde<T: Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) {
+        // Writing to a Vec cannot fail, and the types written here have no failing serialiser.
+        let _ = serde_json::to_writer(&mut *out, v);
+    }
+
+    fn uint(out: &mut Vec<u8>, n: usize) {
+        out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    }
+
+    /// True when one of the eight bytes of `w` needs an escape: below 0x20, `"` or `\\`.
+    fn needs_escape(w: u64) -> bool {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let below = w.wrapping_sub(ONES * 0x20) & !w;
+        let quote = (w ^ (ONES * b'"' as u64)).wrapping_sub(ONES) & !(w ^ (ONES * b'"' as u64));
+        let slash = (w ^ (ONES * b'\\' as u64)).wrapping_sub(ONES) & !(w ^ (ONES * b'\\' as u64));
+        (below | quote | slash) & HIGH != 0
+    }
+
+    /// A JSON string as serde_json escapes it: `"`, `\\` and the control characters, the short
+    /// forms `\b \t \n \f \r` where they exist, `\u00xx` otherwise.
+    pub(super) fn string(out: &mut Vec<u8>, s: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let b = s.as_bytes();
+        out.reserve(b.len() + 2);
+        out.push(b'"');
+        let mut done = 0;
+        let mut i = 0;
+        while i < b.len() {
+            // Eight bytes at a time while none needs an escape.
+            if i + 8 <= b.len() {
+                let w = u64::from_le_bytes([
+                    b[i],
+                    b[i + 1],
+                    b[i + 2],
+                    b[i + 3],
+                    b[i + 4],
+                    b[i + 5],
+                    b[i + 6],
+                    b[i + 7],
+                ]);
+                if !needs_escape(w) {
+                    i += 8;
+                    continue;
+                }
+            }
+            let c = b[i];
+            let esc: &[u8] = match c {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                0x08 => b"\\b",
+                b'\t' => b"\\t",
+                b'\n' => b"\\n",
+                0x0c => b"\\f",
+                b'\r' => b"\\r",
+                0..=0x1f => &[],
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            out.extend_from_slice(&b[done..i]);
+            if esc.is_empty() {
+                out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[(c >> 4) as usize], HEX[(c & 0xf) as usize]]);
+            } else {
+                out.extend_from_slice(esc);
+            }
+            i += 1;
+            done = i;
+        }
+        out.extend_from_slice(&b[done..]);
+        out.push(b'"');
+    }
+
+    fn key(out: &mut Vec<u8>, first: &mut bool, k: &str) {
+        if !*first {
+            out.push(b',');
+        }
+        *first = false;
+        // Keys are plain ASCII names: no escape.
+        out.push(b'"');
+        out.extend_from_slice(k.as_bytes());
+        out.extend_from_slice(b"\":");
+    }
+
+    /// `{"start":..,"end":..` and `,"chars":[..,..]` where given: how every span object begins.
+    fn open_span(out: &mut Vec<u8>, start: usize, end: usize, chars: Option<[usize; 2]>) {
+        out.extend_from_slice(b"{\"start\":");
+        uint(out, start);
+        out.extend_from_slice(b",\"end\":");
+        uint(out, end);
+        if let Some([a, b]) = chars {
+            out.extend_from_slice(b",\"chars\":[");
+            uint(out, a);
+            out.push(b',');
+            uint(out, b);
+            out.push(b']');
+        }
+    }
+
+    fn list<T>(out: &mut Vec<u8>, items: &[T], mut each: impl FnMut(&mut Vec<u8>, &T)) {
+        out.push(b'[');
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            each(out, x);
+        }
+        out.push(b']');
+    }
+
+    fn strings(out: &mut Vec<u8>, items: &[String]) {
+        list(out, items, |out, s| string(out, s));
+    }
+
+    fn mention(out: &mut Vec<u8>, m: &MentionRecord) {
+        open_span(out, m.start, m.end, m.chars);
+        out.extend_from_slice(b",\"text\":");
+        string(out, &m.text);
+        out.extend_from_slice(b",\"via\":");
+        string(out, &m.via);
+        out.push(b'}');
+    }
+
+    fn entity_info(out: &mut Vec<u8>, first: &mut bool, e: &EntityInfo) {
+        key(out, first, "id");
+        string(out, &e.id);
+        key(out, first, "name");
+        string(out, &e.name);
+        key(out, first, "kind");
+        serde(out, &e.kind);
+        if let Some(w) = &e.wikidata {
+            key(out, first, "wikidata");
+            string(out, w);
+        }
+        key(out, first, "aliases");
+        strings(out, &e.aliases);
+    }
+
+    fn entity(out: &mut Vec<u8>, e: &EntityRecord) {
+        let first = &mut true;
+        out.push(b'{');
+        entity_info(out, first, &e.entity);
+        key(out, first, "mentions");
+        list(out, &e.mentions, mention);
+        if let Some(f) = &e.facts {
+            key(out, first, "facts");
+            serde(out, f);
+        }
+        out.push(b'}');
+    }
+
+    fn sentence(out: &mut Vec<u8>, s: &SentenceRecord) {
+        open_span(out, s.start, s.end, s.chars);
+        if let Some(t) = &s.text {
+            out.extend_from_slice(b",\"text\":");
+            string(out, t);
+        }
+        out.push(b'}');
+    }
+
+    /// Appends the JSON of `r` (one line, no line break) to `out`.
+    pub(super) fn record(out: &mut Vec<u8>, r: &Record) {
+        let first = &mut true;
+        out.push(b'{');
+        key(out, first, "schema");
+        string(out, &r.schema);
+        key(out, first, "version");
+        uint(out, r.version as usize);
+        key(out, first, "doc");
+        string(out, &r.doc);
+        key(out, first, "date");
+        match &r.date {
+            Some(d) => string(out, &d.to_string()),
+            None => out.extend_from_slice(b"null"),
+        }
+        key(out, first, "entities");
+        list(out, &r.entities, entity);
+        key(out, first, "ambiguous");
+        serde(out, &r.ambiguous);
+        key(out, first, "relations");
+        serde(out, &r.relations);
+        if !r.hedged.is_empty() {
+            key(out, first, "hedged");
+            serde(out, &r.hedged);
+        }
+        key(out, first, "sentences");
+        list(out, &r.sentences, sentence);
+        if !r.referenced.is_empty() {
+            key(out, first, "referenced");
+            list(out, &r.referenced, |out, e| {
+                out.push(b'{');
+                entity_info(out, &mut true, e);
+                out.push(b'}');
+            });
+        }
+        if !r.truncated.is_zero() {
+            key(out, first, "truncated");
+            serde(out, &r.truncated);
+        }
+        out.push(b'}');
+    }
+}
+
+impl Record {
+    /// Appends the record's JSON object (what `serde_json::to_writer` writes, byte for byte) to
+    /// `out`, without a line break.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        json::record(out, self);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -701,5 +921,64 @@ mod tests {
         );
         let e = Record::parse_line(&line, Path::new("r.jsonl"), 1).unwrap_err();
         assert!(e.problems[0].message.contains("no \"text\""), "{e}");
+    }
+
+    /// The hand-written JSON is serde_json's, byte for byte: on records with every optional part
+    /// present and absent, and on strings with every character class an escape can meet.
+    #[test]
+    fn write_json_equals_serde_json() {
+        let fixed = minimal().replace(r#""object":"b""#, r#""object":"a""#);
+        let mut rec: Record = serde_json::from_str(&fixed).unwrap();
+        let same = |rec: &Record| {
+            let mut out = Vec::new();
+            rec.write_json(&mut out);
+            assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(rec).unwrap());
+        };
+        same(&rec);
+        rec.set_chars("A traf B. mehr Text");
+        rec.date = None;
+        rec.sentences.push(SentenceRecord {
+            start: 10,
+            end: 19,
+            chars: None,
+            text: None,
+        });
+        let e = &mut rec.entities[0];
+        e.entity.wikidata = Some("Q1".into());
+        e.entity.aliases.push("\"Ä\\\u{1}\u{1f}\u{7f}\t\n\r\u{8}\u{c}é".into());
+        e.facts = Some(FactsRecord {
+            nationality: None,
+            affiliation: None,
+            gender: Some(FactRecord {
+                value: "female".into(),
+                text: "sie".into(),
+                start: 1,
+                end: 2,
+                chars: Some([1, 2]),
+            }),
+            titles: Vec::new(),
+        });
+        rec.referenced.push(rec.entities[0].entity.clone());
+        rec.hedged = rec.relations.clone();
+        rec.truncated = Truncated {
+            sentences: 1,
+            relations: 0,
+        };
+        same(&rec);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn json_strings_are_escaped_as_serde_json_does(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "abcdefgh", "\"", "\\", "\u{0}", "\u{1f}", "\u{20}", "\u{7f}", "\t", "\n", "\r", "\u{8}",
+                "\u{c}", "ä", "„", "\u{2028}", "😀", "/", "<", "]",
+            ]), 0..40)
+        ) {
+            let s: String = parts.concat();
+            let mut out = Vec::new();
+            json::string(&mut out, &s);
+            proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&s).unwrap());
+        }
     }
 }

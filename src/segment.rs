@@ -73,6 +73,20 @@ fn glued_headline(text: &str, space: usize) -> bool {
     prev.chars().next().is_some_and(char::is_uppercase) && prev.chars().count() > 1 && text[..space].ends_with(prev)
 }
 
+/// The bytes the sentence loop stops at: `\n . ! ?`, the lead byte of `…` (E2), and `D`/`E`,
+/// which may begin a glued headline's article (`... Russland Der ...`) after a space.
+const STOPS: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xE2] = true;
+    t[b'D' as usize] = true;
+    t[b'E' as usize] = true;
+    t
+};
+
 /// Splits `text[from..]` into sentence spans (offsets into `text`).
 pub fn sentences(text: &str, from: usize) -> Vec<Span> {
     let mut out = Vec::new();
@@ -90,6 +104,22 @@ pub fn sentences(text: &str, from: usize) -> Vec<Span> {
     let b = text.as_bytes();
     let mut i = from;
     while i < b.len() {
+        // Skip to the next byte that can matter, with one table look-up per byte. A space
+        // matters only before `D` or `E`, so the table holds those letters instead: the space
+        // before one is handled here when the skip passed over it (as the loop did byte by byte).
+        let skipped = i;
+        i += b[i..].iter().position(|&x| STOPS[x as usize]).unwrap_or(b.len() - i);
+        if i == b.len() {
+            break;
+        }
+        if matches!(b[i], b'D' | b'E') {
+            if i > skipped && b[i - 1] == b' ' && glued_headline(text, i - 1) {
+                push(start, i - 1, &mut out);
+                start = i;
+            }
+            i += 1;
+            continue;
+        }
         match b[i] {
             b'\n' => {
                 // Find the next non-space character and whether a blank line lies between.
@@ -105,11 +135,6 @@ pub fn sentences(text: &str, from: usize) -> Vec<Span> {
                 // so that a run of blank lines is read once, not once per line.
                 i = text.len() - tail.len();
                 continue;
-            }
-            // Only a capitalised article can start a glued headline (`... Russland Der ...`).
-            b' ' if matches!(b.get(i + 1), Some(b'D' | b'E')) && glued_headline(text, i) => {
-                push(start, i, &mut out);
-                start = i + 1;
             }
             b'.' | b'!' | b'?' | 0xE2 => {
                 let c = text[i..].chars().next().unwrap_or(' ');

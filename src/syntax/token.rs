@@ -147,7 +147,11 @@ impl Tokens {
 /// Folds one word the way [`normalize_pattern`] does (lower case, `ß` → `ss`) into `out`.
 pub(crate) fn fold_into(raw: &str, out: &mut String) {
     if raw.is_ascii() {
-        out.extend(raw.bytes().map(|b| b.to_ascii_lowercase() as char));
+        // One copy and an in-place lower-casing: pushing char by char cost ~350 instructions a
+        // word.
+        let at = out.len();
+        out.push_str(raw);
+        out[at..].make_ascii_lowercase();
         return;
     }
     if raw
@@ -159,6 +163,7 @@ pub(crate) fn fold_into(raw: &str, out: &mut String) {
     }
     for c in raw.chars() {
         match c {
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             'ß' | 'ẞ' => out.push_str("ss"),
             c => out.extend(c.to_lowercase()),
         }
