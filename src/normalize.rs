@@ -93,12 +93,6 @@ impl Normalized {
         let map = &mut self.map;
         let bytes = text.as_bytes();
         let mut i = 0usize;
-        let push_space = |out: &mut Vec<u8>, map: &mut Vec<u32>, at: usize| {
-            if out.last() != Some(&b' ') {
-                out.push(b' ');
-                map.push(at as u32);
-            }
-        };
         // Does a combining mark (U+0300–U+036F: lead byte 0xCC or 0xCD) follow byte `k`?
         let combining_next = |k: usize| matches!(bytes.get(k + 1), Some(0xCC | 0xCD));
         while i < bytes.len() {
@@ -127,37 +121,7 @@ impl Normalized {
                 i += 2;
                 continue;
             }
-            let start = i;
-            let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
-            i += c.len_utf8();
-            // A base character followed by combining marks: compose the cluster first.
-            let mut end = i;
-            while let Some(m) = text[end..].chars().next().filter(|&m| is_combining(m)) {
-                end += m.len_utf8();
-            }
-            let emit = |c: char, out: &mut Vec<u8>, map: &mut Vec<u32>| match fold(c) {
-                Fold::Drop => {}
-                Fold::Space => push_space(out, map, start),
-                Fold::Char(f) => push_char(out, map, f, start),
-                Fold::Str(s) => {
-                    for f in s.chars() {
-                        push_char(out, map, f, start);
-                    }
-                }
-                Fold::Lower(c) => {
-                    for f in c.to_lowercase() {
-                        push_char(out, map, f, start);
-                    }
-                }
-            };
-            if end > i {
-                for composed in text[start..end].nfc() {
-                    emit(composed, &mut out, map);
-                }
-                i = end;
-            } else {
-                emit(c, &mut out, map);
-            }
+            i = fold_cluster(text, i, &mut out, map);
         }
         // Every push above wrote a complete UTF-8 encoding.
         self.text = String::from_utf8(out).unwrap_or_default();
@@ -249,6 +213,48 @@ fn fold_ascii(run: &[u8], at: usize, out: &mut Vec<u8>, map: &mut Vec<u32>) {
     map.truncate(k);
 }
 
+/// Folds the character at byte `i` of `text` (with the combining marks after it, composed first)
+/// into `out`, mapping every byte written to `i`; returns where the next character starts.
+fn fold_cluster(text: &str, i: usize, out: &mut Vec<u8>, map: &mut Vec<u32>) -> usize {
+    let start = i;
+    let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+    let next = i + c.len_utf8();
+    // A base character followed by combining marks: compose the cluster first.
+    let mut end = next;
+    while let Some(m) = text[end..].chars().next().filter(|&m| is_combining(m)) {
+        end += m.len_utf8();
+    }
+    let emit = |c: char, out: &mut Vec<u8>, map: &mut Vec<u32>| match fold(c) {
+        Fold::Drop => {}
+        Fold::Space => {
+            if out.last() != Some(&b' ') {
+                out.push(b' ');
+                map.push(start as u32);
+            }
+        }
+        Fold::Char(f) => push_char(out, map, f, start),
+        Fold::Str(s) => {
+            for f in s.chars() {
+                push_char(out, map, f, start);
+            }
+        }
+        Fold::Lower(c) => {
+            for f in c.to_lowercase() {
+                push_char(out, map, f, start);
+            }
+        }
+    };
+    if end > next {
+        for composed in text[start..end].nfc() {
+            emit(composed, out, map);
+        }
+        end
+    } else {
+        emit(c, out, map);
+        next
+    }
+}
+
 fn push_char(out: &mut Vec<u8>, map: &mut Vec<u32>, c: char, at: usize) {
     let mut buf = [0u8; 4];
     for &b in c.encode_utf8(&mut buf).as_bytes() {
@@ -314,37 +320,7 @@ mod tests {
                 i += 1;
                 continue;
             }
-            let start = i;
-            let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
-            i += c.len_utf8();
-            // A base character followed by combining marks: compose the cluster first.
-            let mut end = i;
-            while let Some(m) = text[end..].chars().next().filter(|&m| is_combining(m)) {
-                end += m.len_utf8();
-            }
-            let emit = |c: char, out: &mut Vec<u8>, map: &mut Vec<u32>| match fold(c) {
-                Fold::Drop => {}
-                Fold::Space => push_space(out, map, start),
-                Fold::Char(f) => push_char(out, map, f, start),
-                Fold::Str(s) => {
-                    for f in s.chars() {
-                        push_char(out, map, f, start);
-                    }
-                }
-                Fold::Lower(c) => {
-                    for f in c.to_lowercase() {
-                        push_char(out, map, f, start);
-                    }
-                }
-            };
-            if end > i {
-                for composed in text[start..end].nfc() {
-                    emit(composed, &mut out, map);
-                }
-                i = end;
-            } else {
-                emit(c, &mut out, map);
-            }
+            i = fold_cluster(text, i, &mut out, map);
         }
         // Every push above wrote a complete UTF-8 encoding.
         n.text = String::from_utf8(out).unwrap_or_default();

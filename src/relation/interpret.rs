@@ -1852,16 +1852,16 @@ impl Ctx<'_> {
             }) || c.phrases.iter().any(|&pi| {
                 self.p.phrases[pi].prep.is_some_and(|w| self.prep_is(w, &["mit"])) && !self.referents(pi).is_empty()
             });
+            let places: Vec<EntityIdx> = self
+                .places(self.side_of(&self.meeting_place_phrases(ci)), |x| !self.facility(x))
+                .into_iter()
+                .map(|p| p.0)
+                .collect();
             if named {
                 // ... which a later definite meeting noun can refer back to (`X kam in Wien mit Y
                 // zusammen. Am Sonntag stieß Z zu den Gesprächen hinzu.`).
                 let participants = persons_of_clause(ci);
                 if !participants.is_empty() {
-                    let places = self
-                        .places(self.side_of(&self.meeting_place_phrases(ci)), |x| !self.facility(x))
-                        .into_iter()
-                        .map(|p| p.0)
-                        .collect();
                     notes.push((
                         verb,
                         Note {
@@ -1895,11 +1895,6 @@ impl Ctx<'_> {
                     }
                 }
             }
-            let places = self
-                .places(self.side_of(&self.meeting_place_phrases(ci)), |x| !self.facility(x))
-                .into_iter()
-                .map(|p| p.0)
-                .collect();
             notes.push((
                 verb,
                 Note {
