@@ -84,7 +84,7 @@ impl Ctx<'_> {
         self.t.word(i).is_some_and(|w| list.contains(&w))
     }
 
-    /// Is one of `words` in the clause: the word itself, or (for listed words of six letters or
+    /// Is one of `words` in the clause: the word itself, or (for listed words of six bytes or
     /// more) a capitalised compound ending in it (`Grundsatzvereinbarung`, `Massenprotest`)?
     fn word_in_clause(&self, ci: usize, words: &[String]) -> bool {
         self.p.clauses[ci].tokens().any(|i| {
@@ -93,7 +93,7 @@ impl Ctx<'_> {
             tok.is_word()
                 && words
                     .iter()
-                    .any(|w| w == norm || (tok.cap && w.chars().count() >= 6 && norm.ends_with(w.as_str())))
+                    .any(|w| w == norm || (tok.cap && w.len() >= 6 && norm.ends_with(w.as_str())))
         })
     }
 

@@ -233,10 +233,9 @@ fn ordinal_dot(t: &Tokens, i: usize) -> bool {
 /// `Päpstliche`), no known noun, right before a capitalised word or a name.
 fn cap_adjective(lex: &Lexicon, t: &Tokens, i: usize) -> bool {
     let w = t.norm(i);
-    let adjective = ["isch", "lich"].iter().any(|stem| {
-        ["e", "en", "er", "es", "em"]
-            .iter()
-            .any(|end| w.len() > stem.len() + end.len() + 2 && w.ends_with(&format!("{stem}{end}")))
+    let adjective = ["e", "en", "er", "es", "em"].iter().any(|end| {
+        w.strip_suffix(end)
+            .is_some_and(|rest| rest.len() > 6 && (rest.ends_with("isch") || rest.ends_with("lich")))
     });
     adjective
         && t.word(i).is_none_or(|x| lex.info(x).noun.is_none())
