@@ -385,6 +385,7 @@ impl<'g> DocRefs<'g> {
     /// The person a possessive of a sentence that names others stands for, from the sentences
     /// before (`Putin gab ein Abendessen. Unter seinen Gästen war Merkel.`), never one of
     /// `exclude` (the clause's own persons).
+    ///
     /// `ihr` after a sentence whose subject was several persons (`X und Y hatten ihre Kollegen
     /// eingeladen. Unter ihren Gästen war Z.`) stands for all of them.
     pub fn possessive_antecedent(&self, refers: Refers, exclude: &[EntityIdx]) -> Vec<EntityIdx> {

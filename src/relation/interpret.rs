@@ -633,6 +633,22 @@ impl Ctx<'_> {
         out
     }
 
+    /// The persons (named or referred to) in clause `ci`'s tokens.
+    fn clause_persons(&self, ci: usize) -> Vec<EntityIdx> {
+        self.p.clauses[ci]
+            .tokens()
+            .filter_map(|i| self.t.toks[i].slot.filter(|s| s.person()).map(|s| s.entity))
+            .collect()
+    }
+
+    /// The persons of a side, without their phrases.
+    fn person_ids(&self, side: &Side) -> Vec<EntityIdx> {
+        side.iter()
+            .map(|p| p.0)
+            .filter(|&e| self.gaz.entity(e).kind == Kind::Person)
+            .collect()
+    }
+
     fn persons(&self, side: Side) -> Side {
         side.into_iter()
             .filter(|(e, _)| self.gaz.entity(*e).kind == Kind::Person)
@@ -817,10 +833,7 @@ impl Ctx<'_> {
                 }
                 // None in the sentence: the person the sentences before were about, never one
                 // the clause names (`Unter seinen Gästen war X`: X is no guest of X).
-                let named: Vec<EntityIdx> = self.p.clauses[ci]
-                    .tokens()
-                    .filter_map(|i| self.t.toks[i].slot.filter(|s| s.person()).map(|s| s.entity))
-                    .collect();
+                let named = self.clause_persons(ci);
                 let owners = self.refs.possessive_antecedent(refers, &named);
                 if !owners.is_empty() {
                     return owners.into_iter().map(|e| (e, np)).collect();
@@ -1065,10 +1078,7 @@ impl Ctx<'_> {
                             && self.p.phrases[np].det.is_some()
                             && self.definite(np) =>
                     {
-                        let named: Vec<EntityIdx> = self.p.clauses[ci]
-                            .tokens()
-                            .filter_map(|i| self.t.toks[i].slot.filter(|s| s.person()).map(|s| s.entity))
-                            .collect();
+                        let named = self.clause_persons(ci);
                         self.refs
                             .host()
                             .filter(|e| !named.contains(e))
@@ -2035,11 +2045,7 @@ impl Ctx<'_> {
         // `X reiste gemeinsam mit Y nach Z`: Y went too, and they were together.
         let mut together: Vec<(EntityIdx, EntityIdx)> = Vec::new();
         if con.kind == RelationKind::Visited && np.is_none() {
-            let travellers: Vec<EntityIdx> = a
-                .iter()
-                .map(|p| p.0)
-                .filter(|&e| self.gaz.entity(e).kind == Kind::Person)
-                .collect();
+            let travellers: Vec<EntityIdx> = self.person_ids(&a);
             for pi in self.companions(ci) {
                 for p in self.persons(self.side_of(&self.group(pi))) {
                     if !a.iter().any(|q| q.0 == p.0) {
@@ -2078,11 +2084,7 @@ impl Ctx<'_> {
         if con.joins_event
             && let Some(mp) = self.meeting_phrase(ci)
         {
-            let joiners: Vec<EntityIdx> = a
-                .iter()
-                .map(|p| p.0)
-                .filter(|&e| self.gaz.entity(e).kind == Kind::Person)
-                .collect();
+            let joiners: Vec<EntityIdx> = self.person_ids(&a);
             let (event, places) = self.meeting_of(mp);
             if let Some(ev) = event {
                 earlier.extend(ev.participants.iter().copied().filter(|e| !joiners.contains(e)));
@@ -2107,10 +2109,7 @@ impl Ctx<'_> {
         // `Merkel führte in Ankara Gespräche`, `beim Gipfel in Paris sagte Merkel`: a meeting
         // with no named partner still places the one who took part in it.
         let lone: Vec<EntityIdx> = if pairs.is_empty() && con.visits.is_some() && self.takes_part(np) {
-            a.iter()
-                .map(|p| p.0)
-                .filter(|&e| self.gaz.entity(e).kind == Kind::Person)
-                .collect()
+            self.person_ids(&a)
         } else {
             Vec::new()
         };
@@ -2252,12 +2251,8 @@ impl Ctx<'_> {
                 }
             }
             let places: Vec<EntityIdx> = places.iter().map(|p| p.0).collect();
-            // One group met among itself: someone is on both sides of its pairs.
-            let persons = participants
-                .iter()
-                .filter(|&&p| self.gaz.entity(p).kind == Kind::Person)
-                .count();
-            let summit = persons >= 3 && pairs.iter().any(|&(s, _)| pairs.iter().any(|&(_, o)| o == s));
+            // One group of persons met among itself: someone is on both sides of its pairs.
+            let summit = participants.len() >= 3 && pairs.iter().any(|&(s, _)| pairs.iter().any(|&(_, o)| o == s));
             visits.extend(self.visitors(&participants, &places, *who, summit, con.confidence));
         }
         for (person, place, conf) in visits {
