@@ -279,6 +279,14 @@ pub struct Construction {
     pub negative: String,
 }
 
+impl Construction {
+    /// Does it require a meeting noun in its clause (`AtMeeting`)? One that does not and joins
+    /// an event (`saßen mit am Tisch`) joins the meeting told of last.
+    pub fn names_meeting(&self) -> bool {
+        self.requires.iter().any(|c| matches!(c, CondC::AtMeeting(_)))
+    }
+}
+
 /// A compiled condition.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CondC {
@@ -338,6 +346,9 @@ pub struct Constructions {
     pub agent_preps: Vec<PrepSpec>,
     /// Every surface form of every trigger (normalised), for the sentence gate.
     pub gate: AhoCorasick,
+    /// Words that let a frequent verb join the meeting told of last (`war anwesend`: the
+    /// `Words` conditions of `frequent` constructions that join events), normalised.
+    pub join_words: Vec<String>,
     /// Number of gate patterns.
     pub gate_patterns: usize,
     /// Gate patterns below this index are triggers.
@@ -622,6 +633,18 @@ impl Constructions {
                 patterns.push(format!("{a}{p}{b}"));
             }
         }
+        let mut join_words: Vec<String> = list
+            .iter()
+            .filter(|c| c.frequent && c.joins_event)
+            .flat_map(|c| c.requires.iter())
+            .filter_map(|c| match c {
+                CondC::Words(ws) => Some(ws.iter().cloned()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        join_words.sort();
+        join_words.dedup();
         // A DFA: about 2,000 short patterns build in milliseconds and it scans several times
         // faster than an NFA.
         let gate = AhoCorasickBuilder::new()
@@ -640,6 +663,7 @@ impl Constructions {
             return_verbs,
             sein_perfect,
             meeting_nouns,
+            join_words,
             meeting_verbs,
             meeting_gate,
             meeting_place_preps,

@@ -864,10 +864,17 @@ impl Ctx<'_> {
     /// The first verb of clause `ci` (finite, then non-finite) with a reading among `lemmas`.
     fn clause_verb_in(&self, ci: usize, lemmas: &rustc_hash::FxHashSet<LemmaId>) -> Option<usize> {
         let c = &self.p.clauses[ci];
+        // A separable verb's stem form counts only with its particle (`treffen sich` is not
+        // `zusammentreffen`).
+        let particle = c.particle.and_then(|p| self.t.word(p));
         c.finite.iter().chain(c.nonfinite.iter()).copied().find(|&i| {
-            self.t
-                .word(i)
-                .is_some_and(|w| self.lex.info(w).verbs.iter().any(|v| lemmas.contains(&v.lemma)))
+            self.t.word(i).is_some_and(|w| {
+                self.lex
+                    .info(w)
+                    .verbs
+                    .iter()
+                    .any(|v| lemmas.contains(&v.lemma) && (v.particle.is_none() || v.particle == particle))
+            })
         })
     }
 
@@ -1617,12 +1624,16 @@ impl Ctx<'_> {
     /// `summit`: the participants are one group of three or more who met each other (`in Minsk
     /// verhandelten X, Y, Z und W`), not hosts and guests; where none of them is known to be at
     /// home, they all came to it.
+    ///
+    /// `received`: (host, guest) pairs of a reception there: a guest whose home is not known came
+    /// to the host, and the host is not a visitor because the guest is at home.
     fn visitors(
         &self,
         participants: &[EntityIdx],
         places: &[EntityIdx],
         who: Who,
         summit: bool,
+        received: &[(EntityIdx, EntityIdx)],
         confidence: f32,
     ) -> Vec<(EntityIdx, EntityIdx, f32)> {
         let mut out = Vec::new();
@@ -1649,14 +1660,16 @@ impl Ctx<'_> {
                         // Who was told to have gone to the country is not at home there
                         // (`X reiste in die Ukraine. In Kiew wurde er empfangen.`).
                         (None, Some(c)) => (
-                            host_here
+                            (host_here && !received.iter().any(|r| r.0 == person))
                                 || summit
+                                || received.iter().any(|r| r.1 == person)
                                 || self
                                     .refs
                                     .travels_of(person)
                                     .any(|p| p == c || self.place_country(p) == Some(c)),
                             0.6,
                         ),
+                        (None, None) => (received.iter().any(|r| r.1 == person), 0.6),
                         _ => (false, 0.0),
                     },
                     Who::Travellers => (home.is_none() || pc.is_none() || home != pc || domestic_trip, 0.8),
@@ -2081,11 +2094,29 @@ impl Ctx<'_> {
         let mut event_visits: Vec<(EntityIdx, EntityIdx, f32)> = Vec::new();
         // Who took part before: not placed again by this clause (their visits were told of then).
         let mut earlier: Vec<EntityIdx> = Vec::new();
-        if con.joins_event
-            && let Some(mp) = self.meeting_phrase(ci)
-        {
+        // A construction of presence that names no meeting (`saßen mit am Tisch`, `war anwesend`)
+        // joins the one told of last; one that names a meeting (`An den Gesprächen nahm X teil`)
+        // joins the meeting it names.
+        let meeting = self.meeting_phrase(ci);
+        let presence = con.joins_event && meeting.is_none() && !con.names_meeting() && self.event.is_some();
+        if con.joins_event && (meeting.is_some() || presence) {
             let joiners: Vec<EntityIdx> = self.person_ids(&a);
-            let (event, places) = self.meeting_of(mp);
+            let (event, places) = match meeting {
+                Some(mp) => self.meeting_of(mp),
+                None => {
+                    let mut places: Vec<EntityIdx> = self
+                        .places(self.side_of(&self.meeting_place_phrases(ci)), |x| !self.facility(x))
+                        .into_iter()
+                        .map(|p| p.0)
+                        .collect();
+                    for &p in self.event.iter().flat_map(|e| e.places.iter()) {
+                        if !places.contains(&p) {
+                            places.push(p);
+                        }
+                    }
+                    (self.event, places)
+                }
+            };
             if let Some(ev) = event {
                 earlier.extend(ev.participants.iter().copied().filter(|e| !joiners.contains(e)));
                 for &x in &joiners {
@@ -2100,11 +2131,13 @@ impl Ctx<'_> {
             let mut all = joiners.clone();
             all.extend(event.into_iter().flat_map(|e| e.participants.iter().copied()));
             event_visits = self
-                .visitors(&all, &places, who, false, con.confidence)
+                .visitors(&all, &places, who, false, &[], con.confidence)
                 .into_iter()
                 .filter(|v| joiners.contains(&v.0))
                 .collect();
-            out.joined.push((mp, joiners));
+            if let Some(mp) = meeting {
+                out.joined.push((mp, joiners));
+            }
         }
         // `Merkel führte in Ankara Gespräche`, `beim Gipfel in Paris sagte Merkel`: a meeting
         // with no named partner still places the one who took part in it.
@@ -2253,7 +2286,11 @@ impl Ctx<'_> {
             let places: Vec<EntityIdx> = places.iter().map(|p| p.0).collect();
             // One group of persons met among itself: someone is on both sides of its pairs.
             let summit = participants.len() >= 3 && pairs.iter().any(|&(s, _)| pairs.iter().any(|&(_, o)| o == s));
-            visits.extend(self.visitors(&participants, &places, *who, summit, con.confidence));
+            let received: &[(EntityIdx, EntityIdx)] = match con.kind {
+                RelationKind::Received => &pairs,
+                _ => &[],
+            };
+            visits.extend(self.visitors(&participants, &places, *who, summit, received, con.confidence));
         }
         for (person, place, conf) in visits {
             push(RelationKind::Visited, person, place, conf, &mut made);

@@ -268,6 +268,13 @@ pub fn extract(
     extract_traced(gaz, text, norm, sentences, mentions, date, None)
 }
 
+/// Does a sentence have a word by which a frequent verb joins a meeting (`anwesend`)?
+fn joins(cons: &Constructions, sentence: &str) -> bool {
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty() && cons.join_words.contains(&crate::normalize::normalize_pattern(w)))
+}
+
 /// [`extract`], writing how every parsed sentence was read (tokens, phrases, clauses, subjects,
 /// relations) into `trace` when given: what `examples/explain.rs` shows.
 pub fn extract_traced(
@@ -385,7 +392,8 @@ pub fn extract_traced(
                 let s = sentence.slice(text);
                 s.contains("dort ") || s.contains("Dort ")
             });
-        // Two persons named: what a weak trigger with a person argument needs (`war bei X`).
+        // Two persons named: what a weak trigger with a person argument needs (`war bei X`), or
+        // a meeting told of just before that one may join (`Auch X war anwesend`: see `joins`).
         let persons = {
             let mut v = ms
                 .iter()
@@ -397,7 +405,9 @@ pub fn extract_traced(
         let candidate = (within(&triggers)
             && (((named(&|_| true) || place) && (someone || has_possessive(lex, sentence.slice(text))))
                 || countries >= 2))
-            || (within(&weak) && (place || persons) && someone);
+            || (within(&weak)
+                && (place || persons || (events.current(si).is_some() && joins(cons, sentence.slice(text))))
+                && someone);
         // A meeting placed with no one named yet (`Die Bischofskonferenz trifft sich zu ihrer
         // Vollversammlung in Mariazell`) is read for the meeting later sentences tell of.
         let meeting = !candidate

@@ -864,14 +864,16 @@ fn modifier(lex: &Lexicon, t: &Tokens, i: usize) -> bool {
 fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse) {
     let mut open: Option<Phrase> = None;
     let close = |open: &mut Option<Phrase>, p: &mut Parse| {
-        // `Die beiden trafen sich`: a pair word after a determiner heads its phrase, a person.
+        // `Die beiden trafen sich`: a pair word after a determiner heads its phrase, a person,
+        // which ends there (`sprachen die beiden mehr als zwei Stunden`).
         if let Some(ph) = open.as_mut()
             && ph.head_kind == Head::None
-            && ph.det.is_some()
-            && ph.toks.end > 0
-            && t.has(lex, ph.toks.end - 1, flag::PAIR)
+            && let Some(d) = ph.det
+            && d + 1 < ph.toks.end
+            && t.has(lex, d + 1, flag::PAIR)
         {
-            ph.head = ph.toks.end - 1;
+            ph.head = d + 1;
+            ph.toks.end = d + 2;
             ph.head_kind = Head::Person;
         }
         if let Some(mut ph) = open.take()
