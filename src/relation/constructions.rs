@@ -216,6 +216,8 @@ struct ConstructionsFile {
     sein_perfect: Vec<String>,
     meeting_nouns: Vec<String>,
     meeting_verbs: Vec<String>,
+    #[serde(default)]
+    summit_nouns: Vec<String>,
     constructions: Vec<ConstructionDef>,
 }
 
@@ -334,6 +336,9 @@ pub struct Constructions {
     /// Lemmas of the nouns naming a meeting later sentences may refer back to (folded; compound
     /// heads count: `Sommervollversammlung`).
     pub meeting_nouns: HashSet<String>,
+    /// Lemmas of the nouns naming a summit of states or organisations (`G20-Gipfel`): who met
+    /// at one came from elsewhere unless known to be at home there.
+    pub summit_nouns: HashSet<String>,
     /// Verbs of meeting whose clause, naming no participant, goes on telling of the meeting
     /// named before (`tagen`, `beraten`).
     pub meeting_verbs: HashSet<LemmaId>,
@@ -534,6 +539,17 @@ impl Constructions {
                 )),
             }
         }
+        let mut summit_nouns = HashSet::default();
+        for n in &file.summit_nouns {
+            match lex.noun(n) {
+                Some(id) => {
+                    summit_nouns.insert(lex.nouns[id as usize].lemma.clone());
+                }
+                None => problems.push(format!(
+                    "summit noun {n:?} is not in data/de/nouns.tsv (run data/de/tools/make_nouns.py)"
+                )),
+            }
+        }
         let meeting_gate = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
@@ -663,6 +679,7 @@ impl Constructions {
             return_verbs,
             sein_perfect,
             meeting_nouns,
+            summit_nouns,
             join_words,
             meeting_verbs,
             meeting_gate,

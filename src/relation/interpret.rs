@@ -34,6 +34,18 @@ pub struct SentenceRelations {
     pub hosts: Vec<EntityIdx>,
 }
 
+/// Why the participants of a located meeting came to it, beyond what is known of their homes
+/// ([`Ctx::visitors`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Summit {
+    /// Nothing more.
+    No,
+    /// One group of three or more met among themselves.
+    Group,
+    /// It was at a summit of states or organisations (`am Rande des G20-Gipfels`).
+    Named,
+}
+
 /// One sentence's interpretation context.
 pub struct Ctx<'a> {
     /// Gazetteer.
@@ -1622,8 +1634,9 @@ impl Ctx<'_> {
     /// confidence).
     ///
     /// `summit`: the participants are one group of three or more who met each other (`in Minsk
-    /// verhandelten X, Y, Z und W`), not hosts and guests; where none of them is known to be at
-    /// home, they all came to it.
+    /// verhandelten X, Y, Z und W`), not hosts and guests, so where none of them is known to be at
+    /// home, they all came to it; or they met at a summit of states (`am Rande des
+    /// G20-Gipfels`), which everyone not known to be at home there came to.
     ///
     /// `received`: (host, guest) pairs of a reception there: a guest whose home is not known came
     /// to the host, and the host is not a visitor because the guest is at home.
@@ -1632,7 +1645,7 @@ impl Ctx<'_> {
         participants: &[EntityIdx],
         places: &[EntityIdx],
         who: Who,
-        summit: bool,
+        summit: Summit,
         received: &[(EntityIdx, EntityIdx)],
         confidence: f32,
     ) -> Vec<(EntityIdx, EntityIdx, f32)> {
@@ -1642,7 +1655,8 @@ impl Ctx<'_> {
             // A participant at home there is the host: the one whose home is not known came
             // to them (`traf in Ankara den türkischen Regierungschef`).
             let host_here = pc.is_some() && participants.iter().any(|&p| self.refs.home(p, self.date) == pc);
-            let summit = summit && pc.is_some() && !host_here;
+            let group = summit == Summit::Group && pc.is_some() && !host_here;
+            let summit = summit == Summit::Named;
             for &person in participants {
                 let home = self.refs.home(person, self.date);
                 // Inside the home country, a city other than its capital and the city one is
@@ -1661,6 +1675,7 @@ impl Ctx<'_> {
                         // (`X reiste in die Ukraine. In Kiew wurde er empfangen.`).
                         (None, Some(c)) => (
                             (host_here && !received.iter().any(|r| r.0 == person))
+                                || group
                                 || summit
                                 || received.iter().any(|r| r.1 == person)
                                 || self
@@ -1669,7 +1684,7 @@ impl Ctx<'_> {
                                     .any(|p| p == c || self.place_country(p) == Some(c)),
                             0.6,
                         ),
-                        (None, None) => (received.iter().any(|r| r.1 == person), 0.6),
+                        (None, None) => (summit || received.iter().any(|r| r.1 == person), 0.6),
                         _ => (false, 0.0),
                     },
                     Who::Travellers => (home.is_none() || pc.is_none() || home != pc || domestic_trip, 0.8),
@@ -1685,16 +1700,39 @@ impl Ctx<'_> {
     /// Is the phrase headed by a meeting noun (`data/de/constructions.ron`'s `meeting_nouns`),
     /// in any form or as the head of a compound (`Sommervollversammlung`)?
     fn meeting(&self, pi: usize) -> bool {
+        self.head_noun(pi).is_some_and(|l| self.cons.meeting_nouns.contains(l))
+    }
+
+    /// The lemma of a phrase's capitalised head noun, or of the head of its compound.
+    fn head_noun(&self, pi: usize) -> Option<&str> {
         let ph = &self.p.phrases[pi];
         let i = ph.head;
-        ph.head_kind == Head::Noun
-            && self.t.toks[i].cap
-            && self
-                .t
-                .word(i)
-                .and_then(|w| self.lex.info(w).noun)
-                .or_else(|| self.t.toks[i].head.and_then(|h| self.lex.info(h).noun))
-                .is_some_and(|n| self.cons.meeting_nouns.contains(&self.lex.nouns[n as usize].lemma))
+        if ph.head_kind != Head::Noun || !self.t.toks[i].cap {
+            return None;
+        }
+        self.t
+            .word(i)
+            .and_then(|w| self.lex.info(w).noun)
+            .or_else(|| self.t.toks[i].head.and_then(|h| self.lex.info(h).noun))
+            .map(|n| self.lex.nouns[n as usize].lemma.as_str())
+    }
+
+    /// Does clause `ci` take place at a summit of states or organisations: a phrase of a summit
+    /// noun (`summit_nouns`) naming an organisation or state (`am Rande des G20-Gipfels`,
+    /// `beim EU-Gipfel`), governed by a preposition of presence or a genitive of one?
+    fn at_summit(&self, ci: usize) -> bool {
+        self.p.clauses[ci].phrases.iter().any(|&pi| {
+            let ph = &self.p.phrases[pi];
+            let summit = self.head_noun(pi).is_some_and(|l| self.cons.summit_nouns.contains(l));
+            let at = ph.genitive || ph.prep.is_some_and(|w| self.cons.at_event_preps.contains(&w));
+            summit
+                && at
+                && ph.toks.clone().any(|k| {
+                    self.t.toks[k]
+                        .slot
+                        .is_some_and(|s| matches!(self.gaz.entity(s.entity).kind, Kind::Organization | Kind::Country))
+                })
+        })
     }
 
     /// The meeting noun a clause of taking part is about: `an den Gesprächen`, or the noun a
@@ -2131,7 +2169,7 @@ impl Ctx<'_> {
             let mut all = joiners.clone();
             all.extend(event.into_iter().flat_map(|e| e.participants.iter().copied()));
             event_visits = self
-                .visitors(&all, &places, who, false, &[], con.confidence)
+                .visitors(&all, &places, who, Summit::No, &[], con.confidence)
                 .into_iter()
                 .filter(|v| joiners.contains(&v.0))
                 .collect();
@@ -2285,7 +2323,13 @@ impl Ctx<'_> {
             }
             let places: Vec<EntityIdx> = places.iter().map(|p| p.0).collect();
             // One group of persons met among itself: someone is on both sides of its pairs.
-            let summit = participants.len() >= 3 && pairs.iter().any(|&(s, _)| pairs.iter().any(|&(_, o)| o == s));
+            let summit = if self.at_summit(ci) {
+                Summit::Named
+            } else if participants.len() >= 3 && pairs.iter().any(|&(s, _)| pairs.iter().any(|&(_, o)| o == s)) {
+                Summit::Group
+            } else {
+                Summit::No
+            };
             let received: &[(EntityIdx, EntityIdx)] = match con.kind {
                 RelationKind::Received => &pairs,
                 _ => &[],
