@@ -72,6 +72,9 @@ pub struct Ctx<'a> {
     /// The last place named before this sentence, for `dort` (`Putin reiste nach Wien. Dort traf
     /// er Fischer.`).
     pub there: Option<EntityIdx>,
+    /// The place of the document's dateline (`Minsk – …`), for a facility no later sentence
+    /// places (`verhandelten im Präsidentenpalast`).
+    pub dateline_place: Option<EntityIdx>,
     /// The meeting told of last, which a definite meeting noun may refer back to.
     pub event: Option<&'a Event>,
 }
@@ -195,8 +198,26 @@ impl Ctx<'_> {
         }
         match self.dateline() {
             Some((e, pi)) if ci > 0 && self.p.phrases[pi].clause != ci => vec![(e, pi)],
-            _ => Vec::new(),
+            Some(_) => Vec::new(),
+            // A later sentence that places its clause in a facility only (`im Präsidentenpalast`,
+            // `in einem Hotel`) is in the dateline's city.
+            None => match self.dateline_place {
+                Some(e) if self.in_facility(ci) => vec![(e, NO_PHRASE)],
+                _ => Vec::new(),
+            },
         }
+    }
+
+    /// Does clause `ci` place itself in a facility that names no place (`im Präsidentenpalast`,
+    /// `in einem Hotel der Stadt`)?
+    fn in_facility(&self, ci: usize) -> bool {
+        self.p.clauses[ci].phrases.iter().any(|&pi| {
+            let ph = &self.p.phrases[pi];
+            ph.head_kind == Head::Noun
+                && self.t.toks[ph.head].slot.is_none()
+                && self.prep_matches(pi, &self.cons.meeting_place_preps)
+                && self.lex.is_facility_word(self.t.norm(ph.head))
+        })
     }
 
     /// The phrases coordinated with `pi` (itself included).

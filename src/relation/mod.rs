@@ -353,6 +353,15 @@ pub fn extract_traced(
             refs.learn(&t, &parse(lex, &t));
         }
     }
+    // The document's dateline: a place opening the text before a dash (`Minsk – …`).
+    let dateline_place = mentions.first().filter(|m| {
+        gaz.entity(m.entity).kind.is_location()
+            && sentences
+                .first()
+                .is_some_and(|s| s.start <= m.span.start && text[s.start..m.span.start].trim().is_empty())
+            && text[m.span.end..].trim_start().starts_with(['–', '—', '-'])
+    });
+    let dateline_place = dateline_place.map(|m| m.entity);
     // Second pass, in order: references and relations.
     k = 0;
     // The last place named before the current sentence (for `dort`).
@@ -457,6 +466,7 @@ pub fn extract_traced(
                 t: &t,
                 p: &p,
                 there,
+                dateline_place,
                 event: events.current(si),
             };
             if candidate {
