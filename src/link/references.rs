@@ -1121,10 +1121,14 @@ enum Description {
 /// Can a description of family `b` refer to a person introduced with a title of family `a`? A
 /// head of state is also called leader or ruler (`der nordkoreanische Führer` … `des
 /// nordkoreanischen Präsidenten`); an ambassador is a diplomat (`Botschafter X` … `den
-/// Diplomaten`), though not every diplomat an ambassador.
+/// Diplomaten`), though not every diplomat an ambassador; every minister is a minister
+/// (`Außenminister X` … `der Minister`), though not every minister a foreign minister.
 fn same_office(a: &str, b: &str) -> bool {
     const TOP: [&str; 3] = ["head-of-state", "leader", "monarch"];
-    a == b || (TOP.contains(&a) && TOP.contains(&b)) || (b == "diplomat" && a == "ambassador")
+    a == b
+        || (TOP.contains(&a) && TOP.contains(&b))
+        || (b == "diplomat" && a == "ambassador")
+        || (b == "minister" && a.ends_with("-minister"))
 }
 
 /// A demonym written in the feminine (`Finnin`, `Russinnen`).

@@ -292,7 +292,7 @@ pub fn extract_traced(
     let mut weak: Vec<usize> = Vec::new();
     let mut titles: Vec<usize> = Vec::new();
     let mut pronouns: Vec<usize> = Vec::new();
-    for m in cons.gate.find_iter(norm.text.as_str()) {
+    for m in cons.gate.find_overlapping_iter(norm.text.as_str()) {
         let k = m.pattern().as_usize();
         // A pronoun pattern starts with the space or quote before the word, which may belong to
         // the sentence before: the word's own offset says whose it is.
