@@ -343,12 +343,26 @@ impl Ctx<'_> {
             // `warf X vor, ... zu liefern`: the object of an object-control verb.
             if c.kind == ClauseKind::Infinitive && self.object_control(parent) {
                 let subj = self.subject_depth(parent, depth + 1);
-                let obj = self
+                // With no subject found, the Vorfeld of a main clause is taken for it (`Der
+                // Minister empfahl seinen Landsleuten, …`).
+                let pc = &self.p.clauses[parent];
+                let vorfeld = |pi: usize| {
+                    subj.is_none()
+                        && pc.kind == ClauseKind::Main
+                        && pc.finite.is_some_and(|f| self.p.phrases[pi].head < f)
+                };
+                let objs: Vec<usize> = self
                     .objects(parent)
                     .into_iter()
-                    .find(|&pi| Some(pi) != subj && !self.referents(pi).is_empty());
-                if obj.is_some() {
-                    return obj;
+                    .filter(|&pi| Some(pi) != subj && !vorfeld(pi))
+                    .collect();
+                if let Some(obj) = objs.iter().copied().find(|&pi| !self.referents(pi).is_empty()) {
+                    return Some(obj);
+                }
+                // `empfahl seinen Landsleuten, … zu verbringen`: those the object names, whom
+                // no entity stands for; not the one who recommends.
+                if !objs.is_empty() {
+                    return None;
                 }
             }
             return self.subject_depth(parent, depth + 1);
