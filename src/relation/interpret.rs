@@ -2382,10 +2382,18 @@ impl Ctx<'_> {
                         .slot
                         .is_some_and(|s| s.entity == place && !s.attributive())
             });
+            // A country that is a person's possessor (`Albaniens Regierungschef X`) says nothing
+            // of the place either.
+            let of_person = |i: usize| {
+                self.p.phrases.iter().any(|ph| {
+                    ph.possessor == Some(i)
+                        && (ph.head_kind == Head::Person || self.t.toks[ph.head].slot.is_some_and(|s| s.person()))
+                })
+            };
             let named_country = |c: EntityIdx| {
                 self.p.clauses[ci]
                     .tokens()
-                    .any(|i| self.t.toks[i].slot.is_some_and(|s| s.entity == c && !s.attributive()))
+                    .any(|i| self.t.toks[i].slot.is_some_and(|s| s.entity == c && !s.attributive()) && !of_person(i))
                     || place_phrase.is_some_and(|ph| {
                         ph.attrs
                             .iter()

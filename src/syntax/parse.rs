@@ -985,6 +985,16 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse)
                         ph.head = i;
                         ph.head_kind = Head::Entity;
                     }
+                    Head::Entity if slot.genitive && i + 1 < t.len() && person_title(lex, t, i + 1).is_some() => {
+                        // German gives a name no genitive attribute after it: `in Tirana
+                        // Albaniens Regierungschef X` is the possessor of the person titled
+                        // next (not before a bare name: `im Fernen Osten Russlands Putin`).
+                        ph.toks.end = i;
+                        close(&mut open, p);
+                        let mut g = new(i);
+                        g.possessor = Some(i);
+                        open = Some(g);
+                    }
                     _ => {
                         // A second name, or a genitive after the head (`Besuch Putins`).
                         ph.toks.end = i;
