@@ -634,6 +634,15 @@ impl<'g> DocRefs<'g> {
                 p.phrases[prev].refs = listed;
                 continue;
             }
+            // `die drei Mitglieder des Präsidiums, darunter X`: the named members stand for the
+            // group.
+            if crate::syntax::parse::members_of_group(t, ph.toks.start)
+                && t.toks[pv.head].slot.is_none()
+                && !listed.is_empty()
+            {
+                p.phrases[prev].refs = listed;
+                continue;
+            }
             if pv.head_kind == Head::Person
                 && t.toks[pv.head].slot.is_none()
                 && let Some(s) = t.toks[ph.head].slot.filter(|s| s.person())

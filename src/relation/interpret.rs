@@ -1294,6 +1294,7 @@ impl Ctx<'_> {
                         && ph.cases & case::ACC != 0
                         && !self.t.has(self.lex, ph.head, flag::TEMPORAL)
                         && person_title(self.lex, self.t, ph.head).is_none()
+                        && ph.refs.is_empty()
                 })
             }
             CondC::HasPrep(ps) => self.p.clauses[ci].phrases.iter().any(|&pi| self.prep_matches(pi, ps)),

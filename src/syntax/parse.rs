@@ -1494,7 +1494,15 @@ fn besides(t: &Tokens, p: &mut Parse) {
 fn appositions(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
     for q in 1..p.phrases.len() {
         let start = p.phrases[q].toks.start;
-        if start == 0 || t.toks[start - 1].punct != Some(',') || p.phrases[q].prep.is_some() {
+        // `traf die drei Mitglieder des Präsidiums, darunter den Bosniaken X`: members named
+        // out of a group stand for it.
+        let members = members_of_group(t, start);
+        let comma = if members && !t.is(start, "darunter") {
+            start - 2
+        } else {
+            start.wrapping_sub(1)
+        };
+        if start == 0 || (!members && t.toks[comma].punct != Some(',')) || p.phrases[q].prep.is_some() {
             continue;
         }
         let ph = &p.phrases[q];
@@ -1530,6 +1538,10 @@ fn appositions(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
             .map(|k| p.phrases[k].toks.end)
             .max()
             .unwrap_or(pv.toks.end);
+        if members && between_genitive && end == comma && pv.head_kind != Head::Entity {
+            p.phrases[q].appos_of = Some(prev);
+            continue;
+        }
         if !between_genitive
             || end + 1 != start
             || pv.clause != ph.clause
@@ -1558,6 +1570,13 @@ fn appositions(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
         }
         p.phrases[q].appos_of = Some(prev);
     }
+}
+
+/// Does the phrase starting at `start` follow `, darunter` (members named out of the group
+/// before)?
+pub fn members_of_group(t: &Tokens, start: usize) -> bool {
+    (start >= 2 && t.is(start - 1, "darunter") && t.toks[start - 2].punct == Some(','))
+        || (start >= 1 && t.is(start, "darunter") && t.toks[start - 1].punct == Some(','))
 }
 
 #[cfg(test)]
