@@ -348,15 +348,6 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
         split.push((from..s.end, elided_first, shared_first));
     }
     // 3. Classify and chunk each segment.
-    struct Seg {
-        range: Range<usize>,
-        kind: ClauseKind,
-        elided: bool,
-        shared: bool,
-        after_comma: bool,
-        after_paren: bool,
-        in_paren: bool,
-    }
     let mut seg_info: Vec<Seg> = Vec::new();
     for (range, elided, shared) in split {
         if range.is_empty() {
@@ -411,11 +402,27 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
             after_comma,
             after_paren,
             in_paren,
+            continues: false,
         });
     }
+    // `Zuvor hatte X, der den Vorsitz innehat, den Gast zu einem Frühstück empfangen`: after
+    // embedded clauses, an article before a noun, up to the participle or infinitive the main
+    // clause's auxiliary waits for, goes on with the main clause, not a relative clause.
+    for si in 1..seg_info.len() {
+        if seg_info[si].kind == ClauseKind::Relative(None)
+            && seg_info[si].after_comma
+            && t.toks
+                .get(seg_info[si].range.start + 1)
+                .is_some_and(|n| n.cap && n.slot.is_none())
+            && waiting_host(lex, t, &seg_info, si).is_some_and(|k| k + 1 < si)
+        {
+            seg_info[si].kind = ClauseKind::Main;
+            seg_info[si].continues = true;
+        }
+    }
     // Phrases per segment.
-    for (si, s) in seg_info.iter().enumerate() {
-        chunk(lex, t, s.range.clone(), si, &mut p);
+    for s in &seg_info {
+        chunk(lex, t, s.range.clone(), !s.continues, &mut p);
     }
     // 4. Clauses. A fragment after a comma (an apposition, a list going on) joins the clause
     // before it; a clause without a finite verb so far (`Merkel, die ..., traf Y`, `Merkel,
@@ -434,28 +441,14 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
             && let Some(h) = paren_host.take()
         {
             host = Some(h);
-        } else if si > 0 && s.after_comma && s.kind == ClauseKind::Main && {
+        } else if let Some(k) = (si > 0 && s.after_comma && s.kind == ClauseKind::Main)
+            .then(|| waiting_host(lex, t, &seg_info, si))
+            .flatten()
+        {
             // `wird ... von X, dem Bischof Y und dem Bischof Z vertreten`: a list going on after
-            // a comma up to the participle or infinitive its auxiliary waits for.
-            let prev = &seg_info[si - 1];
-            let r = s.range.clone();
-            let last = r.clone().rev().find(|&j| t.toks[j].is_word());
-            prev.kind == ClauseKind::Main
-                && t.has(lex, r.start, flag::DET)
-                && last.is_some_and(|l| {
-                    is_nonfinite_form(lex, t, l) && r.clone().filter(|&j| j != l).all(|j| !finite_at(lex, t, j))
-                })
-                && prev.range.clone().any(|j| {
-                    finite_at(lex, t, j)
-                        && t.word(j)
-                            .is_some_and(|w| lex.info(w).flags & (flag::AUX | flag::MODAL) != 0)
-                })
-                && !prev
-                    .range
-                    .clone()
-                    .any(|j| is_nonfinite_form(lex, t, j) && !finite_only(lex, t, j) && verb_at(lex, t, j))
-        } {
-            host = Some(seg_clause[si - 1]);
+            // a comma up to the participle or infinitive its auxiliary waits for (also after
+            // embedded clauses).
+            host = Some(seg_clause[k]);
         } else if s.after_comma && matches!(s.kind, ClauseKind::Main | ClauseKind::Fragment) && si > 0 {
             let mut k = si - 1;
             while k > 0
@@ -598,6 +591,54 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
 }
 
 /// A form that can be an infinitive or participle.
+/// A segment of a sentence between commas, parentheses and conjunctions, classified.
+struct Seg {
+    range: Range<usize>,
+    kind: ClauseKind,
+    elided: bool,
+    shared: bool,
+    after_comma: bool,
+    after_paren: bool,
+    in_paren: bool,
+    /// Reclassified: it goes on with the main clause before the embedded ones.
+    continues: bool,
+}
+
+/// The main-clause segment whose auxiliary the segment `si` completes: `si` opens with an
+/// article and ends with the participle or infinitive, with no other finite verb; the host, found
+/// back over embedded clauses, has an auxiliary or modal and no participle or infinitive yet.
+fn waiting_host(lex: &Lexicon, t: &Tokens, segs: &[Seg], si: usize) -> Option<usize> {
+    let r = segs[si].range.clone();
+    let last = r.clone().rev().find(|&j| t.toks[j].is_word())?;
+    let goes_on = t.has(lex, r.start, flag::DET)
+        && is_nonfinite_form(lex, t, last)
+        && r.clone().filter(|&j| j != last).all(|j| !finite_at(lex, t, j));
+    if !goes_on {
+        return None;
+    }
+    let mut k = si.checked_sub(1)?;
+    while k > 0
+        && matches!(
+            segs[k].kind,
+            ClauseKind::Relative(_) | ClauseKind::Subordinate(_) | ClauseKind::Infinitive
+        )
+    {
+        k -= 1;
+    }
+    let host = &segs[k];
+    let waits = host.kind == ClauseKind::Main
+        && host.range.clone().any(|j| {
+            finite_at(lex, t, j)
+                && t.word(j)
+                    .is_some_and(|w| lex.info(w).flags & (flag::AUX | flag::MODAL) != 0)
+        })
+        && !host
+            .range
+            .clone()
+            .any(|j| is_nonfinite_form(lex, t, j) && !finite_only(lex, t, j) && verb_at(lex, t, j));
+    waits.then_some(k)
+}
+
 fn is_nonfinite_form(lex: &Lexicon, t: &Tokens, j: usize) -> bool {
     t.word(j)
         .is_some_and(|w| lex.info(w).verbs.iter().any(|v| !v.form.finite()))
@@ -861,7 +902,9 @@ fn modifier(lex: &Lexicon, t: &Tokens, i: usize) -> bool {
 }
 
 /// Chunks the tokens of one segment into phrases.
-fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse) {
+/// `may_relate`: false for a segment that goes on with the main clause though it opens with a
+/// word that can be a relative pronoun (see `waiting_host`).
+fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, may_relate: bool, p: &mut Parse) {
     let mut open: Option<Phrase> = None;
     let close = |open: &mut Option<Phrase>, p: &mut Parse| {
         // `Die beiden trafen sich`: a pair word after a determiner heads its phrase, a person,
@@ -1059,6 +1102,7 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, _seg: usize, p: &mut Parse)
             continue;
         }
         if f & flag::RELATIVE != 0
+            && may_relate
             && (i == r.start || (i == r.start + 1 && governs_relative(lex, t, r.start)))
             && r.start > 0
             && t.toks[r.start - 1].punct == Some(',')
