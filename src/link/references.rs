@@ -1020,7 +1020,19 @@ impl<'g> DocRefs<'g> {
                     .map(|s| s.entity)
             });
         let Some(title) = title else {
-            // `der 63-Jährige`: the latest person of that gender.
+            // `der 63-Jährige`: the latest person of that gender; as a subject, one who was the
+            // subject of the sentences just before rather than a person the last one only
+            // mentions (`Merkel ließ über Sprecher Seibert mitteilen … Der 56-Jährige soll`).
+            let subject = ph.prep.is_none() && ph.cases & crate::syntax::lexicon::case::NOM != 0;
+            if subject {
+                return before
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&e| self.fits(e, refers))
+                    .or_else(|| self.antecedent_by(true, true, &[], |e| self.fits(e, refers)))
+                    .map_or(Description::None, Description::One);
+            }
             return self.latest(refers, before).map_or(Description::None, Description::One);
         };
         let info = &lex.titles[title as usize];

@@ -189,12 +189,21 @@ impl Ctx<'_> {
     /// The place of a clause that names none of its own: `dort` (the last place named before
     /// the sentence), else the dateline's.
     fn dateline_for(&self, ci: usize) -> Side {
-        if let Some(e) = self.there
-            && self.p.clauses[ci]
-                .tokens()
-                .any(|i| self.word_is(i, &self.lex.there_words))
+        if let Some(d) = self.p.clauses[ci]
+            .tokens()
+            .find(|&i| self.word_is(i, &self.lex.there_words))
         {
-            return vec![(e, NO_PHRASE)];
+            // `dort`: the last place named before it, in this sentence (`nach Paris reisen und
+            // dort mit X sprechen`) or before.
+            let here = (0..d).rev().find_map(|i| {
+                self.t.toks[i]
+                    .slot
+                    .filter(|s| s.place() && !s.attributive() && !s.genitive)
+                    .map(|s| s.entity)
+            });
+            if let Some(e) = here.or(self.there) {
+                return vec![(e, NO_PHRASE)];
+            }
         }
         match self.dateline() {
             Some((e, pi)) if ci > 0 && self.p.phrases[pi].clause != ci => vec![(e, pi)],
