@@ -320,7 +320,9 @@ pub fn extract_traced(
     let mut refs = DocRefs::new(gaz, text, date, ref_date, mentions);
     let mut out = DocRelations::default();
     let mut k = 0;
-    let in_sentence = |k: &mut usize, sentence: Span| -> Vec<Mention> {
+    // The mentions of a sentence: a slice of `mentions` unless one that runs past the sentence
+    // end stands before another that does not (copying them cost an allocation per sentence).
+    let in_sentence = |k: &mut usize, sentence: Span| -> std::borrow::Cow<'_, [Mention]> {
         while *k < mentions.len() && mentions[*k].span.start < sentence.start {
             *k += 1;
         }
@@ -328,11 +330,13 @@ pub fn extract_traced(
             .iter()
             .position(|m| m.span.start >= sentence.end)
             .map_or(mentions.len(), |n| *k + n);
-        mentions[*k..end]
-            .iter()
-            .filter(|m| m.span.end <= sentence.end)
-            .copied()
-            .collect()
+        let all = &mentions[*k..end];
+        let inside = all.iter().take_while(|m| m.span.end <= sentence.end).count();
+        if all[inside..].iter().all(|m| m.span.end > sentence.end) {
+            std::borrow::Cow::Borrowed(&all[..inside])
+        } else {
+            std::borrow::Cow::Owned(all.iter().filter(|m| m.span.end <= sentence.end).copied().collect())
+        }
     };
     // First pass: what the document says about its persons (a nationality or a title stated
     // anywhere holds for the whole document). Only sentences where a title, an apposition or an
