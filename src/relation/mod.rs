@@ -376,38 +376,44 @@ pub fn extract_traced(
             ms.iter()
                 .any(|m| !m.via.is_attributive() && f(gaz.entity(m.entity).kind))
         };
-        // Someone who can take part: a named person (or organisation), a person noun, a pronoun.
-        let someone = named(&|k| k == Kind::Person || k == Kind::Organization) || within(&titles) || within(&pronouns);
-        let countries = ms
-            .iter()
-            .filter(|m| matches!(gaz.entity(m.entity).kind, Kind::Country | Kind::City))
-            .count();
-        // A place named by description (`in die französische Hauptstadt`) is a place too.
-        let place = named(&|k| k.is_location())
-            || sentence.slice(text).contains("auptstadt")
-            || (there.is_some() && {
-                let s = sentence.slice(text);
-                s.contains("dort ") || s.contains("Dort ")
-            });
-        // Two persons named: what a weak trigger with a person argument needs (`war bei X`).
-        let persons = {
-            let mut v = ms
+        // Without a trigger word nothing below the gate's hits is needed: most sentences stop
+        // here, before their text is searched for `Hauptstadt` and `dort`.
+        let trigger = within(&triggers);
+        let weak_trigger = within(&weak);
+        let candidate = (trigger || weak_trigger) && {
+            // Someone who can take part: a named person (or organisation), a person noun, a
+            // pronoun.
+            let someone =
+                named(&|k| k == Kind::Person || k == Kind::Organization) || within(&titles) || within(&pronouns);
+            let countries = ms
                 .iter()
-                .filter(|m| !m.via.is_attributive() && gaz.entity(m.entity).kind == Kind::Person)
-                .map(|m| m.entity);
-            v.next().is_some_and(|a| v.any(|b| b != a))
+                .filter(|m| matches!(gaz.entity(m.entity).kind, Kind::Country | Kind::City))
+                .count();
+            // A place named by description (`in die französische Hauptstadt`) is a place too.
+            let place = named(&|k| k.is_location())
+                || sentence.slice(text).contains("auptstadt")
+                || (there.is_some() && {
+                    let s = sentence.slice(text);
+                    s.contains("dort ") || s.contains("Dort ")
+                });
+            // Two persons named: what a weak trigger with a person argument needs (`war bei X`).
+            let persons = {
+                let mut v = ms
+                    .iter()
+                    .filter(|m| !m.via.is_attributive() && gaz.entity(m.entity).kind == Kind::Person)
+                    .map(|m| m.entity);
+                v.next().is_some_and(|a| v.any(|b| b != a))
+            };
+            // A possessive is someone too (`Sein Besuch in Österreich`), looked for last.
+            (trigger
+                && (((named(&|_| true) || place) && (someone || has_possessive(lex, sentence.slice(text))))
+                    || countries >= 2))
+                || (weak_trigger && (place || persons) && someone)
         };
-        // A possessive is someone too (`Sein Besuch in Österreich`), looked for last.
-        let candidate = (within(&triggers)
-            && (((named(&|_| true) || place) && (someone || has_possessive(lex, sentence.slice(text))))
-                || countries >= 2))
-            || (within(&weak) && (place || persons) && someone);
         // A meeting placed with no one named yet (`Die Bischofskonferenz trifft sich zu ihrer
         // Vollversammlung in Mariazell`) is read for the meeting later sentences tell of.
-        let meeting = !candidate
-            && within(&triggers)
-            && named(&|k| k.is_location())
-            && cons.meeting_gate.is_match(sentence.slice(text));
+        let meeting =
+            !candidate && trigger && named(&|k| k.is_location()) && cons.meeting_gate.is_match(sentence.slice(text));
         // A description standing alone (`Der russische Chefdiplomat zeigte sich sicher`) is read
         // for later pronouns.
         let reference = !named(&|k| k == Kind::Person) && {
