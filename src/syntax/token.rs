@@ -212,6 +212,15 @@ pub fn tokenize(
         if is_word_char(c) {
             let mut j = i + n;
             while j < b.len() {
+                // ASCII letters and digits by table, anything else decoded.
+                let x = b[j];
+                if x < 0x80 {
+                    if !ASCII_WORD[x as usize] {
+                        break;
+                    }
+                    j += 1;
+                    continue;
+                }
                 let (d, m) = char_at(s, j);
                 if !is_word_char(d) {
                     break;
@@ -253,6 +262,17 @@ pub fn tokenize(
     }
     out
 }
+
+/// ASCII letters and digits: the ASCII bytes [`is_word_char`] accepts.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
 
 /// The character at byte `i` of `s` (a character boundary) and its length; ASCII without
 /// decoding.
