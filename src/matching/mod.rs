@@ -21,7 +21,7 @@ use crate::gazetteer::{EntityIdx, Gazetteer, Kind};
 use crate::normalize::{Normalized, normalize_pattern};
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Which list of the gazetteer record a form came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -169,7 +169,7 @@ fn city_adjective_stems(alias: &str) -> Vec<String> {
 impl Matcher {
     /// Compiles the gazetteer into one automaton.
     pub fn new(gaz: &Gazetteer) -> Matcher {
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
         let mut texts: Vec<String> = Vec::new();
         let mut entries: Vec<Vec<Entry>> = Vec::new();
         let mut add = |raw: &str, entry: Entry| {
