@@ -363,15 +363,16 @@ pub fn read_jsonl(
             return Ok(());
         }
         line_no += 1;
-        let line = match std::str::from_utf8(&buf) {
-            Ok(s) => s.to_string(),
+        // Borrowed from the line buffer: serde copies the text out of it once anyway.
+        let line: std::borrow::Cow<'_, str> = match std::str::from_utf8(&buf) {
+            Ok(s) => std::borrow::Cow::Borrowed(s),
             Err(e) if opts.lossy => {
                 eprintln!(
                     "warning: {}:{line_no}: invalid UTF-8 replaced (--lossy)",
                     path.display()
                 );
                 let _ = e;
-                String::from_utf8_lossy(&buf).into_owned()
+                std::borrow::Cow::Owned(String::from_utf8_lossy(&buf).into_owned())
             }
             Err(e) => {
                 let col = std::str::from_utf8(&buf[..e.valid_up_to()]).map_or(0, |s| s.chars().count()) + 1;

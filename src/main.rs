@@ -418,12 +418,16 @@ fn run_cli(cli: Cli) -> Result<(), Error> {
             let mut w = std::io::BufWriter::new(stdout.lock());
             let io_err = |e: std::io::Error| Error::new(ErrorKind::Output, format!("cannot write to stdout: {e}"));
             let mut truncated = (0, 0);
-            let mut line = Vec::new();
-            run::extract_all(&pipeline, &sources, opts, |x| {
-                truncated.0 += x.truncated.0;
-                truncated.1 += x.truncated.1;
-                line.clear();
+            // Each line is written by the worker that extracted its document; only the bytes are
+            // handed on, in input order.
+            let make = |x: newskg::DocExtraction| {
+                let mut line = Vec::with_capacity(4096);
                 x.write_json_line(pipeline.gazetteer(), &mut line);
+                (line, x.truncated)
+            };
+            run::extract_map(&pipeline, &sources, opts, make, |(line, cut)| {
+                truncated.0 += cut.0;
+                truncated.1 += cut.1;
                 w.write_all(&line).map_err(io_err)
             })?;
             w.flush().map_err(io_err)?;

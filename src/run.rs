@@ -18,23 +18,77 @@ pub fn extract_all(
     pipeline: &Pipeline,
     sources: &[Source],
     opts: ReadOptions,
-    mut sink: impl FnMut(DocExtraction) -> Result<()>,
+    sink: impl FnMut(DocExtraction) -> Result<()>,
 ) -> Result<()> {
-    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
-    let flush = |batch: &mut Vec<Document>, sink: &mut dyn FnMut(DocExtraction) -> Result<()>| -> Result<()> {
-        let out: Vec<DocExtraction> = batch.par_iter().map(|d| pipeline.extract(d)).collect();
+    extract_map(pipeline, sources, opts, |x| x, sink)
+}
+
+/// Extracts every document of `sources` and turns each extraction into a `T` with `make` on the
+/// worker threads (`newskg extract` writes its JSON line there), then calls `sink` with them in
+/// input order, so outputs do not depend on the thread count.
+///
+/// With more than one worker thread, the documents are read on a thread of their own, a batch
+/// ahead of the workers: reading, extracting and writing overlap instead of taking turns.
+pub fn extract_map<T: Send>(
+    pipeline: &Pipeline,
+    sources: &[Source],
+    opts: ReadOptions,
+    make: impl Fn(DocExtraction) -> T + Sync,
+    mut sink: impl FnMut(T) -> Result<()>,
+) -> Result<()> {
+    let mut flush = |batch: &mut Vec<Document>| -> Result<()> {
+        let out: Vec<T> = batch.par_iter().map(|d| make(pipeline.extract(d))).collect();
         batch.clear();
-        out.into_iter().try_for_each(sink)
+        out.into_iter().try_for_each(&mut sink)
     };
-    input::read_all(sources, opts, |doc| {
-        batch.push(doc);
-        if batch.len() >= BATCH {
-            flush(&mut batch, &mut sink)
-        } else {
-            Ok(())
+    if rayon::current_num_threads() <= 1 {
+        let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+        input::read_all(sources, opts, |doc| {
+            batch.push(doc);
+            if batch.len() >= BATCH {
+                flush(&mut batch)
+            } else {
+                Ok(())
+            }
+        })?;
+        return flush(&mut batch);
+    }
+    // One batch in the channel and one being read: memory stays bound by three batches.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Vec<Document>>>(1);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+            let read = input::read_all(sources, opts, |doc| {
+                batch.push(doc);
+                if batch.len() >= BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    // The receiver is gone only when writing failed: stop reading quietly.
+                    tx.send(Ok(full))
+                        .map_err(|_| crate::error::Error::new(crate::error::ErrorKind::Output, "stopped"))
+                } else {
+                    Ok(())
+                }
+            });
+            let last = match read {
+                Ok(()) => Ok(batch),
+                Err(e) => Err(e),
+            };
+            let _ = tx.send(last);
+        });
+        let mut result = Ok(());
+        for batch in rx.iter() {
+            match batch.and_then(|mut b| flush(&mut b)) {
+                Ok(()) => {}
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
         }
-    })?;
-    flush(&mut batch, &mut sink)
+        // Dropping the receiver ends the reader at its next batch.
+        drop(rx);
+        result
+    })
 }
 
 /// Builds the graph of every document of `sources`: the graph, the number of documents, and

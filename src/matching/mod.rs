@@ -21,7 +21,7 @@ use crate::gazetteer::{EntityIdx, Gazetteer, Kind};
 use crate::normalize::{Normalized, normalize_pattern};
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Which list of the gazetteer record a form came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -169,7 +169,7 @@ fn city_adjective_stems(alias: &str) -> Vec<String> {
 impl Matcher {
     /// Compiles the gazetteer into one automaton.
     pub fn new(gaz: &Gazetteer) -> Matcher {
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
         let mut texts: Vec<String> = Vec::new();
         let mut entries: Vec<Vec<Entry>> = Vec::new();
         let mut add = |raw: &str, entry: Entry| {
@@ -267,7 +267,9 @@ impl Matcher {
         let tails = crate::word_list(include_str!("../../data/de/compound_tails.txt"))
             .map(normalize_pattern)
             .collect();
+        // A prefix with anything but letters could never begin a run of letters.
         let adjective_prefixes = crate::word_list(include_str!("../../data/de/adjective_prefixes.txt"))
+            .filter(|p| p.chars().all(char::is_alphabetic))
             .map(String::from)
             .collect();
         Matcher {
@@ -297,12 +299,19 @@ impl Matcher {
             if !norm.starts_char(s) || !norm.starts_char(e) {
                 continue;
             }
-            let (os, oe) = norm.original_span(text, s, e);
-            let glued = text[..os].chars().next_back().is_some_and(char::is_alphanumeric);
+            // Most hits of the overlapping scan lie inside a word: they are dropped before their
+            // span is mapped back.
+            let os = norm.map[s] as usize;
+            let glued = match text.as_bytes()[..os].last() {
+                None => false,
+                Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+                Some(_) => text[..os].chars().next_back().is_some_and(char::is_alphanumeric),
+            };
             // `prorussische`: an adjective after a prefix of data/de/adjective_prefixes.txt.
             if glued && !self.adjective_after_prefix(text, os) {
                 continue;
             }
+            let (os, oe) = norm.original_span(text, s, e);
             if let Some(mut hit) = self.validate(text, os, oe, &self.entries[m.pattern().as_usize()]) {
                 if glued {
                     hit.candidates.retain(|c| c.form == Form::Adjective);
@@ -338,6 +347,7 @@ impl Matcher {
         let all_caps = matched.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
         let mut inflection = None;
         let mut candidates = Vec::new();
+        let tail = std::cell::OnceCell::new();
         for e in entries {
             let case_ok = match e.case {
                 Case::Any => true,
@@ -360,7 +370,7 @@ impl Matcher {
                 match e.form {
                     Form::Adjective | Form::Demonym => None,
                     _ if e.case == Case::AllCaps => None,
-                    _ => self.alias_suffix(cont, e),
+                    _ => self.alias_suffix(cont, e, &tail),
                 }
             };
             let Some(infl) = infl else { continue };
@@ -417,18 +427,21 @@ impl Matcher {
     /// True when the word around `at` begins with a prefix of `adjective_prefixes` that ends at
     /// `at`, and a lower-case letter follows (an adjective, not a name).
     fn adjective_after_prefix(&self, text: &str, at: usize) -> bool {
-        let start = text[..at]
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| c.is_alphabetic())
-            .last()
-            .map_or(at, |(i, _)| i);
-        let prefix = &text[start..at];
+        // The word begins with the prefix when the prefix ends at `at` and no letter stands
+        // before it (the prefixes are letters only): no walk back over the word.
         text[at..].chars().next().is_some_and(char::is_lowercase)
-            && self.adjective_prefixes.iter().any(|p| prefix.eq_ignore_ascii_case(p))
+            && self.adjective_prefixes.iter().any(|p| {
+                at >= p.len()
+                    && text.is_char_boundary(at - p.len())
+                    && text[at - p.len()..at].eq_ignore_ascii_case(p)
+                    && !text[..at - p.len()]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphabetic)
+            })
     }
 
-    fn alias_suffix(&self, cont: &str, e: &Entry) -> Option<Inflection> {
+    fn alias_suffix(&self, cont: &str, e: &Entry, tail: &std::cell::OnceCell<bool>) -> Option<Inflection> {
         if cont == "s" && !e.sibilant {
             return Some(Inflection::Genitive);
         }
@@ -438,13 +451,14 @@ impl Matcher {
         if (cont == "er" || cont == "ern") && e.kind == Kind::City {
             return Some(Inflection::CityAdjective);
         }
-        if cont.chars().next().is_some_and(char::is_lowercase) {
-            let lc = normalize_pattern(cont);
-            if self.tails.iter().any(|t| lc.starts_with(t.as_str())) {
-                return Some(Inflection::Compound);
+        // The same for every entry of a hit: folded and compared once.
+        let compound = *tail.get_or_init(|| {
+            cont.chars().next().is_some_and(char::is_lowercase) && {
+                let lc = normalize_pattern(cont);
+                self.tails.iter().any(|t| lc.starts_with(t.as_str()))
             }
-        }
-        None
+        });
+        compound.then_some(Inflection::Compound)
     }
 }
 

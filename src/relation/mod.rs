@@ -327,7 +327,9 @@ pub fn extract_traced(
     let mut refs = DocRefs::new(gaz, text, date, ref_date, mentions);
     let mut out = DocRelations::default();
     let mut k = 0;
-    let in_sentence = |k: &mut usize, sentence: Span| -> Vec<Mention> {
+    // The mentions of a sentence: a slice of `mentions` unless one that runs past the sentence
+    // end stands before another that does not (copying them cost an allocation per sentence).
+    let in_sentence = |k: &mut usize, sentence: Span| -> std::borrow::Cow<'_, [Mention]> {
         while *k < mentions.len() && mentions[*k].span.start < sentence.start {
             *k += 1;
         }
@@ -335,11 +337,13 @@ pub fn extract_traced(
             .iter()
             .position(|m| m.span.start >= sentence.end)
             .map_or(mentions.len(), |n| *k + n);
-        mentions[*k..end]
-            .iter()
-            .filter(|m| m.span.end <= sentence.end)
-            .copied()
-            .collect()
+        let all = &mentions[*k..end];
+        let inside = all.iter().take_while(|m| m.span.end <= sentence.end).count();
+        if all[inside..].iter().all(|m| m.span.end > sentence.end) {
+            std::borrow::Cow::Borrowed(&all[..inside])
+        } else {
+            std::borrow::Cow::Owned(all.iter().filter(|m| m.span.end <= sentence.end).copied().collect())
+        }
     };
     // First pass: what the document says about its persons (a nationality or a title stated
     // anywhere holds for the whole document). Only sentences where a title, an apposition or an
@@ -388,41 +392,48 @@ pub fn extract_traced(
             ms.iter()
                 .any(|m| !m.via.is_attributive() && f(gaz.entity(m.entity).kind))
         };
-        // Someone who can take part: a named person (or organisation), a person noun, a pronoun.
-        let someone = named(&|k| k == Kind::Person || k == Kind::Organization) || within(&titles) || within(&pronouns);
-        let countries = ms
-            .iter()
-            .filter(|m| matches!(gaz.entity(m.entity).kind, Kind::Country | Kind::City))
-            .count();
-        // A place named by description (`in die französische Hauptstadt`) is a place too.
-        let place = named(&|k| k.is_location())
-            || sentence.slice(text).contains("auptstadt")
-            || (there.is_some() && {
-                let s = sentence.slice(text);
-                s.contains("dort ") || s.contains("Dort ")
-            });
-        // Two persons named: what a weak trigger with a person argument needs (`war bei X`), or
-        // a meeting told of just before that one may join (`Auch X war anwesend`: see `joins`).
-        let persons = {
-            let mut v = ms
+        // Without a trigger word nothing below the gate's hits is needed: most sentences stop
+        // here, before their text is searched for `Hauptstadt` and `dort`.
+        let trigger = within(&triggers);
+        let weak_trigger = within(&weak);
+        let candidate = (trigger || weak_trigger) && {
+            // Someone who can take part: a named person (or organisation), a person noun, a
+            // pronoun.
+            let someone =
+                named(&|k| k == Kind::Person || k == Kind::Organization) || within(&titles) || within(&pronouns);
+            let countries = ms
                 .iter()
-                .filter(|m| !m.via.is_attributive() && gaz.entity(m.entity).kind == Kind::Person)
-                .map(|m| m.entity);
-            v.next().is_some_and(|a| v.any(|b| b != a))
+                .filter(|m| matches!(gaz.entity(m.entity).kind, Kind::Country | Kind::City))
+                .count();
+            // A place named by description (`in die französische Hauptstadt`) is a place too.
+            let place = named(&|k| k.is_location())
+                || sentence.slice(text).contains("auptstadt")
+                || (there.is_some() && {
+                    let s = sentence.slice(text);
+                    s.contains("dort ") || s.contains("Dort ")
+                });
+            // Two persons named: what a weak trigger with a person argument needs (`war bei X`),
+            // or a meeting told of just before that one may join (`Auch X war anwesend`: see
+            // `joins`).
+            let persons = {
+                let mut v = ms
+                    .iter()
+                    .filter(|m| !m.via.is_attributive() && gaz.entity(m.entity).kind == Kind::Person)
+                    .map(|m| m.entity);
+                v.next().is_some_and(|a| v.any(|b| b != a))
+            };
+            // A possessive is someone too (`Sein Besuch in Österreich`), looked for last.
+            (trigger
+                && (((named(&|_| true) || place) && (someone || has_possessive(lex, sentence.slice(text))))
+                    || countries >= 2))
+                || (weak_trigger
+                    && (place || persons || (events.current(si).is_some() && joins(cons, sentence.slice(text))))
+                    && someone)
         };
-        // A possessive is someone too (`Sein Besuch in Österreich`), looked for last.
-        let candidate = (within(&triggers)
-            && (((named(&|_| true) || place) && (someone || has_possessive(lex, sentence.slice(text))))
-                || countries >= 2))
-            || (within(&weak)
-                && (place || persons || (events.current(si).is_some() && joins(cons, sentence.slice(text))))
-                && someone);
         // A meeting placed with no one named yet (`Die Bischofskonferenz trifft sich zu ihrer
         // Vollversammlung in Mariazell`) is read for the meeting later sentences tell of.
-        let meeting = !candidate
-            && within(&triggers)
-            && named(&|k| k.is_location())
-            && cons.meeting_gate.is_match(sentence.slice(text));
+        let meeting =
+            !candidate && trigger && named(&|k| k.is_location()) && cons.meeting_gate.is_match(sentence.slice(text));
         // A description standing alone (`Der russische Chefdiplomat zeigte sich sicher`) is read
         // for later pronouns.
         let reference = !named(&|k| k == Kind::Person) && {

@@ -170,7 +170,11 @@ pub(crate) fn fold_into(raw: &str, out: &mut String) {
     }
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200D}') || is_combining(c)
 }
 
@@ -188,94 +192,170 @@ pub fn tokenize(
     mentions: &[Mention],
     kind_of: impl Fn(EntityIdx) -> Kind,
 ) -> Tokens {
+    let s = sentence.slice(text);
+    // Sized once for the sentence: a token per five bytes is more than news averages, and the
+    // normalised forms are rarely longer than the text (`ß` → `ss`). Growing from empty cost a
+    // sixth of tokenising.
     let mut out = Tokens {
-        toks: Vec::new(),
-        norm: String::new(),
+        toks: Vec::with_capacity(s.len() / 5 + 4),
+        norm: String::with_capacity(s.len() + 8),
         sentence,
     };
-    let s = sentence.slice(text);
-    let mut raw: Vec<(Span, bool, Option<char>)> = Vec::new(); // span, glued, punct
+    let b = s.as_bytes();
     let mut prev_end = usize::MAX;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut k = 0;
+    let mut i = 0;
+    // One pass: words and punctuation are overlaid with the mentions as they are found.
+    while i < b.len() {
+        let (c, n) = char_at(s, i);
         let start = sentence.start + i;
         if is_word_char(c) {
-            let mut end = start + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                if is_word_char(d) {
-                    end = sentence.start + j + d.len_utf8();
-                    iter.next();
-                } else {
+            let mut j = i + n;
+            while j < b.len() {
+                // ASCII letters and digits by table, anything else decoded.
+                let x = b[j];
+                if x < 0x80 {
+                    if !ASCII_WORD[x as usize] {
+                        break;
+                    }
+                    j += 1;
+                    continue;
+                }
+                let (d, m) = char_at(s, j);
+                if !is_word_char(d) {
                     break;
                 }
+                j += m;
             }
-            raw.push((Span::new(start, end), prev_end == start, None));
+            let end = sentence.start + j;
+            place(
+                lex,
+                text,
+                &mut out,
+                mentions,
+                &mut k,
+                &kind_of,
+                Span::new(start, end),
+                prev_end == start,
+                None,
+            );
             prev_end = end;
-        } else if !c.is_whitespace() {
-            let end = start + c.len_utf8();
-            raw.push((Span::new(start, end), prev_end == start, Some(c)));
-            prev_end = end;
-        }
-    }
-    let mut k = 0;
-    for (span, glued, punct) in raw {
-        while k < mentions.len() && mentions[k].span.end <= span.start {
-            k += 1;
-        }
-        match mentions.get(k) {
-            Some(m) if m.span.start < span.end && punct.is_none() => {
-                let same = out.toks.last().is_some_and(|t| t.slot.is_some() && t.span == m.span);
-                if !same {
-                    let at = out.norm.len() as u32;
-                    out.toks.push(Token {
-                        span: m.span,
-                        norm: (at, at),
-                        word: None,
-                        head: None,
-                        cap: text[m.span.start..].chars().next().is_some_and(char::is_uppercase),
-                        punct: None,
-                        glued,
-                        num: false,
-                        ends_in_e: m.span.slice(text).ends_with('e'),
-                        slot: Some(Slot {
-                            entity: m.entity,
-                            kind: kind_of(m.entity),
-                            via: m.via,
-                            genitive: m.genitive,
-                            reference: false,
-                            gender: None,
-                        }),
-                    });
-                }
-                if span.end > m.span.end {
-                    let tail = Span::new(m.span.end, span.end);
-                    push_word(lex, text, &mut out, tail, true);
-                }
+            i = j;
+        } else {
+            if !c.is_whitespace() {
+                let end = start + n;
+                place(
+                    lex,
+                    text,
+                    &mut out,
+                    mentions,
+                    &mut k,
+                    &kind_of,
+                    Span::new(start, end),
+                    prev_end == start,
+                    Some(c),
+                );
+                prev_end = end;
             }
-            Some(m) if m.span.start < span.end && span.end <= m.span.end => {
-                // Punctuation inside a mention (`Kim Jong-un`): part of the slot already.
-            }
-            _ => match punct {
-                Some(c) => {
-                    let at = out.norm.len() as u32;
-                    out.toks.push(Token {
-                        span,
-                        norm: (at, at),
-                        word: None,
-                        head: None,
-                        cap: false,
-                        punct: Some(c),
-                        glued,
-                        num: false,
-                        ends_in_e: false,
-                        slot: None,
-                    });
-                }
-                None => push_word(lex, text, &mut out, span, glued),
-            },
+            i += n;
         }
     }
     out
+}
+
+/// ASCII letters and digits: the ASCII bytes [`is_word_char`] accepts.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
+/// The character at byte `i` of `s` (a character boundary) and its length; ASCII without
+/// decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        let c = s[i..].chars().next().unwrap_or('\0');
+        (c, c.len_utf8())
+    }
+}
+
+/// Adds one word or punctuation mark (`span`) to `out`, overlaid with the mentions (`k` is the
+/// first mention that may still cover it).
+#[allow(clippy::too_many_arguments)]
+fn place(
+    lex: &Lexicon,
+    text: &str,
+    out: &mut Tokens,
+    mentions: &[Mention],
+    k: &mut usize,
+    kind_of: &impl Fn(EntityIdx) -> Kind,
+    span: Span,
+    glued: bool,
+    punct: Option<char>,
+) {
+    while *k < mentions.len() && mentions[*k].span.end <= span.start {
+        *k += 1;
+    }
+    match mentions.get(*k) {
+        Some(m) if m.span.start < span.end && punct.is_none() => {
+            let same = out.toks.last().is_some_and(|t| t.slot.is_some() && t.span == m.span);
+            if !same {
+                let at = out.norm.len() as u32;
+                out.toks.push(Token {
+                    span: m.span,
+                    norm: (at, at),
+                    word: None,
+                    head: None,
+                    cap: text[m.span.start..].chars().next().is_some_and(char::is_uppercase),
+                    punct: None,
+                    glued,
+                    num: false,
+                    ends_in_e: m.span.slice(text).ends_with('e'),
+                    slot: Some(Slot {
+                        entity: m.entity,
+                        kind: kind_of(m.entity),
+                        via: m.via,
+                        genitive: m.genitive,
+                        reference: false,
+                        gender: None,
+                    }),
+                });
+            }
+            if span.end > m.span.end {
+                let tail = Span::new(m.span.end, span.end);
+                push_word(lex, text, out, tail, true);
+            }
+        }
+        Some(m) if m.span.start < span.end && span.end <= m.span.end => {
+            // Punctuation inside a mention (`Kim Jong-un`): part of the slot already.
+        }
+        _ => match punct {
+            Some(c) => {
+                let at = out.norm.len() as u32;
+                out.toks.push(Token {
+                    span,
+                    norm: (at, at),
+                    word: None,
+                    head: None,
+                    cap: false,
+                    punct: Some(c),
+                    glued,
+                    num: false,
+                    ends_in_e: false,
+                    slot: None,
+                });
+            }
+            None => push_word(lex, text, out, span, glued),
+        },
+    }
 }
 
 fn push_word(lex: &Lexicon, text: &str, out: &mut Tokens, span: Span, glued: bool) {
