@@ -41,6 +41,7 @@ struct Markers {
     club_after: Vec<String>,
     after: Vec<String>,
     compound_heads: Vec<String>,
+    place_prefixes: Vec<String>,
     club_heads: Vec<String>,
     language_before: Vec<String>,
     place_before: Vec<String>,
@@ -275,6 +276,14 @@ pub fn drop_names_inside_names(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>)
                 || (city_or_region && m.club_heads.iter().any(|x| head == x))
                 // `Arctic-Monkeys-Schlagzeuger`: a foreign word between two hyphens.
                 || (location && word.len() > first.len() && foreign_name_word(first));
+        }
+        // 2b. a prefix joined by a hyphen that makes another place (`Papua Neu-Guinea`, `Neu-Ulm`)
+        if !inside
+            && location
+            && let Some(b) = before.strip_suffix('-')
+        {
+            let w = last_word(b);
+            inside = m.place_prefixes.iter().any(|x| x == w);
         }
         // 3. a foreign name around a location
         if !inside && location && plain_name {
