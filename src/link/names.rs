@@ -294,6 +294,15 @@ pub fn drop_names_inside_names(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>)
                 foreign_name_word(w) && !is_hit_at(s, start - 1)
             }) || next.is_some_and(|w| foreign_name_word(w) && !is_hit_at(end + 1, end + 1 + w.len()));
         }
+        // 3b. a foreign name word after an organisation's (`Sputnik Planum`, a plain on Pluto)
+        let organization = h
+            .candidates
+            .iter()
+            .all(|c| gaz.entity(c.entity).kind == Kind::Organization);
+        if !inside && organization && plain_name {
+            let next = spaced_after.map(first_word).filter(|w| !w.is_empty());
+            inside = next.is_some_and(|w| foreign_name_word(w) && !is_hit_at(end + 1, end + 1 + w.len()));
+        }
         // 4. a capitalised country adjective inside a sentence, before another capitalised word
         if !inside
             && adjective
