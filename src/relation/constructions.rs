@@ -625,7 +625,10 @@ impl Constructions {
             .collect();
         titles.sort();
         titles.dedup();
-        titles.retain(|f| !patterns.contains(f));
+        // A set, not a scan of the list per title (quadratic in the number of forms).
+        let seen: HashSet<&str> = patterns.iter().map(String::as_str).collect();
+        titles.retain(|f| !seen.contains(f.as_str()));
+        drop(seen);
         patterns.extend(titles);
         // Last, the personal pronouns and the pair word `beiden` as whole words (the normalised
         // text has single spaces): a trigger with only `er`/`sie`/`die beiden` for a person still
