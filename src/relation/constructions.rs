@@ -528,28 +528,23 @@ impl Constructions {
             .iter()
             .filter_map(|l| lemma(l, &mut problems))
             .collect();
-        let mut meeting_nouns = HashSet::default();
-        for n in &file.meeting_nouns {
-            match lex.noun(n) {
-                Some(id) => {
-                    meeting_nouns.insert(lex.nouns[id as usize].lemma.clone());
+        // The lemmas of a list of nouns (`what` names the list in a problem).
+        let noun_lemmas = |list: &[String], what: &str, problems: &mut Vec<String>| -> HashSet<String> {
+            let mut out = HashSet::default();
+            for n in list {
+                match lex.noun(n) {
+                    Some(id) => {
+                        out.insert(lex.nouns[id as usize].lemma.clone());
+                    }
+                    None => problems.push(format!(
+                        "{what} noun {n:?} is not in data/de/nouns.tsv (run data/de/tools/make_nouns.py)"
+                    )),
                 }
-                None => problems.push(format!(
-                    "meeting noun {n:?} is not in data/de/nouns.tsv (run data/de/tools/make_nouns.py)"
-                )),
             }
-        }
-        let mut summit_nouns = HashSet::default();
-        for n in &file.summit_nouns {
-            match lex.noun(n) {
-                Some(id) => {
-                    summit_nouns.insert(lex.nouns[id as usize].lemma.clone());
-                }
-                None => problems.push(format!(
-                    "summit noun {n:?} is not in data/de/nouns.tsv (run data/de/tools/make_nouns.py)"
-                )),
-            }
-        }
+            out
+        };
+        let meeting_nouns = noun_lemmas(&file.meeting_nouns, "meeting", &mut problems);
+        let summit_nouns = noun_lemmas(&file.summit_nouns, "summit", &mut problems);
         let meeting_gate = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))

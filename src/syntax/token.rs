@@ -209,7 +209,9 @@ pub fn tokenize(
     while i < b.len() {
         let (c, n) = char_at(s, i);
         let start = sentence.start + i;
-        if is_word_char(c) {
+        // A word runs to the first character that is none; punctuation is one character;
+        // whitespace is skipped.
+        let (next, punct) = if is_word_char(c) {
             let mut j = i + n;
             while j < b.len() {
                 // ASCII letters and digits by table, anything else decoded.
@@ -227,7 +229,12 @@ pub fn tokenize(
                 }
                 j += m;
             }
-            let end = sentence.start + j;
+            (j, None)
+        } else {
+            (i + n, Some(c))
+        };
+        if punct.is_none_or(|c| !c.is_whitespace()) {
+            let end = sentence.start + next;
             place(
                 lex,
                 text,
@@ -237,28 +244,11 @@ pub fn tokenize(
                 &kind_of,
                 Span::new(start, end),
                 prev_end == start,
-                None,
+                punct,
             );
             prev_end = end;
-            i = j;
-        } else {
-            if !c.is_whitespace() {
-                let end = start + n;
-                place(
-                    lex,
-                    text,
-                    &mut out,
-                    mentions,
-                    &mut k,
-                    &kind_of,
-                    Span::new(start, end),
-                    prev_end == start,
-                    Some(c),
-                );
-                prev_end = end;
-            }
-            i += n;
         }
+        i = next;
     }
     out
 }
