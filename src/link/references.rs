@@ -636,7 +636,7 @@ impl<'g> DocRefs<'g> {
             }
             // `die drei Mitglieder des Präsidiums, darunter X`: the named members stand for the
             // group.
-            if crate::syntax::parse::members_of_group(t, ph.toks.start)
+            if crate::syntax::parse::members_of_group(t, ph.toks.start).is_some()
                 && t.toks[pv.head].slot.is_none()
                 && !listed.is_empty()
             {

@@ -450,15 +450,7 @@ impl Ctx<'_> {
     }
 
     fn object_control(&self, ci: usize) -> bool {
-        let c = &self.p.clauses[ci];
-        let particle = c.particle.and_then(|p| self.t.word(p));
-        c.finite.iter().chain(c.nonfinite.iter()).any(|&i| {
-            self.t.word(i).is_some_and(|w| {
-                self.lex.info(w).verbs.iter().any(|v| {
-                    (v.particle.is_none() || v.particle == particle) && self.lex.object_control.contains(&v.lemma)
-                })
-            })
-        })
+        self.clause_verb(ci, |l| self.lex.object_control.contains(&l)).is_some()
     }
 
     fn subject_side(&self, ci: usize) -> Side {
@@ -919,6 +911,12 @@ impl Ctx<'_> {
 
     /// The first verb of clause `ci` (finite, then non-finite) with a reading among `lemmas`.
     fn clause_verb_in(&self, ci: usize, lemmas: &rustc_hash::FxHashSet<LemmaId>) -> Option<usize> {
+        self.clause_verb(ci, |l| lemmas.contains(&l))
+    }
+
+    /// The first verb of clause `ci` (finite, then non-finite) with a reading whose lemma passes
+    /// `wanted`.
+    fn clause_verb(&self, ci: usize, wanted: impl Fn(LemmaId) -> bool) -> Option<usize> {
         let c = &self.p.clauses[ci];
         // A separable verb's stem form counts only with its particle (`treffen sich` is not
         // `zusammentreffen`).
@@ -929,7 +927,7 @@ impl Ctx<'_> {
                     .info(w)
                     .verbs
                     .iter()
-                    .any(|v| lemmas.contains(&v.lemma) && (v.particle.is_none() || v.particle == particle))
+                    .any(|v| wanted(v.lemma) && (v.particle.is_none() || v.particle == particle))
             })
         })
     }
@@ -1704,6 +1702,8 @@ impl Ctx<'_> {
             let summit = summit == Summit::Named;
             for &person in participants {
                 let home = self.refs.home(person, self.date);
+                let hosts = received.iter().any(|r| r.0 == person);
+                let guest = received.iter().any(|r| r.1 == person);
                 // Inside the home country, a city other than its capital and the city one is
                 // from is away from home too (`Putin in Wladiwostok`); a region of it is not
                 // (`im russischen Fernen Osten` may be where one governs).
@@ -1719,17 +1719,17 @@ impl Ctx<'_> {
                         // Who was told to have gone to the country is not at home there
                         // (`X reiste in die Ukraine. In Kiew wurde er empfangen.`).
                         (None, Some(c)) => (
-                            (host_here && !received.iter().any(|r| r.0 == person))
+                            (host_here && !hosts)
                                 || group
                                 || summit
-                                || received.iter().any(|r| r.1 == person)
+                                || guest
                                 || self
                                     .refs
                                     .travels_of(person)
                                     .any(|p| p == c || self.place_country(p) == Some(c)),
                             0.6,
                         ),
-                        (None, None) => (summit || received.iter().any(|r| r.1 == person), 0.6),
+                        (None, None) => (summit || guest, 0.6),
                         _ => (false, 0.0),
                     },
                     Who::Travellers => (home.is_none() || pc.is_none() || home != pc || domestic_trip, 0.8),
@@ -1817,6 +1817,14 @@ impl Ctx<'_> {
                 .prep_tok
                 .is_some_and(|p| matches!(self.t.norm(p), "am" | "beim" | "im" | "zum" | "zur" | "vom")),
         }
+    }
+
+    /// The places (no facilities) of clause `ci` where a meeting in it is held.
+    fn clause_meeting_places(&self, ci: usize) -> Vec<EntityIdx> {
+        self.places(self.side_of(&self.meeting_place_phrases(ci)), |x| !self.facility(x))
+            .into_iter()
+            .map(|p| p.0)
+            .collect()
     }
 
     /// The place phrases of clause `ci` where a meeting in it is held: `in`/`auf` phrases that
@@ -1958,11 +1966,7 @@ impl Ctx<'_> {
             }) || c.phrases.iter().any(|&pi| {
                 self.p.phrases[pi].prep.is_some_and(|w| self.prep_is(w, &["mit"])) && !self.referents(pi).is_empty()
             });
-            let places: Vec<EntityIdx> = self
-                .places(self.side_of(&self.meeting_place_phrases(ci)), |x| !self.facility(x))
-                .into_iter()
-                .map(|p| p.0)
-                .collect();
+            let places = self.clause_meeting_places(ci);
             if named {
                 // ... which a later definite meeting noun can refer back to (`X kam in Wien mit Y
                 // zusammen. Am Sonntag stieß Z zu den Gesprächen hinzu.`).
@@ -2187,11 +2191,7 @@ impl Ctx<'_> {
             let (event, places) = match meeting {
                 Some(mp) => self.meeting_of(mp),
                 None => {
-                    let mut places: Vec<EntityIdx> = self
-                        .places(self.side_of(&self.meeting_place_phrases(ci)), |x| !self.facility(x))
-                        .into_iter()
-                        .map(|p| p.0)
-                        .collect();
+                    let mut places = self.clause_meeting_places(ci);
                     for &p in self.event.iter().flat_map(|e| e.places.iter()) {
                         if !places.contains(&p) {
                             places.push(p);

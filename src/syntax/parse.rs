@@ -1539,12 +1539,7 @@ fn appositions(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
         // `traf die drei Mitglieder des Präsidiums, darunter den Bosniaken X`: members named
         // out of a group stand for it.
         let members = members_of_group(t, start);
-        let comma = if members && !t.is(start, "darunter") {
-            start - 2
-        } else {
-            start.wrapping_sub(1)
-        };
-        if start == 0 || (!members && t.toks[comma].punct != Some(',')) || p.phrases[q].prep.is_some() {
+        if start == 0 || (members.is_none() && t.toks[start - 1].punct != Some(',')) || p.phrases[q].prep.is_some() {
             continue;
         }
         let ph = &p.phrases[q];
@@ -1580,7 +1575,7 @@ fn appositions(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
             .map(|k| p.phrases[k].toks.end)
             .max()
             .unwrap_or(pv.toks.end);
-        if members && between_genitive && end == comma && pv.head_kind != Head::Entity {
+        if members.is_some_and(|comma| end == comma) && between_genitive && pv.head_kind != Head::Entity {
             p.phrases[q].appos_of = Some(prev);
             continue;
         }
@@ -1614,11 +1609,16 @@ fn appositions(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
     }
 }
 
-/// Does the phrase starting at `start` follow `, darunter` (members named out of the group
-/// before)?
-pub fn members_of_group(t: &Tokens, start: usize) -> bool {
-    (start >= 2 && t.is(start - 1, "darunter") && t.toks[start - 2].punct == Some(','))
-        || (start >= 1 && t.is(start, "darunter") && t.toks[start - 1].punct == Some(','))
+/// When the phrase starting at `start` follows `, darunter` (members named out of the group
+/// before; `darunter` may open the phrase itself): the comma's index.
+pub fn members_of_group(t: &Tokens, start: usize) -> Option<usize> {
+    let at = if t.is(start, "darunter") {
+        start
+    } else {
+        start.checked_sub(1)?
+    };
+    let comma = at.checked_sub(1)?;
+    (t.is(at, "darunter") && t.toks[comma].punct == Some(',')).then_some(comma)
 }
 
 #[cfg(test)]
