@@ -379,6 +379,8 @@ impl Ctx<'_> {
         match c.kind {
             // `die von Kohl berufene Merkel`: the phrase the participle qualifies.
             ClauseKind::Participial(head) => head,
+            // `X ist, begleitet von Y, nach Z gereist`: the subject of the clause it belongs to.
+            ClauseKind::Adjunct if depth < 4 => self.subject_depth(c.parent?, depth + 1),
             ClauseKind::Main => {
                 let f = c.finite?;
                 let before = cands.iter().copied().find(|&pi| self.p.phrases[pi].head < f);
@@ -1559,10 +1561,15 @@ impl Ctx<'_> {
 
     fn passive(&self, ci: usize, t: usize) -> bool {
         let c = &self.p.clauses[ci];
-        if let ClauseKind::Participial(_) = c.kind {
+        if matches!(c.kind, ClauseKind::Participial(_) | ClauseKind::Adjunct) {
             // `die von X empfangene Y` is passive; `der angereiste Y` (a verb with a `sein`
             // perfect) is not.
-            let motion = crate::syntax::parse::participle_adjective(self.lex, self.t, t).is_some_and(|w| {
+            let word = if c.kind == ClauseKind::Adjunct {
+                self.t.word(t)
+            } else {
+                crate::syntax::parse::participle_adjective(self.lex, self.t, t)
+            };
+            let motion = word.is_some_and(|w| {
                 self.lex
                     .info(w)
                     .verbs

@@ -95,6 +95,10 @@ pub enum ClauseKind {
     /// `head`; its participle is its only non-finite verb, a passive (or, for verbs that take
     /// `sein` in the perfect, an active) whose subject is that phrase.
     Participial(Option<usize>),
+    /// An interposed or trailing participle phrase with its agent (`, begleitet von X,`): its
+    /// participle is its only verb, a passive (or, for verbs that take `sein` in the perfect, an
+    /// active) whose subject is the subject of the clause it belongs to (its parent).
+    Adjunct,
 }
 
 /// A clause.
@@ -418,6 +422,20 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
             seg_info[si].continues = true;
         }
     }
+    // `ist am Montag, begleitet von X, nach Moskau gereist`: a segment after a comma that opens
+    // with a past participle and its agent (`von`), with no finite verb after it, is a participle
+    // phrase about the subject of the clause it interrupts or closes; not a verb-first clause.
+    for s in seg_info.iter_mut().skip(1) {
+        let r = s.range.clone();
+        if s.after_comma
+            && r.len() > 2
+            && participle_at(lex, t, r.start)
+            && matches!(t.norm(r.start + 1), "von" | "vom")
+            && (r.start + 1..r.end).all(|j| !finite_at(lex, t, j))
+        {
+            s.kind = ClauseKind::Adjunct;
+        }
+    }
     // Phrases per segment.
     for s in &seg_info {
         chunk(lex, t, s.range.clone(), !s.continues, &mut p);
@@ -452,7 +470,7 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
             while k > 0
                 && matches!(
                     seg_info[k].kind,
-                    ClauseKind::Relative(_) | ClauseKind::Subordinate(_) | ClauseKind::Infinitive
+                    ClauseKind::Relative(_) | ClauseKind::Subordinate(_) | ClauseKind::Infinitive | ClauseKind::Adjunct
                 )
             {
                 k -= 1;
@@ -463,6 +481,16 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
                 ClauseKind::Relative(_) | ClauseKind::Subordinate(_) | ClauseKind::Infinitive
             );
             if embedded && p.clauses[hc].kind == ClauseKind::Fragment {
+                host = Some(hc);
+            } else if seg_info[si - 1].kind == ClauseKind::Adjunct
+                && (s.kind == ClauseKind::Fragment
+                    || (host_waits(lex, t, &seg_info[k])
+                        && s.range.clone().rev().find(|&j| t.toks[j].is_word()).is_some_and(|j| {
+                            is_nonfinite_form(lex, t, j) && s.range.clone().all(|i| i == j || !finite_at(lex, t, i))
+                        })))
+            {
+                // The rest of the clause a participle phrase interrupted (`wurde, empfangen von
+                // X, in Moskau begrüßt`).
                 host = Some(hc);
             } else if s.kind == ClauseKind::Fragment {
                 host = Some(seg_clause[si - 1]);
@@ -492,7 +520,9 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
         let elided = s.elided || listed;
         let parent = match s.kind {
             _ if s.in_paren => prev_clause,
-            ClauseKind::Relative(_) | ClauseKind::Subordinate(_) | ClauseKind::Infinitive => prev_clause,
+            ClauseKind::Relative(_) | ClauseKind::Subordinate(_) | ClauseKind::Infinitive | ClauseKind::Adjunct => {
+                prev_clause
+            }
             _ if elided => prev_clause,
             _ => None,
         };
@@ -500,7 +530,11 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
             parts: vec![s.range.clone()],
             kind: s.kind,
             finite: None,
-            nonfinite: Vec::new(),
+            nonfinite: if s.kind == ClauseKind::Adjunct {
+                vec![s.range.start]
+            } else {
+                Vec::new()
+            },
             particle: None,
             zu: false,
             elided,
@@ -537,7 +571,7 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
     appositions(lex, t, &mut p);
     // 5. Verbs of each clause; antecedents of relative clauses.
     for ci in 0..p.clauses.len() {
-        if let ClauseKind::Participial(_) = p.clauses[ci].kind {
+        if matches!(p.clauses[ci].kind, ClauseKind::Participial(_) | ClauseKind::Adjunct) {
             continue; // its participle was set when it was found
         }
         verbs(lex, t, &mut p, ci);
@@ -618,13 +652,17 @@ fn waiting_host(lex: &Lexicon, t: &Tokens, segs: &[Seg], si: usize) -> Option<us
     while k > 0
         && matches!(
             segs[k].kind,
-            ClauseKind::Relative(_) | ClauseKind::Subordinate(_) | ClauseKind::Infinitive
+            ClauseKind::Relative(_) | ClauseKind::Subordinate(_) | ClauseKind::Infinitive | ClauseKind::Adjunct
         )
     {
         k -= 1;
     }
-    let host = &segs[k];
-    let waits = host.kind == ClauseKind::Main
+    host_waits(lex, t, &segs[k]).then_some(k)
+}
+
+/// A main-clause segment with an auxiliary or modal and no participle or infinitive yet.
+fn host_waits(lex: &Lexicon, t: &Tokens, host: &Seg) -> bool {
+    host.kind == ClauseKind::Main
         && host.range.clone().any(|j| {
             finite_at(lex, t, j)
                 && t.word(j)
@@ -633,8 +671,14 @@ fn waiting_host(lex: &Lexicon, t: &Tokens, segs: &[Seg], si: usize) -> Option<us
         && !host
             .range
             .clone()
-            .any(|j| is_nonfinite_form(lex, t, j) && !finite_only(lex, t, j) && verb_at(lex, t, j));
-    waits.then_some(k)
+            .any(|j| is_nonfinite_form(lex, t, j) && !finite_only(lex, t, j) && verb_at(lex, t, j))
+}
+
+/// A form that can be a past participle.
+fn participle_at(lex: &Lexicon, t: &Tokens, j: usize) -> bool {
+    !t.toks[j].cap
+        && t.word(j)
+            .is_some_and(|w| lex.info(w).verbs.iter().any(|v| v.form == VForm::Participle))
 }
 
 fn is_nonfinite_form(lex: &Lexicon, t: &Tokens, j: usize) -> bool {
@@ -977,7 +1021,8 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, may_relate: bool, p: &mut P
         }
         if let Some(slot) = tok.slot {
             let next_hyphen = t.toks.get(i + 1).is_some_and(|n| n.punct == Some('-') && n.glued)
-                && t.toks.get(i + 2).is_some_and(|n| n.glued && n.is_word());
+                // `EU-Türkei-Gipfel`: the next part may be a name itself.
+                && t.toks.get(i + 2).is_some_and(|n| n.glued && n.punct.is_none());
             let next_glued_word = t.toks.get(i + 1).is_some_and(|n| n.glued && n.is_word());
             let next_head = t.toks.get(i + 1).is_some_and(|n| (n.cap && n.is_word()) || n.slot.is_some())
                 // `Kims erstes Treffen`: adjectives may stand between.
@@ -1685,6 +1730,55 @@ mod tests {
         assert_eq!(t.norm(p.phrases[head].head), "ministerin");
         // The main clause keeps the article and the noun, not the attribute's phrases.
         assert!(!p.clauses[0].contains(attr.parts[0].start));
+    }
+
+    #[test]
+    fn a_participle_phrase_with_its_agent_interrupts_the_clause_it_belongs_to() {
+        let (t, p) = parse_str(
+            "Merkel ist am Montag, begleitet von Gabriel, nach Paris gereist.",
+            &[
+                ("Merkel", Kind::Person, Via::Alias),
+                ("Gabriel", Kind::Person, Via::Alias),
+                ("Paris", Kind::City, Via::Alias),
+            ],
+        );
+        assert_eq!(p.clauses.len(), 2, "{:?}", p.clauses);
+        let (main, adj) = (&p.clauses[0], &p.clauses[1]);
+        assert_eq!(adj.kind, ClauseKind::Adjunct);
+        assert_eq!(adj.parent, Some(0));
+        assert_eq!(
+            adj.nonfinite.iter().map(|&i| t.norm(i)).collect::<Vec<_>>(),
+            ["begleitet"]
+        );
+        // The main clause goes on after it and keeps its participle.
+        assert_eq!(
+            main.nonfinite.iter().map(|&i| t.norm(i)).collect::<Vec<_>>(),
+            ["gereist"]
+        );
+        // Without an agent, a verb after a comma opens a clause of its own.
+        let (_, p) = parse_str(
+            "Merkel kam, begleitet wurde sie nicht.",
+            &[("Merkel", Kind::Person, Via::Alias)],
+        );
+        assert!(
+            p.clauses.iter().all(|c| c.kind != ClauseKind::Adjunct),
+            "{:?}",
+            p.clauses
+        );
+    }
+
+    #[test]
+    fn a_hyphen_compound_of_names_is_headed_by_its_last_part() {
+        let (t, p) = parse_str(
+            "Beim EU-Türkei-Gipfel sprach Merkel.",
+            &[
+                ("EU", Kind::Organization, Via::Alias),
+                ("Türkei", Kind::Country, Via::Alias),
+                ("Merkel", Kind::Person, Via::Alias),
+            ],
+        );
+        assert_eq!(t.norm(p.phrases[0].head), "gipfel", "{:?}", p.phrases);
+        assert_eq!(p.phrases[0].attrs.len(), 2);
     }
 
     #[test]
