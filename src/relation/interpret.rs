@@ -855,7 +855,8 @@ impl Ctx<'_> {
                     }
                     _ => self.refs.gender(e) == Some(crate::gazetteer::Gender::Female) || several,
                 };
-                let s: Side = subject.into_iter().filter(|(e, _)| fits(*e)).collect();
+                // Not the phrase's own person (`Sein Gastgeber X sagte`: X is not his own host).
+                let s: Side = subject.into_iter().filter(|&(e, sp)| fits(e) && sp != np).collect();
                 if !s.is_empty() {
                     return s;
                 }
