@@ -197,6 +197,8 @@ struct ConstructionDef {
     #[serde(default)]
     presupposed: bool,
     #[serde(default)]
+    together: bool,
+    #[serde(default)]
     frequent: bool,
     #[serde(default)]
     joins_event: bool,
@@ -267,6 +269,9 @@ pub struct Construction {
     /// The relation is presupposed, not asserted: it holds even when the clause is negated or
     /// a plan (`darf Südafrika nicht verlassen` — one can only leave where one is).
     pub presupposed: bool,
+    /// Coordinated subjects did it together and met (`X und Y besuchten Z`), unlike verbs that
+    /// may be done apart (`X und Y trafen in Z ein`).
+    pub together: bool,
     /// Its trigger is a frequent verb (`sein`, `kommen`): like a visit, it makes its verb a weak
     /// trigger, read only in sentences that name a place or two persons.
     pub frequent: bool,
@@ -501,6 +506,7 @@ impl Constructions {
                 planned: d.planned,
                 visitor: d.visitor,
                 presupposed: d.presupposed,
+                together: d.together,
                 frequent: d.frequent,
                 joins_event: d.joins_event,
                 confidence: d.confidence,

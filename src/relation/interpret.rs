@@ -2154,6 +2154,20 @@ impl Ctx<'_> {
         let mut together: Vec<(EntityIdx, EntityIdx)> = Vec::new();
         if con.kind == RelationKind::Visited && np.is_none() {
             let travellers: Vec<EntityIdx> = self.person_ids(&a);
+            // `X und Y besuchten Z`: who went together met (not who are only placed there, `X
+            // und Y warben in Z um …`, or may have come apart, `X und Y trafen in Z ein`).
+            // `Für die EU sind X und Y gereist`: the representatives of one side are one delegation.
+            let delegation = self.p.clauses[ci].phrases.iter().any(|&pi| {
+                let ph = &self.p.phrases[pi];
+                ph.prep.is_some()
+                    && ph.prep == self.lex.id("für")
+                    && self.t.toks[ph.head]
+                        .slot
+                        .is_some_and(|s| matches!(s.kind, Kind::Country | Kind::Organization))
+            });
+            for (k, &x) in travellers.iter().enumerate().filter(|_| con.together && !delegation) {
+                together.extend(travellers[k + 1..].iter().map(|&y| (x, y)));
+            }
             for pi in self.companions(ci) {
                 for p in self.persons(self.side_of(&self.group(pi))) {
                     if !a.iter().any(|q| q.0 == p.0) {
