@@ -642,7 +642,8 @@ struct Seg {
 fn waiting_host(lex: &Lexicon, t: &Tokens, segs: &[Seg], si: usize) -> Option<usize> {
     let r = segs[si].range.clone();
     let last = r.clone().rev().find(|&j| t.toks[j].is_word())?;
-    let goes_on = t.has(lex, r.start, flag::DET)
+    // `will mit X, Y und Z verhandeln`: a list of names goes on too.
+    let goes_on = (t.has(lex, r.start, flag::DET) || t.toks[r.start].slot.is_some_and(|s| !s.attributive()))
         && is_nonfinite_form(lex, t, last)
         && r.clone().filter(|&j| j != last).all(|j| !finite_at(lex, t, j));
     if !goes_on {
