@@ -2043,7 +2043,11 @@ impl Ctx<'_> {
             let word = if attributive {
                 crate::syntax::parse::participle_adjective(self.lex, t, i)
             } else {
-                t.word(i)
+                // `willkommen geheißen`: a particle written apart before a non-finite form.
+                let apart = (i > 0 && c.finite != Some(i) && t.has(self.lex, i - 1, flag::PARTICLE))
+                    .then(|| self.lex.id(&format!("{}{}", t.norm(i - 1), t.norm(i))))
+                    .flatten();
+                apart.or(t.word(i))
             };
             if self.p.phrase_of[i].is_none()
                 && let Some(w) = word

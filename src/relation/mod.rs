@@ -376,11 +376,20 @@ pub fn extract_traced(
     for (si, &sentence) in sentences.iter().enumerate() {
         let ms = in_sentence(&mut k, sentence);
         there = next_there.or(there);
-        next_there = ms
-            .iter()
+        // Not a place in a person's name or title (`Patriarch Kyrill von Moskau`).
+        let of_person = |j: usize| {
+            let m = &ms[j];
+            j > 0
+                && gaz.entity(ms[j - 1].entity).kind == Kind::Person
+                && text[ms[j - 1].span.end..m.span.start].trim() == "von"
+        };
+        next_there = (0..ms.len())
             .rev()
-            .find(|m| !m.via.is_attributive() && !m.genitive && gaz.entity(m.entity).kind.is_location())
-            .map(|m| m.entity);
+            .find(|&j| {
+                let m = &ms[j];
+                !m.via.is_attributive() && !m.genitive && gaz.entity(m.entity).kind.is_location() && !of_person(j)
+            })
+            .map(|j| ms[j].entity);
         refs.begin_sentence(si, sentence.start);
         // The syntax layer runs on sentences with a trigger word, an entity and someone who can
         // take part.
