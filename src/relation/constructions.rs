@@ -129,6 +129,9 @@ pub enum Cond {
     /// one): `am Gipfel`, or `bei dem` in a relative clause about one (`der Vorgipfel, bei dem X
     /// vertreten sein wird`).
     AtMeeting(Vec<String>),
+    /// A phrase governed by `zu` names a meeting of this list: where one travels to (`reisten
+    /// zu dem Sondertreffen an`; not `nach dem Treffen`, a time).
+    ToMeeting(Vec<String>),
 }
 
 /// Who visited the place where a relation happened.
@@ -290,7 +293,9 @@ impl Construction {
     /// Does it require a meeting noun in its clause (`AtMeeting`)? One that does not and joins
     /// an event (`saßen mit am Tisch`) joins the meeting told of last.
     pub fn names_meeting(&self) -> bool {
-        self.requires.iter().any(|c| matches!(c, CondC::AtMeeting(_)))
+        self.requires
+            .iter()
+            .any(|c| matches!(c, CondC::AtMeeting(_) | CondC::ToMeeting(_)))
     }
 }
 
@@ -313,6 +318,8 @@ pub enum CondC {
     Copula,
     /// At a meeting of these nouns (normalised).
     AtMeeting(Vec<String>),
+    /// To a meeting of these nouns (normalised).
+    ToMeeting(Vec<String>),
 }
 
 /// All constructions and the indexes that find them.
@@ -436,6 +443,7 @@ impl Constructions {
                 Cond::Goods => CondC::Goods,
                 Cond::Copula => CondC::Copula,
                 Cond::AtMeeting(ns) => CondC::AtMeeting(ns.iter().map(|w| normalize_pattern(w)).collect()),
+                Cond::ToMeeting(ns) => CondC::ToMeeting(ns.iter().map(|w| normalize_pattern(w)).collect()),
             }
         };
         let mut list = Vec::new();

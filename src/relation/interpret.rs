@@ -1314,15 +1314,24 @@ impl Ctx<'_> {
                     .any(|&e| self.gaz.entity(e).kind == Kind::Person)
             }),
             CondC::Goods => !self.goods(ci).is_empty(),
-            CondC::AtMeeting(nouns) => {
+            CondC::AtMeeting(nouns) | CondC::ToMeeting(nouns) => {
                 let meeting =
                     |pi: usize| crate::syntax::lexicon::noun_ends_in(self.t.norm(self.p.phrases[pi].head), nouns);
+                let to = matches!(c, CondC::ToMeeting(_));
                 let c = &self.p.clauses[ci];
+                // Travelling to a meeting joins one told of before (`zu dem Sondertreffen`), not
+                // one named anew (`zum EU-Afrika-Gipfel nach Valletta`).
+                let told = |pi: usize| {
+                    self.event.is_some()
+                        && self.definite(pi)
+                        && self.p.phrases[pi].attrs.is_empty()
+                        && self.own_places(pi).is_empty()
+                };
                 c.phrases.iter().any(|&pi| {
                     let ph = &self.p.phrases[pi];
-                    ph.prep.is_some()
+                    ph.prep.is_some_and(|w| !to || self.prep_is(w, &["zu"]))
                         && match ph.head_kind {
-                            Head::Noun => meeting(pi),
+                            Head::Noun => meeting(pi) && (!to || told(pi)),
                             Head::Relative => matches!(c.kind, ClauseKind::Relative(Some(a)) if meeting(a)),
                             _ => false,
                         }
