@@ -61,7 +61,17 @@ impl Events {
     pub fn note(&mut self, si: usize, notes: &[Note]) {
         for n in notes {
             let open = self.current.is_some() && self.current(si).is_some();
-            if n.new || !open {
+            // A meeting noun with no one and nowhere of its own in the sentence that told of
+            // the meeting goes on with it (`empfing X zu einem Gespräch, an das sich
+            // Verhandlungen der Delegationen anschlossen`).
+            let same = open
+                && n.participants.is_empty()
+                && n.places.is_empty()
+                && self
+                    .current
+                    .as_ref()
+                    .is_some_and(|e| e.last == si && !e.participants.is_empty());
+            if (n.new && !same) || !open {
                 self.current = Some(Event {
                     places: Vec::new(),
                     participants: Vec::new(),

@@ -451,6 +451,35 @@ impl Ctx<'_> {
             .collect()
     }
 
+    /// The country whose side a clause puts its subject on (`auf russischer Seite`, `auf Seiten
+    /// Russlands`).
+    fn side_named(&self, ci: usize) -> Option<EntityIdx> {
+        self.p.clauses[ci].phrases.iter().find_map(|&pi| {
+            let ph = &self.p.phrases[pi];
+            let seite = ph.head_kind == Head::Noun && matches!(self.t.norm(ph.head), "seite" | "seiten");
+            if !seite || !ph.prep.is_some_and(|w| self.prep_is(w, &["auf"])) {
+                return None;
+            }
+            let genitive = self
+                .p
+                .phrases
+                .iter()
+                .filter(|g| g.genitive && g.of == Some(pi))
+                .map(|g| g.head);
+            ph.attrs
+                .iter()
+                .copied()
+                .chain(ph.possessor)
+                .chain(genitive)
+                .find_map(|i| {
+                    self.t.toks[i]
+                        .slot
+                        .filter(|s| s.kind == Kind::Country)
+                        .map(|s| s.entity)
+                })
+        })
+    }
+
     fn object_control(&self, ci: usize) -> bool {
         self.clause_verb(ci, |l| self.lex.object_control.contains(&l)).is_some()
     }
@@ -2237,9 +2266,12 @@ impl Ctx<'_> {
             };
             if let Some(ev) = event {
                 earlier.extend(ev.participants.iter().copied().filter(|e| !joiners.contains(e)));
+                let side = self.side_named(ci);
                 for &x in &joiners {
                     for &y in &ev.participants {
-                        if !joiners.contains(&y) && !pairs.contains(&(x, y)) && !pairs.contains(&(y, x)) {
+                        // `auf russischer Seite saß X mit am Tisch`: not with those of that side.
+                        let same_side = side.is_some() && self.refs.home(y, self.date) == side;
+                        if !joiners.contains(&y) && !same_side && !pairs.contains(&(x, y)) && !pairs.contains(&(y, x)) {
                             pairs.push((x, y));
                         }
                     }
