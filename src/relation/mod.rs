@@ -513,6 +513,30 @@ pub fn extract_traced(
         };
         events.note(si, &notes);
         refs.note_parse(&t, &p, &subjects);
+        // `Moskau – X ist zu einem Besuch in Russland eingetroffen`: a visit the first sentence
+        // makes to the country of the dateline's city went to that city.
+        if si == 0
+            && let Some(city) = dateline_place.filter(|&c| gaz.entity(c).kind == Kind::City)
+            && let Some(country) = gaz.entity(city).home_country(gaz, city, date)
+        {
+            let mut extra: Vec<Relation> = Vec::new();
+            for r in &found.relations {
+                let there =
+                    |q: &Relation| q.kind == RelationKind::Visited && q.subject == r.subject && q.object == city;
+                if r.kind == RelationKind::Visited
+                    && !r.planned
+                    && r.object == country
+                    && !found.relations.iter().any(there)
+                    && !extra.iter().any(there)
+                {
+                    extra.push(Relation {
+                        object: city,
+                        ..r.clone()
+                    });
+                }
+            }
+            found.relations.extend(extra);
+        }
         // `der Gast` is the latest person received, else the first visitor (a later visit told
         // in passing, `Zeman, der China mehrfach besucht hatte`, does not make a guest).
         for r in &found.relations {
