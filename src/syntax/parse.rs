@@ -758,6 +758,14 @@ fn is_relative_at(lex: &Lexicon, t: &Tokens, i: usize, end: usize) -> bool {
         && t.word(i - 2)
             .is_some_and(|w| lex.info(w).verbs.iter().any(|v| v.form.finite()))
         && verb_at(lex, t, i - 2)
+        // `war durch X vertreten, der …`: a participle closing an auxiliary's clause is no
+        // verb of saying.
+        && !(is_nonfinite_form(lex, t, i - 2)
+            && (0..i - 2).any(|j| {
+                finite_at(lex, t, j)
+                    && t.word(j)
+                        .is_some_and(|w| lex.info(w).flags & (flag::AUX | flag::MODAL) != 0)
+            }))
     {
         return false;
     }
@@ -1763,6 +1771,31 @@ mod tests {
         );
         assert!(
             p.clauses.iter().all(|c| c.kind != ClauseKind::Adjunct),
+            "{:?}",
+            p.clauses
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_after_a_participle_closing_an_auxiliary_clause() {
+        let persons = [
+            ("Faymann", Kind::Person, Via::Alias),
+            ("Paris", Kind::City, Via::Alias),
+            ("Österreich", Kind::Country, Via::Alias),
+        ];
+        let (_, p) = parse_str(
+            "Österreich war durch Faymann vertreten, der nach Paris gereist war.",
+            &persons,
+        );
+        assert!(
+            matches!(p.clauses[1].kind, ClauseKind::Relative(Some(_))),
+            "{:?}",
+            p.clauses
+        );
+        // After a finite verb of saying, an article opens reported speech.
+        let (_, p) = parse_str("Faymann sagte, der Präsident sei nach Paris gereist.", &persons[..2]);
+        assert!(
+            p.clauses.iter().all(|c| !matches!(c.kind, ClauseKind::Relative(_))),
             "{:?}",
             p.clauses
         );
