@@ -273,7 +273,8 @@ pub struct Construction {
     /// a plan (`darf Südafrika nicht verlassen` — one can only leave where one is).
     pub presupposed: bool,
     /// Coordinated subjects did it together and met (`X und Y besuchten Z`), unlike verbs that
-    /// may be done apart (`X und Y trafen in Z ein`).
+    /// may be done apart (`X und Y trafen in Z ein`); of two sides, the second side's members
+    /// did (`Unter den Gästen waren X und Y`).
     pub together: bool,
     /// Its trigger is a frequent verb (`sein`, `kommen`): like a visit, it makes its verb a weak
     /// trigger, read only in sentences that name a place or two persons.

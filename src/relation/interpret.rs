@@ -2240,6 +2240,20 @@ impl Ctx<'_> {
                 }
             }
         }
+        // `Unter den Gästen waren X und Y`: who were guests together met, unless one delegation
+        // (of one known country).
+        let mut co_guests: Vec<(EntityIdx, EntityIdx)> = Vec::new();
+        if con.together && con.kind != RelationKind::Visited {
+            let listed: Vec<EntityIdx> = self.person_ids(&b);
+            for (k, &x) in listed.iter().enumerate() {
+                for &y in &listed[k + 1..] {
+                    let (hx, hy) = (self.refs.home(x, self.date), self.refs.home(y, self.date));
+                    if !(hx.is_some() && hx == hy) {
+                        co_guests.push((x, y));
+                    }
+                }
+            }
+        }
         // `An den Gesprächen werden X und Y teilnehmen`: who joins a meeting an earlier sentence
         // told of met who took part before, and was at its place.
         let mut event_visits: Vec<(EntityIdx, EntityIdx, f32)> = Vec::new();
@@ -2376,6 +2390,9 @@ impl Ctx<'_> {
         // Who went somewhere together met (when the going is stated: a visit was made), unless
         // they are one delegation: of one country (`die Innenministerin gemeinsam mit dem
         // Verteidigungsminister`).
+        for &(x, y) in &co_guests {
+            push(RelationKind::Met, x, y, con.confidence * 0.9, &mut made);
+        }
         for &(x, y) in &together {
             let (hx, hy) = (self.refs.home(x, self.date), self.refs.home(y, self.date));
             let one_side = hx.is_some() && hx == hy;
