@@ -1038,6 +1038,13 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, may_relate: bool, p: &mut P
                 || (i + 2..(i + 4).min(t.len())).any(|j| {
                     (t.toks[j].cap && t.toks[j].is_word()) && (i + 1..j).all(|k| modifier(lex, t, k) && !t.toks[k].cap)
                 });
+            // `am Sonntag US-Präsident X`: a phrase ends at its noun of time.
+            if open
+                .as_ref()
+                .is_some_and(|ph| ph.head_kind == Head::Noun && t.has(lex, ph.head, flag::TEMPORAL))
+            {
+                close(&mut open, p);
+            }
             // An adjective after a head opens the next phrase (`betonte Avramopoulos griechischen
             // Medienberichten zufolge`): adjectives stand before their noun.
             if slot.attributive()
@@ -1799,6 +1806,23 @@ mod tests {
             "{:?}",
             p.clauses
         );
+    }
+
+    #[test]
+    fn a_phrase_ends_at_its_noun_of_time() {
+        let (t, p) = parse_str(
+            "Merkel hat am Sonntag US-Präsident Obama begrüßt.",
+            &[
+                ("Merkel", Kind::Person, Via::Alias),
+                ("US", Kind::Country, Via::Alias),
+                ("Obama", Kind::Person, Via::Alias),
+            ],
+        );
+        let kinds: Vec<Head> = p.phrases.iter().map(|ph| ph.head_kind).collect();
+        assert_eq!(kinds, [Head::Entity, Head::Noun, Head::Entity], "{:?}", p.phrases);
+        assert_eq!(t.norm(p.phrases[1].head), "sonntag");
+        // Obama is a phrase of its own, not governed by `am`.
+        assert!(p.phrases[2].prep.is_none());
     }
 
     #[test]
