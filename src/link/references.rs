@@ -743,10 +743,32 @@ impl<'g> DocRefs<'g> {
                 }
                 Head::Relative => {
                     let ante = p.clauses.iter().find_map(|c| match c.kind {
-                        ClauseKind::Relative(Some(a)) if c.contains(ph.head) => Some(a),
+                        ClauseKind::Relative(Some(a)) if c.contains(ph.head) => Some((a, c.finite)),
                         _ => None,
                     });
-                    match ante {
+                    // `X und Y, die gemeinsam vor die Presse traten`: `die` with a plural verb
+                    // after coordinated names stands for all of them.
+                    let plural_verb = ante.and_then(|(_, f)| f).and_then(|f| t.toks[f].word).is_some_and(|w| {
+                        let v = &self.lex.info(w).verbs;
+                        !v.is_empty() && v.iter().filter(|r| r.form.finite()).all(|r| r.plural == Some(true))
+                    });
+                    let group: Vec<EntityIdx> = match ante {
+                        Some((a, _)) if plural_verb && t.norm(ph.head) == "die" => p
+                            .group(p.phrases[a].group)
+                            .filter_map(|g| {
+                                t.toks[p.phrases[g].head]
+                                    .slot
+                                    .filter(|s| !s.attributive() && s.person())
+                            })
+                            .map(|s| s.entity)
+                            .collect(),
+                        _ => Vec::new(),
+                    };
+                    match ante.map(|x| x.0) {
+                        Some(_) if group.len() > 1 => {
+                            p.phrases[pi].refs = group;
+                            None
+                        }
                         Some(a) => {
                             let ap = &p.phrases[a];
                             if !ap.refs.is_empty() {
