@@ -10,6 +10,11 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: extraction makes millions of small, short-lived
+/// allocations, and glibc's malloc and free took 13 % of `extract`'s instructions.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Builds a knowledge graph of who and what German news talks about — and who met, visited,
 /// received or accompanied whom — with the sentence that says so.
 #[derive(Parser)]
