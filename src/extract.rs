@@ -295,7 +295,7 @@ impl DocExtraction {
     /// The `newskg extract` JSON object of this document, on one line.
     pub fn to_json_line(&self, gaz: &Gazetteer) -> String {
         let mut out = Vec::new();
-        self.to_record(gaz).write_json(&mut out);
+        crate::record::write_extraction(self, gaz, &mut out);
         // The writer writes whole UTF-8 strings and ASCII only between them.
         String::from_utf8(out).unwrap_or_else(|_| "{}".into())
     }
@@ -303,7 +303,7 @@ impl DocExtraction {
     /// Appends the `newskg extract` line of this document (the JSON object and a line break) to
     /// `out`.
     pub fn write_json_line(&self, gaz: &Gazetteer, out: &mut Vec<u8>) {
-        self.to_record(gaz).write_json(out);
+        crate::record::write_extraction(self, gaz, out);
         out.push(b'\n');
     }
 }
