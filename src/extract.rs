@@ -59,10 +59,18 @@ thread_local! {
 impl Pipeline {
     /// Compiles a gazetteer.
     pub fn new(gaz: Gazetteer) -> Pipeline {
-        // The compiled-in German data is checked here, once, rather than in a worker thread.
-        let _ = crate::relation::constructions::Constructions::get();
-        let matcher = Matcher::new(&gaz);
+        // The compiled-in German data is checked here, once, rather than in a worker thread;
+        // with a second thread in the pool while the matcher is built (start-up is the part of a
+        // run that more threads did not shorten).
+        let (_, matcher) = rayon::join(Self::prepare, || Matcher::new(&gaz));
         Pipeline { gaz, matcher }
+    }
+
+    /// Builds the compiled-in German data (lexicon and constructions) that every pipeline
+    /// shares, if not built yet. [`Pipeline::new`] calls it; calling it earlier on another thread
+    /// (while the gazetteer loads) takes it off the start-up's path.
+    pub fn prepare() {
+        let _ = crate::relation::constructions::Constructions::get();
     }
 
     /// The gazetteer.

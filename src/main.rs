@@ -294,6 +294,9 @@ impl Common {
 
     fn setup(&self) -> Result<(Pipeline, Vec<input::Source>, ReadOptions), Error> {
         self.threads()?;
+        // The German data is built on a thread of its own while this one loads the gazetteer
+        // (a panic there would only end that thread: Pipeline::new builds it again and reports).
+        std::thread::spawn(Pipeline::prepare);
         let sources = input::expand_or_bundled(&self.inputs)?;
         let gaz = load_gazetteer(&self.gazetteer)?;
         Ok((Pipeline::new(gaz), sources, ReadOptions { lossy: self.lossy }))
