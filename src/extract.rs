@@ -59,10 +59,18 @@ thread_local! {
 impl Pipeline {
     /// Compiles a gazetteer.
     pub fn new(gaz: Gazetteer) -> Pipeline {
-        // The compiled-in German data is checked here, once, rather than in a worker thread.
-        let _ = crate::relation::constructions::Constructions::get();
-        let matcher = Matcher::new(&gaz);
+        // The compiled-in German data is checked here, once, rather than in a worker thread;
+        // with a second thread in the pool while the matcher is built (start-up is the part of a
+        // run that more threads did not shorten).
+        let (_, matcher) = rayon::join(Self::prepare, || Matcher::new(&gaz));
         Pipeline { gaz, matcher }
+    }
+
+    /// Builds the compiled-in German data (lexicon and constructions) that every pipeline
+    /// shares, if not built yet. [`Pipeline::new`] calls it; calling it earlier on another thread
+    /// (while the gazetteer loads) takes it off the start-up's path.
+    pub fn prepare() {
+        let _ = crate::relation::constructions::Constructions::get();
     }
 
     /// The gazetteer.
@@ -295,7 +303,7 @@ impl DocExtraction {
     /// The `newskg extract` JSON object of this document, on one line.
     pub fn to_json_line(&self, gaz: &Gazetteer) -> String {
         let mut out = Vec::new();
-        self.to_record(gaz).write_json(&mut out);
+        crate::record::write_extraction(self, gaz, &mut out);
         // The writer writes whole UTF-8 strings and ASCII only between them.
         String::from_utf8(out).unwrap_or_else(|_| "{}".into())
     }
@@ -303,7 +311,7 @@ impl DocExtraction {
     /// Appends the `newskg extract` line of this document (the JSON object and a line break) to
     /// `out`.
     pub fn write_json_line(&self, gaz: &Gazetteer, out: &mut Vec<u8>) {
-        self.to_record(gaz).write_json(out);
+        crate::record::write_extraction(self, gaz, out);
         out.push(b'\n');
     }
 }

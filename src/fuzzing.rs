@@ -63,6 +63,14 @@ pub fn extract_bytes(data: &[u8]) {
         );
     }
     let line = x.to_json_line(p.gazetteer());
+    // The line is written straight from the extraction: the bytes of the record it stands for.
+    let mut built = Vec::new();
+    x.to_record(p.gazetteer()).write_json(&mut built);
+    assert_eq!(
+        line.as_bytes(),
+        built,
+        "the record written directly differs from the one built"
+    );
     let v: serde_json::Value = serde_json::from_str(&line).expect("the record is JSON");
     for e in v["entities"].as_array().expect("entities") {
         let id = e["id"].as_str().expect("an id");

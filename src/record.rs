@@ -695,22 +695,13 @@ mod json {
         let mut done = 0;
         let mut i = 0;
         while i < b.len() {
-            // Eight bytes at a time while none needs an escape.
-            if i + 8 <= b.len() {
-                let w = u64::from_le_bytes([
-                    b[i],
-                    b[i + 1],
-                    b[i + 2],
-                    b[i + 3],
-                    b[i + 4],
-                    b[i + 5],
-                    b[i + 6],
-                    b[i + 7],
-                ]);
-                if !needs_escape(w) {
-                    i += 8;
-                    continue;
-                }
+            // Eight bytes at a time while none needs an escape (one load each, no check per
+            // byte).
+            if let Some(&chunk) = b.get(i..i + 8).and_then(|c| <&[u8; 8]>::try_from(c).ok())
+                && !needs_escape(u64::from_le_bytes(chunk))
+            {
+                i += 8;
+                continue;
             }
             let c = b[i];
             let esc: &[u8] = match c {
@@ -868,6 +859,270 @@ mod json {
         }
         out.push(b'}');
     }
+
+    /// A span's `"start":..,"end":..,"chars":[..,..]` (no braces), offsets mapped back through
+    /// the document's repairs.
+    fn span_fields(out: &mut Vec<u8>, x: &crate::DocExtraction, chars: &CharIndex, s: crate::Span) {
+        let pos = |p: usize| {
+            if x.repairs.is_empty() {
+                p
+            } else {
+                crate::input::original_offset(&x.repairs, p)
+            }
+        };
+        out.extend_from_slice(b"\"start\":");
+        uint(out, pos(s.start));
+        out.extend_from_slice(b",\"end\":");
+        uint(out, pos(s.end));
+        out.extend_from_slice(b",\"chars\":[");
+        uint(out, chars.at(s.start));
+        out.push(b',');
+        uint(out, chars.at(s.end));
+        out.push(b']');
+    }
+
+    /// `{"start":..,"end":..,"chars":[..],"text":".."}`.
+    fn span_text(out: &mut Vec<u8>, x: &crate::DocExtraction, chars: &CharIndex, s: crate::Span) {
+        out.push(b'{');
+        span_fields(out, x, chars, s);
+        out.extend_from_slice(b",\"text\":");
+        string(out, s.slice(&x.text));
+        out.push(b'}');
+    }
+
+    /// A fact: `{"value":..,"text":..,"start":..,"end":..,"chars":[..]}`.
+    fn fact(out: &mut Vec<u8>, x: &crate::DocExtraction, chars: &CharIndex, value: &str, s: crate::Span) {
+        out.extend_from_slice(b"{\"value\":");
+        string(out, value);
+        out.extend_from_slice(b",\"text\":");
+        string(out, s.slice(&x.text));
+        out.push(b',');
+        span_fields(out, x, chars, s);
+        out.push(b'}');
+    }
+
+    fn gaz_entity_info(out: &mut Vec<u8>, first: &mut bool, e: &crate::gazetteer::Entity) {
+        key(out, first, "id");
+        string(out, &e.id);
+        key(out, first, "name");
+        string(out, &e.name);
+        key(out, first, "kind");
+        serde(out, &e.kind);
+        if let Some(w) = &e.wikidata {
+            key(out, first, "wikidata");
+            string(out, w);
+        }
+        key(out, first, "aliases");
+        out.push(b'[');
+        for (i, a) in e.aliases.iter().chain(&e.short_aliases).enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            string(out, a);
+        }
+        out.push(b']');
+    }
+
+    fn relation(
+        out: &mut Vec<u8>,
+        x: &crate::DocExtraction,
+        gaz: &crate::Gazetteer,
+        chars: &CharIndex,
+        r: &crate::relation::Relation,
+    ) {
+        out.extend_from_slice(b"{\"subject\":");
+        string(out, &gaz.entity(r.subject).id);
+        out.extend_from_slice(b",\"relation\":");
+        serde(out, &r.kind);
+        out.extend_from_slice(b",\"object\":");
+        string(out, &gaz.entity(r.object).id);
+        out.extend_from_slice(if r.planned {
+            b",\"planned\":true,\"date\":"
+        } else {
+            b",\"planned\":false,\"date\":"
+        });
+        match &r.date {
+            Some(d) => string(out, &d.to_string()),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"attribution\":");
+        match &r.attribution {
+            Some(a) => {
+                out.extend_from_slice(b"{\"source\":");
+                match a.source {
+                    Some(e) => string(out, &gaz.entity(e).id),
+                    None => out.extend_from_slice(b"null"),
+                }
+                out.extend_from_slice(b",\"text\":");
+                string(out, a.span.slice(&x.text));
+                out.push(b',');
+                span_fields(out, x, chars, a.span);
+                out.push(b'}');
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+        if !r.goods.is_empty() {
+            out.extend_from_slice(b",\"goods\":");
+            strings(out, &r.goods);
+        }
+        out.extend_from_slice(b",\"trigger\":");
+        span_text(out, x, chars, r.trigger);
+        out.extend_from_slice(b",\"sentence\":");
+        span_text(out, x, chars, r.sentence);
+        out.extend_from_slice(b",\"confidence\":");
+        serde(out, &r.confidence);
+        out.extend_from_slice(b",\"construction\":");
+        string(out, &r.construction);
+        out.push(b'}');
+    }
+
+    /// The record of an extraction, written from it directly (see [`super::write_extraction`]):
+    /// field for field what [`record`] writes of `x.to_record(gaz)`.
+    pub(super) fn extraction(out: &mut Vec<u8>, x: &crate::DocExtraction, gaz: &crate::Gazetteer, chars: &CharIndex) {
+        use crate::gazetteer::EntityIdx;
+        let text = x.text.as_str();
+        let first = &mut true;
+        out.push(b'{');
+        key(out, first, "schema");
+        string(out, SCHEMA);
+        key(out, first, "version");
+        uint(out, VERSION as usize);
+        key(out, first, "doc");
+        string(out, &x.doc);
+        key(out, first, "date");
+        match &x.date {
+            Some(d) => string(out, &d.to_string()),
+            None => out.extend_from_slice(b"null"),
+        }
+        // Entities by id, each with its mentions in text order (the mentions are in text order).
+        let named = x.entities();
+        let mut by_id: Vec<EntityIdx> = named.clone();
+        by_id.sort_by(|&a, &b| gaz.entity(a).id.cmp(&gaz.entity(b).id));
+        // Mention indices grouped by entity, in text order within each group (a stable sort).
+        let mut grouped: Vec<usize> = (0..x.mentions.len()).collect();
+        grouped.sort_by_key(|&i| x.mentions[i].entity);
+        key(out, first, "entities");
+        out.push(b'[');
+        for (i, &e) in by_id.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            let ent = gaz.entity(e);
+            let f = &mut true;
+            out.push(b'{');
+            gaz_entity_info(out, f, ent);
+            key(out, f, "mentions");
+            out.push(b'[');
+            let from = grouped.partition_point(|&i| x.mentions[i].entity < e);
+            let to = grouped.partition_point(|&i| x.mentions[i].entity <= e);
+            for (k, m) in grouped[from..to].iter().map(|&i| &x.mentions[i]).enumerate() {
+                if k > 0 {
+                    out.push(b',');
+                }
+                out.push(b'{');
+                span_fields(out, x, chars, m.span);
+                out.extend_from_slice(b",\"text\":");
+                string(out, m.span.slice(text));
+                out.extend_from_slice(b",\"via\":");
+                string(out, m.via.as_str());
+                out.push(b'}');
+            }
+            out.push(b']');
+            if let Some(facts) = x.facts.get(&e) {
+                key(out, f, "facts");
+                let g = &mut true;
+                out.push(b'{');
+                if let Some((c, s)) = facts.nationality {
+                    key(out, g, "nationality");
+                    fact(out, x, chars, &gaz.entity(c).id, s);
+                }
+                if let Some((c, s)) = facts.affiliation {
+                    key(out, g, "affiliation");
+                    fact(out, x, chars, &gaz.entity(c).id, s);
+                }
+                if let Some((gender, s)) = facts.gender {
+                    key(out, g, "gender");
+                    let v = if gender == crate::gazetteer::Gender::Female {
+                        "female"
+                    } else {
+                        "male"
+                    };
+                    fact(out, x, chars, v, s);
+                }
+                if !facts.titles.is_empty() {
+                    key(out, g, "titles");
+                    list(out, &facts.titles, |out, (t, s)| fact(out, x, chars, t, *s));
+                }
+                out.push(b'}');
+            }
+            out.push(b'}');
+        }
+        out.push(b']');
+        key(out, first, "ambiguous");
+        list(out, &x.ambiguous, |out, a| {
+            out.push(b'{');
+            span_fields(out, x, chars, a.span);
+            out.extend_from_slice(b",\"text\":");
+            string(out, a.span.slice(text));
+            out.extend_from_slice(b",\"candidates\":");
+            list(out, &a.candidates, |out, &c| string(out, &gaz.entity(c).id));
+            out.extend_from_slice(b",\"reason\":");
+            string(out, a.reason);
+            out.push(b'}');
+        });
+        key(out, first, "relations");
+        list(out, &x.relations, |out, r| relation(out, x, gaz, chars, r));
+        if !x.hedged.is_empty() {
+            key(out, first, "hedged");
+            list(out, &x.hedged, |out, r| relation(out, x, gaz, chars, r));
+        }
+        // Every sentence; its text where it names an entity (the same walk as co-occurrence).
+        key(out, first, "sentences");
+        let mut k = 0;
+        list(out, &x.sentences, |out, &s| {
+            while k < x.mentions.len() && x.mentions[k].span.start < s.start {
+                k += 1;
+            }
+            let names = x.mentions[k..]
+                .iter()
+                .take_while(|m| m.span.start < s.end)
+                .any(|m| m.span.end <= s.end);
+            out.push(b'{');
+            span_fields(out, x, chars, s);
+            if names {
+                out.extend_from_slice(b",\"text\":");
+                string(out, s.slice(text));
+            }
+            out.push(b'}');
+        });
+        // Entities that take part in relations without a mention (a role description alone).
+        let mut referenced: Vec<EntityIdx> = x
+            .relations
+            .iter()
+            .flat_map(|r| [r.subject, r.object])
+            .filter(|e| named.binary_search(e).is_err())
+            .collect();
+        if !referenced.is_empty() {
+            referenced.sort_unstable();
+            referenced.dedup();
+            referenced.sort_by(|&a, &b| gaz.entity(a).id.cmp(&gaz.entity(b).id));
+            key(out, first, "referenced");
+            list(out, &referenced, |out, &e| {
+                out.push(b'{');
+                gaz_entity_info(out, &mut true, gaz.entity(e));
+                out.push(b'}');
+            });
+        }
+        if x.truncated != (0, 0) {
+            key(out, first, "truncated");
+            out.extend_from_slice(b"{\"sentences\":");
+            uint(out, x.truncated.0);
+            out.extend_from_slice(b",\"relations\":");
+            uint(out, x.truncated.1);
+            out.push(b'}');
+        }
+        out.push(b'}');
+    }
 }
 
 impl Record {
@@ -875,6 +1130,78 @@ impl Record {
     /// `out`, without a line break.
     pub fn write_json(&self, out: &mut Vec<u8>) {
         json::record(out, self);
+    }
+}
+
+/// Code-point offsets of byte offsets into one text, in constant time each: the number of
+/// characters before every 64-byte block, counted once, and the bytes of the block before the
+/// offset counted on demand.
+struct CharIndex<'a> {
+    text: &'a [u8],
+    blocks: Vec<u32>,
+    /// An offset off a character boundary was asked for (the record's own algorithm counts
+    /// those differently: [`Record::set_chars`]).
+    off_boundary: std::cell::Cell<bool>,
+}
+
+impl<'a> CharIndex<'a> {
+    const BLOCK: usize = 64;
+
+    fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let mut blocks = Vec::with_capacity(bytes.len() / Self::BLOCK + 1);
+        let mut n = 0u32;
+        for chunk in bytes.chunks(Self::BLOCK) {
+            blocks.push(n);
+            n += Self::chars_in(chunk) as u32;
+        }
+        blocks.push(n);
+        CharIndex {
+            text: bytes,
+            blocks,
+            off_boundary: std::cell::Cell::new(false),
+        }
+    }
+
+    /// Characters begun in `b`: the bytes that are not UTF-8 continuation bytes (`10xxxxxx`),
+    /// eight at a time.
+    fn chars_in(b: &[u8]) -> usize {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let mut continuation = 0;
+        let mut words = b.chunks_exact(8);
+        for w in &mut words {
+            let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+            // Bit 7 set and bit 6 (shifted up into bit 7's place) clear.
+            continuation += (w & !(w << 1) & HIGH).count_ones() as usize;
+        }
+        let rest = words.remainder();
+        continuation += rest.iter().filter(|&&x| (x as i8) < -0x40).count();
+        b.len() - continuation
+    }
+
+    /// Characters of the text before byte `o` (the whole text for `o` past its end).
+    fn at(&self, o: usize) -> usize {
+        let o = o.min(self.text.len());
+        if self.text.get(o).is_some_and(|&b| (b as i8) < -0x40) {
+            self.off_boundary.set(true);
+        }
+        let block = o / Self::BLOCK;
+        self.blocks[block] as usize + Self::chars_in(&self.text[block * Self::BLOCK..o])
+    }
+}
+
+/// Writes the `newskg extract` record of `x` (the JSON object, no line break) to `out` straight
+/// from the extraction, the same bytes as [`crate::DocExtraction::to_record`] followed by
+/// [`Record::write_json`] give (a test compares them), without building the owned record first.
+pub(crate) fn write_extraction(x: &crate::DocExtraction, gaz: &crate::Gazetteer, out: &mut Vec<u8>) {
+    let base = out.len();
+    let chars = CharIndex::new(&x.text);
+    json::extraction(out, x, gaz, &chars);
+    if chars.off_boundary.get() {
+        // Never seen: every span of an extraction lies on character boundaries. Counted the way
+        // the record counts them, to keep the bytes.
+        out.truncate(base);
+        x.to_record(gaz).write_json(out);
     }
 }
 
@@ -965,6 +1292,45 @@ mod tests {
             relations: 0,
         };
         same(&rec);
+    }
+
+    /// The record written straight from an extraction is the one `to_record` builds, byte for
+    /// byte: on the probe documents (relations, hedged relations, facts, ambiguous mentions), a
+    /// relation of an unnamed person (`referenced`), and a repaired text (offsets mapped back).
+    #[test]
+    fn write_extraction_equals_the_record() {
+        use crate::gazetteer::Layer;
+        use crate::input::{Document, ReadOptions, Source};
+        let same = |p: &crate::Pipeline, d: &Document| {
+            let x = p.extract(d);
+            let (mut direct, mut built) = (Vec::new(), Vec::new());
+            write_extraction(&x, p.gazetteer(), &mut direct);
+            x.to_record(p.gazetteer()).write_json(&mut built);
+            assert_eq!(String::from_utf8(direct).unwrap(), String::from_utf8(built).unwrap());
+        };
+        let probe = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/probe");
+        for set in ["a", "b", "c"] {
+            let layer = Layer::Dir(probe.join(format!("gazetteer-{set}")));
+            let p = crate::Pipeline::new(crate::Gazetteer::load_layers(&[layer]).unwrap().gazetteer);
+            let source = Source::JsonLines(probe.join(format!("{set}.jsonl")));
+            crate::input::read_all(&[source], ReadOptions::default(), |d| {
+                same(&p, &d);
+                Ok(())
+            })
+            .unwrap();
+        }
+        let p = crate::Pipeline::new(crate::Gazetteer::bundled().unwrap());
+        let mut d = Document::new(
+            "r",
+            "Der russische Präsident traf sich am Montag in Paris mit François Hollande.",
+        );
+        d.date = PartialDate::parse("2016-05-10");
+        let x = p.extract(&d);
+        assert!(!x.relations.is_empty() && x.to_record(p.gazetteer()).referenced.len() == 1);
+        same(&p, &d);
+        let mut d = Document::new("lossy", "Merkel traf \u{FFFD} Putin in Moskau. Er sprach mit Merkel.");
+        d.repairs = vec![(12, 2)];
+        same(&p, &d);
     }
 
     proptest::proptest! {

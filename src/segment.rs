@@ -105,12 +105,31 @@ pub fn sentences(text: &str, from: usize) -> Vec<Span> {
     // them is a UTF-8 continuation byte, so every other byte is skipped without decoding.
     let b = text.as_bytes();
     let mut i = from;
+    // The next byte of each group of `STOPS` at or after the place it was searched from (`memchr`
+    // searches a vector of bytes at a time): still the next one while it is not behind `i`,
+    // because `i` only moves forward.
+    let find = |group: usize, from: usize| {
+        let rest = &b[from..];
+        let at = match group {
+            0 => memchr::memchr3(b'.', b'!', b'?', rest),
+            1 => memchr::memchr2(b'\n', 0xE2, rest),
+            _ => memchr::memchr2(b'D', b'E', rest),
+        };
+        at.map_or(b.len(), |k| from + k)
+    };
+    let mut next = [None::<usize>; 3];
     while i < b.len() {
-        // Skip to the next byte that can matter, with one table look-up per byte. A space
-        // matters only before `D` or `E`, so the table holds those letters instead: the space
-        // before one is handled here when the skip passed over it (as the loop did byte by byte).
+        // Skip to the next byte that can matter. A space matters only before `D` or `E`, so the
+        // stops hold those letters instead: the space before one is handled here when the skip
+        // passed over it (as the loop did byte by byte).
         let skipped = i;
-        i += b[i..].iter().position(|&x| STOPS[x as usize]).unwrap_or(b.len() - i);
+        for (group, n) in next.iter_mut().enumerate() {
+            if n.is_none_or(|at| at < i) {
+                *n = Some(find(group, i));
+            }
+        }
+        i = next.iter().flatten().copied().min().unwrap_or(b.len());
+        debug_assert!(b[skipped..i].iter().all(|&x| !STOPS[x as usize]));
         if i == b.len() {
             break;
         }
