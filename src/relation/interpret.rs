@@ -220,12 +220,16 @@ impl Ctx<'_> {
     /// Does clause `ci` place itself in a facility that names no place (`im Präsidentenpalast`,
     /// `in einem Hotel der Stadt`)?
     fn in_facility(&self, ci: usize) -> bool {
-        self.p.clauses[ci].phrases.iter().any(|&pi| {
+        let facility = |pi: usize| {
             let ph = &self.p.phrases[pi];
             ph.head_kind == Head::Noun
                 && self.t.toks[ph.head].slot.is_none()
-                && self.prep_matches(pi, &self.cons.meeting_place_preps)
                 && self.lex.is_facility_word(self.t.norm(ph.head))
+        };
+        self.p.clauses[ci].phrases.iter().any(|&pi| {
+            self.prep_matches(pi, &self.cons.meeting_place_preps)
+                // `im Hof des Kanzleramts`: a part of a facility is in it.
+                && (facility(pi) || self.p.phrases.iter().enumerate().any(|(g, q)| q.genitive && q.of == Some(pi) && facility(g)))
         })
     }
 
