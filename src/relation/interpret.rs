@@ -189,6 +189,23 @@ impl Ctx<'_> {
     /// The place of a clause that names none of its own: `dort` (the last place named before
     /// the sentence), else the dateline's.
     fn dateline_for(&self, ci: usize) -> Side {
+        // `reiste nach Berlin, wo er … zusammenkam`: `wo` is the place named before it (not
+        // one of several: `in Rom und Bratislava erwartet, wo sie …`).
+        if let ClauseKind::Subordinate(w) = self.p.clauses[ci].kind
+            && self.t.is(w, "wo")
+            && let Some(i) = (0..w).rev().find(|&i| {
+                self.t.toks[i]
+                    .slot
+                    .is_some_and(|s| s.place() && !s.attributive() && !s.genitive)
+            })
+        {
+            // Nor a facility (`hinter der Villa Kerry, wo …`).
+            let listed = self.p.phrase_of[i].is_some_and(|pi| self.group(pi).len() > 1 || self.facility(pi));
+            return match self.t.toks[i].slot {
+                Some(s) if !listed => vec![(s.entity, NO_PHRASE)],
+                _ => Vec::new(),
+            };
+        }
         if let Some(d) = self.p.clauses[ci]
             .tokens()
             .find(|&i| self.word_is(i, &self.lex.there_words))

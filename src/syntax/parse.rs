@@ -387,7 +387,16 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
             ClauseKind::Relative(None)
         } else if subordinate_opening && has_finite {
             ClauseKind::Subordinate(first)
-        } else if (t.has(lex, first, flag::INF_OPENER) || (!has_finite && after_comma))
+        } else if (t.has(lex, first, flag::INF_OPENER)
+            || (!has_finite && after_comma)
+            // `an, X zur Rede stellen zu wollen`: a segment closing with `zu` and an infinitive
+            // is one, whatever finite readings its infinitives have.
+            || (after_comma
+                && range
+                    .clone()
+                    .rev()
+                    .find(|&j| t.toks[j].is_word())
+                    .is_some_and(|j| j > 0 && t.is(j - 1, "zu") && is_zu_infinitive(lex, t, j))))
             && range.clone().any(|j| is_zu_infinitive(lex, t, j))
         {
             ClauseKind::Infinitive
