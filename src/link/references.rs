@@ -736,6 +736,27 @@ impl<'g> DocRefs<'g> {
                         // a person of an earlier clause (`reist Obama nach Rom, wo ihn Merkel
                         // erwartet`).
                         let subject = pcase == PronCase::Nom;
+                        // `In Ankara hatte Tusk X getroffen, in Istanbul war er …`: a subject
+                        // pronoun opening a main clause goes on with the first person of the main
+                        // clause before it (its subject, as a rule), not the last one named.
+                        let first_of_main = (subject && p.clauses[ci].kind == ClauseKind::Main)
+                            .then(|| (0..ci).rev().find(|&k| p.clauses[k].kind == ClauseKind::Main))
+                            .flatten()
+                            .and_then(|k| {
+                                p.clauses[k].phrases.iter().find_map(|&q| {
+                                    let q = &p.phrases[q];
+                                    t.toks[q.head]
+                                        .slot
+                                        .filter(|s| s.person() && q.prep.is_none() && !q.genitive)
+                                        .map(|s| s.entity)
+                                })
+                            })
+                            .filter(|&e| before.contains(&e) && self.fits(e, refers));
+                        let mut before = before;
+                        if let Some(e) = first_of_main {
+                            before.retain(|&x| x != e);
+                            before.push(e);
+                        }
                         self.antecedent_by(false, subject, &before, |e| self.fits(e, refers))
                             .filter(|e| !coargs.contains(e))
                             .map(|e| (e, Via::Coreference))
