@@ -651,8 +651,14 @@ struct Seg {
 fn waiting_host(lex: &Lexicon, t: &Tokens, segs: &[Seg], si: usize) -> Option<usize> {
     let r = segs[si].range.clone();
     let last = r.clone().rev().find(|&j| t.toks[j].is_word())?;
-    // `will mit X, Y und Z verhandeln`: a list of names goes on too.
-    let goes_on = (t.has(lex, r.start, flag::DET) || t.toks[r.start].slot.is_some_and(|s| !s.attributive()))
+    // `will mit X, Y und Z verhandeln`: a list of names goes on too; `hatten X, die …, und
+    // der Premier Y … vorbereitet`: so does a conjunct after the embedded clause.
+    let first = if t.has(lex, r.start, flag::CONJ) && r.len() > 2 {
+        r.start + 1
+    } else {
+        r.start
+    };
+    let goes_on = (t.has(lex, first, flag::DET) || t.toks[first].slot.is_some_and(|s| !s.attributive()))
         && is_nonfinite_form(lex, t, last)
         && r.clone().filter(|&j| j != last).all(|j| !finite_at(lex, t, j));
     if !goes_on {
@@ -1815,6 +1821,27 @@ mod tests {
             "{:?}",
             p.clauses
         );
+    }
+
+    #[test]
+    fn a_conjunct_after_a_relative_clause_goes_on_with_the_waiting_main_clause() {
+        let (_, p) = parse_str(
+            "Den Plan hatten Merkel, die in Brüssel gelandet war, und der Premier Rutte vorbereitet.",
+            &[
+                ("Merkel", Kind::Person, Via::Alias),
+                ("Brüssel", Kind::City, Via::Alias),
+                ("Rutte", Kind::Person, Via::Alias),
+            ],
+        );
+        assert_eq!(p.clauses.len(), 2, "{:?}", p.clauses);
+        assert_eq!(p.clauses[0].kind, ClauseKind::Main);
+        assert_eq!(p.clauses[0].nonfinite.len(), 1, "{:?}", p.clauses[0]);
+        let rutte = p
+            .phrases
+            .iter()
+            .position(|ph| ph.toks.end == 15)
+            .expect("Rutte's phrase");
+        assert_eq!(p.phrases[rutte].clause, 0, "{:?}", p.phrases);
     }
 
     #[test]
