@@ -431,10 +431,16 @@ pub fn extract_traced(
                     .map(|m| m.entity);
                 v.next().is_some_and(|a| v.any(|b| b != a))
             };
+            // `Die beiden Politiker kamen zusammen`: the last pair named are two persons.
+            let pair = || {
+                let s = sentence.slice(text);
+                lex.pair_words.iter().any(|w| s.contains(w.as_str()))
+            };
             // A possessive is someone too (`Sein Besuch in Österreich`), looked for last.
             (trigger
                 && (((named(&|_| true) || place) && (someone || has_possessive(lex, sentence.slice(text))))
-                    || countries >= 2))
+                    || countries >= 2
+                    || (someone && pair())))
                 || (weak_trigger
                     && (place || persons || (events.current(si).is_some() && joins(cons, sentence.slice(text))))
                     && someone)

@@ -377,6 +377,8 @@ pub struct Lexicon {
     pub behind_words: Vec<WordId>,
     /// `dort`.
     pub there_words: Vec<WordId>,
+    /// `beiden`, `beide` as written (the sentence gate looks for them in the text).
+    pub pair_words: Vec<String>,
     /// Longest form length in bytes, for compound-head search.
     max_noun_len: usize,
     /// The last three bytes of every noun form.
@@ -642,6 +644,7 @@ impl Lexicon {
         lex.ahead_lowercase_only = ids(&mut lex, &words.ahead_lowercase_only);
         lex.behind_words = ids(&mut lex, &words.behind_words);
         lex.there_words = ids(&mut lex, &words.there_words);
+        lex.pair_words = words.pair_words.clone();
         lex.counterfactual_finite = ids(&mut lex, &words.counterfactual_finite);
         lex.counterfactual_modals = ids(&mut lex, &words.counterfactual_modals);
         for (w, next) in &words.prepositions_before {
