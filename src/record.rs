@@ -782,18 +782,40 @@ mod json {
     }
 
     fn entity_info(out: &mut Vec<u8>, first: &mut bool, e: &EntityInfo) {
+        info_fields(
+            out,
+            first,
+            (&e.id, &e.name, &e.kind, e.wikidata.as_deref()),
+            e.aliases.iter(),
+        );
+    }
+
+    /// The fields an entity's description shares, whether from a record or the gazetteer.
+    fn info_fields<'a>(
+        out: &mut Vec<u8>,
+        first: &mut bool,
+        (id, name, kind, wikidata): (&str, &str, &Kind, Option<&str>),
+        aliases: impl Iterator<Item = &'a String>,
+    ) {
         key(out, first, "id");
-        string(out, &e.id);
+        string(out, id);
         key(out, first, "name");
-        string(out, &e.name);
+        string(out, name);
         key(out, first, "kind");
-        serde(out, &e.kind);
-        if let Some(w) = &e.wikidata {
+        serde(out, kind);
+        if let Some(w) = wikidata {
             key(out, first, "wikidata");
             string(out, w);
         }
         key(out, first, "aliases");
-        strings(out, &e.aliases);
+        out.push(b'[');
+        for (i, a) in aliases.enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            string(out, a);
+        }
+        out.push(b']');
     }
 
     fn entity(out: &mut Vec<u8>, e: &EntityRecord) {
@@ -902,25 +924,12 @@ mod json {
     }
 
     fn gaz_entity_info(out: &mut Vec<u8>, first: &mut bool, e: &crate::gazetteer::Entity) {
-        key(out, first, "id");
-        string(out, &e.id);
-        key(out, first, "name");
-        string(out, &e.name);
-        key(out, first, "kind");
-        serde(out, &e.kind);
-        if let Some(w) = &e.wikidata {
-            key(out, first, "wikidata");
-            string(out, w);
-        }
-        key(out, first, "aliases");
-        out.push(b'[');
-        for (i, a) in e.aliases.iter().chain(&e.short_aliases).enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            string(out, a);
-        }
-        out.push(b']');
+        info_fields(
+            out,
+            first,
+            (&e.id, &e.name, &e.kind, e.wikidata.as_deref()),
+            e.aliases.iter().chain(&e.short_aliases),
+        );
     }
 
     fn relation(
