@@ -698,10 +698,7 @@ impl<'g> DocRefs<'g> {
                     let object = matches!(pcase, PronCase::Acc | PronCase::Dat);
                     let ci = p.clause_of[ph.head];
                     // `Sie konnten`: `sie` with a plural verb is several people.
-                    let plural_verb = p.clauses[ci].finite.and_then(|f| t.toks[f].word).is_some_and(|w| {
-                        let v = &self.lex.info(w).verbs;
-                        !v.is_empty() && v.iter().filter(|r| r.form.finite()).all(|r| r.plural == Some(true))
-                    });
+                    let plural_verb = plural_finite(self.lex, t, p.clauses[ci].finite);
                     // `ein Fluss, der, sobald er ...`: in a relative clause about a masculine thing,
                     // `er` is that thing.
                     let thing = match p.clauses[ci].kind {
@@ -769,10 +766,7 @@ impl<'g> DocRefs<'g> {
                     });
                     // `X und Y, die gemeinsam vor die Presse traten`: `die` with a plural verb
                     // after coordinated names stands for all of them.
-                    let plural_verb = ante.and_then(|(_, f)| f).and_then(|f| t.toks[f].word).is_some_and(|w| {
-                        let v = &self.lex.info(w).verbs;
-                        !v.is_empty() && v.iter().filter(|r| r.form.finite()).all(|r| r.plural == Some(true))
-                    });
+                    let plural_verb = plural_finite(self.lex, t, ante.and_then(|(_, f)| f));
                     let group: Vec<EntityIdx> = match ante {
                         Some((a, _)) if plural_verb && t.norm(ph.head) == "die" => p
                             .group(p.phrases[a].group)
@@ -1158,6 +1152,14 @@ impl<'g> DocRefs<'g> {
 
 /// The persons a phrase's clause names as other arguments of its verb (phrases without a
 /// preposition, not genitives): who a pronoun or `der Gast` there cannot be.
+/// A finite verb whose every finite reading is plural (`konnten`, `traten`).
+fn plural_finite(lex: &Lexicon, t: &Tokens, finite: Option<usize>) -> bool {
+    finite.and_then(|f| t.toks[f].word).is_some_and(|w| {
+        let v = &lex.info(w).verbs;
+        !v.is_empty() && v.iter().filter(|r| r.form.finite()).all(|r| r.plural == Some(true))
+    })
+}
+
 fn coarguments(t: &Tokens, p: &Parse, pi: usize) -> Vec<EntityIdx> {
     let head = p.phrases[pi].head;
     p.clauses[p.clause_of[head]]

@@ -246,7 +246,7 @@ impl Ctx<'_> {
         self.p.clauses[ci].phrases.iter().any(|&pi| {
             self.prep_matches(pi, &self.cons.meeting_place_preps)
                 // `im Hof des Kanzleramts`: a part of a facility is in it.
-                && (facility(pi) || self.p.phrases.iter().enumerate().any(|(g, q)| q.genitive && q.of == Some(pi) && facility(g)))
+                && (facility(pi) || self.genitives_of(pi).any(facility))
         })
     }
 
@@ -472,6 +472,12 @@ impl Ctx<'_> {
             .collect()
     }
 
+    /// The genitive phrases that belong to phrase `pi` (`des Kanzleramts` in `im Hof des
+    /// Kanzleramts`).
+    fn genitives_of(&self, pi: usize) -> impl Iterator<Item = usize> + '_ {
+        (0..self.p.phrases.len()).filter(move |&g| self.p.phrases[g].genitive && self.p.phrases[g].of == Some(pi))
+    }
+
     /// The country whose side a clause puts its subject on (`auf russischer Seite`, `auf Seiten
     /// Russlands`).
     fn side_named(&self, ci: usize) -> Option<EntityIdx> {
@@ -481,12 +487,7 @@ impl Ctx<'_> {
             if !seite || !ph.prep.is_some_and(|w| self.prep_is(w, &["auf"])) {
                 return None;
             }
-            let genitive = self
-                .p
-                .phrases
-                .iter()
-                .filter(|g| g.genitive && g.of == Some(pi))
-                .map(|g| g.head);
+            let genitive = self.genitives_of(pi).map(|g| self.p.phrases[g].head);
             ph.attrs
                 .iter()
                 .copied()
@@ -2102,10 +2103,15 @@ impl Ctx<'_> {
             let word = if attributive {
                 crate::syntax::parse::participle_adjective(self.lex, t, i)
             } else {
-                // `willkommen geheißen`: a particle written apart before a non-finite form.
-                let apart = (i > 0 && c.finite != Some(i) && t.has(self.lex, i - 1, flag::PARTICLE))
-                    .then(|| self.lex.id(&format!("{}{}", t.norm(i - 1), t.norm(i))))
-                    .flatten();
+                // `willkommen geheißen`: a particle written apart before a non-finite form (looked
+                // up only for a verb form, not after every preposition that is also a particle).
+                let apart = (i > 0
+                    && c.finite != Some(i)
+                    && t.has(self.lex, i - 1, flag::PARTICLE)
+                    && t.word(i)
+                        .is_some_and(|w| self.lex.info(w).verbs.iter().any(|v| !v.form.finite())))
+                .then(|| self.lex.id(&format!("{}{}", t.norm(i - 1), t.norm(i))))
+                .flatten();
                 apart.or(t.word(i))
             };
             if self.p.phrase_of[i].is_none()

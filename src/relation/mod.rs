@@ -527,13 +527,13 @@ pub fn extract_traced(
         {
             let mut extra: Vec<Relation> = Vec::new();
             for r in &found.relations {
-                let there =
+                let at_city =
                     |q: &Relation| q.kind == RelationKind::Visited && q.subject == r.subject && q.object == city;
                 if r.kind == RelationKind::Visited
                     && !r.planned
                     && r.object == country
-                    && !found.relations.iter().any(there)
-                    && !extra.iter().any(there)
+                    && !found.relations.iter().any(at_city)
+                    && !extra.iter().any(at_city)
                 {
                     extra.push(Relation {
                         object: city,

@@ -311,11 +311,8 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
             let right = (i + 1..s.end).any(|j| finite_at(lex, t, j));
             // `wird X von A sowie B begleitet`: an auxiliary still waiting for its participle or
             // infinitive keeps the clause open across the conjunction.
-            let open_aux = (from..i).any(|j| {
-                finite_at(lex, t, j)
-                    && t.word(j)
-                        .is_some_and(|w| lex.info(w).flags & (flag::AUX | flag::MODAL) != 0)
-            }) && !(from..i).any(|j| verb_at(lex, t, j) && !finite_at(lex, t, j))
+            let open_aux = (from..i).any(|j| finite_aux_at(lex, t, j))
+                && !(from..i).any(|j| verb_at(lex, t, j) && !finite_at(lex, t, j))
                 && !(from..i).any(|j| {
                     verb_at(lex, t, j)
                         && t.word(j).is_some_and(|w| {
@@ -336,12 +333,8 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
             });
             // `will in Paris eine Rede halten und auch Hollande besuchen`: the modal before the
             // conjunction, its infinitive there too, and only infinitives after it.
-            let modal_left = (from..i).any(|j| {
-                finite_at(lex, t, j)
-                    && t.word(j)
-                        .is_some_and(|w| lex.info(w).flags & (flag::AUX | flag::MODAL) != 0)
-            }) && (from..i)
-                .any(|j| verb_at(lex, t, j) && is_nonfinite_form(lex, t, j) && !finite_only(lex, t, j));
+            let modal_left = (from..i).any(|j| finite_aux_at(lex, t, j))
+                && (from..i).any(|j| verb_at(lex, t, j) && is_nonfinite_form(lex, t, j) && !finite_only(lex, t, j));
             let shared = modal_left && closing_nonfinite && !verb_next;
             if left && right && !(open_aux && closing_nonfinite && !verb_next) {
                 split.push((from..i, elided_first, shared_first));
@@ -679,15 +672,18 @@ fn waiting_host(lex: &Lexicon, t: &Tokens, segs: &[Seg], si: usize) -> Option<us
 /// A main-clause segment with an auxiliary or modal and no participle or infinitive yet.
 fn host_waits(lex: &Lexicon, t: &Tokens, host: &Seg) -> bool {
     host.kind == ClauseKind::Main
-        && host.range.clone().any(|j| {
-            finite_at(lex, t, j)
-                && t.word(j)
-                    .is_some_and(|w| lex.info(w).flags & (flag::AUX | flag::MODAL) != 0)
-        })
+        && host.range.clone().any(|j| finite_aux_at(lex, t, j))
         && !host
             .range
             .clone()
             .any(|j| is_nonfinite_form(lex, t, j) && !finite_only(lex, t, j) && verb_at(lex, t, j))
+}
+
+/// A finite auxiliary or modal (`hat`, `wird`, `will`).
+fn finite_aux_at(lex: &Lexicon, t: &Tokens, j: usize) -> bool {
+    finite_at(lex, t, j)
+        && t.word(j)
+            .is_some_and(|w| lex.info(w).flags & (flag::AUX | flag::MODAL) != 0)
 }
 
 /// A form that can be a past participle.
@@ -777,9 +773,7 @@ fn is_relative_at(lex: &Lexicon, t: &Tokens, i: usize, end: usize) -> bool {
         // verb of saying.
         && !(is_nonfinite_form(lex, t, i - 2)
             && (0..i - 2).any(|j| {
-                finite_at(lex, t, j)
-                    && t.word(j)
-                        .is_some_and(|w| lex.info(w).flags & (flag::AUX | flag::MODAL) != 0)
+                finite_aux_at(lex, t, j)
             }))
     {
         return false;
