@@ -2423,7 +2423,11 @@ impl Ctx<'_> {
         for &(x, y) in &together {
             let (hx, hy) = (self.refs.home(x, self.date), self.refs.home(y, self.date));
             let one_side = hx.is_some() && hx == hy;
-            if !one_side && made.iter().any(|r| r.kind == RelationKind::Visited && r.subject == x) {
+            if !one_side
+                && made
+                    .iter()
+                    .any(|r| r.kind == RelationKind::Visited && (r.subject == x || r.subject == y))
+            {
                 push(RelationKind::Met, x, y, con.confidence * 0.9, &mut made);
             }
         }

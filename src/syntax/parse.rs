@@ -1677,6 +1677,43 @@ fn appositions(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
         }
         p.phrases[q].appos_of = Some(prev);
     }
+    apposition_conjuncts(lex, t, p);
+}
+
+/// `Der Präsident des EP, Martin Schulz, und der Premier X`: the comma closes the apposition, and
+/// what `und` adds after it is coordinated with the phrase the apposition explains.
+fn apposition_conjuncts(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
+    for q in 0..p.phrases.len() {
+        let Some(prev) = p.phrases[q].appos_of else { continue };
+        // The apposition with its genitive attributes (`X, der Präsident Frankreichs, und Y`).
+        let end = (q + 1..p.phrases.len())
+            .take_while(|&k| p.phrases[k].of == Some(q) || p.phrases[k].genitive)
+            .map(|k| p.phrases[k].toks.end)
+            .fold(p.phrases[q].toks.end, usize::max);
+        let closed = t.toks.get(end).is_some_and(|x| x.punct == Some(','))
+            && end + 1 < t.len()
+            && t.has(lex, end + 1, flag::CONJ);
+        if !closed {
+            continue;
+        }
+        let (group, head_group, clause, prep, prep_tok) = (
+            p.phrases[q].group,
+            p.phrases[prev].group,
+            p.phrases[prev].clause,
+            p.phrases[prev].prep,
+            p.phrases[prev].prep_tok,
+        );
+        for r in q + 1..p.phrases.len() {
+            let ph = &mut p.phrases[r];
+            if ph.group == group && ph.toks.start > end + 1 && ph.clause == clause {
+                ph.group = head_group;
+                if ph.prep.is_none() {
+                    ph.prep = prep;
+                    ph.prep_tok = prep_tok;
+                }
+            }
+        }
+    }
 }
 
 /// When the phrase starting at `start` follows `, darunter` (members named out of the group
