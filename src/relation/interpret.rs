@@ -1069,6 +1069,14 @@ impl Ctx<'_> {
         // `berieten mit den Landeshauptleuten`: the other party is there but unnamed, so the
         // coordinated subjects are not each other's partners.
         let mut unnamed = false;
+        // `X traf gemeinsam mit Y den Z`: Y is on X's side; the partner is whom another
+        // selector names, and Y only when none does.
+        let companions: Vec<usize> = if !is_a && np.is_none() && con.kind == RelationKind::Met {
+            self.companions(ci).into_iter().flat_map(|pi| self.group(pi)).collect()
+        } else {
+            Vec::new()
+        };
+        let mut companions_only: Option<Side> = None;
         for (k, sel) in sels.iter().enumerate() {
             let preps = con.preps.get(&(is_a, k)).map(Vec::as_slice).unwrap_or(&[]);
             let side: Side = match sel {
@@ -1322,15 +1330,22 @@ impl Ctx<'_> {
                     }
                 }
                 if matches!(sel, Sel::Reciprocal) {
-                    return (Vec::new(), !unnamed);
+                    return match companions_only {
+                        Some(side) => (side, false),
+                        None => (Vec::new(), !unnamed),
+                    };
                 }
                 continue;
             }
+            let (with_x, side): (Side, Side) = side.into_iter().partition(|(_, pi)| companions.contains(pi));
             if !side.is_empty() {
                 return (side, false);
             }
+            if !with_x.is_empty() {
+                companions_only.get_or_insert(with_x);
+            }
         }
-        (Vec::new(), false)
+        (companions_only.unwrap_or_default(), false)
     }
 
     fn cond(&self, c: &CondC, ci: usize) -> bool {
@@ -2252,6 +2267,18 @@ impl Ctx<'_> {
             self.select(con, false, t, np, ci, passive)
         };
         let mut pairs: Vec<(EntityIdx, EntityIdx)> = Vec::new();
+        // `X traf gemeinsam mit Y den Z`: Y met Z too, and was with X.
+        if con.kind == RelationKind::Met && np.is_none() && !a_pairs && !b.is_empty() {
+            for pi in self.companions(ci) {
+                for (c, _) in self.persons(self.side_of(&self.group(pi))) {
+                    if a.iter().chain(&b).any(|q| q.0 == c) {
+                        continue;
+                    }
+                    pairs.extend(a.iter().map(|&(x, _)| (x, c)));
+                    pairs.extend(b.iter().map(|&(y, _)| (c, y)));
+                }
+            }
+        }
         if a_pairs || (b_reciprocal && b.is_empty()) {
             for x in 0..a.len() {
                 for y in x + 1..a.len() {
