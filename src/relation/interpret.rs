@@ -472,6 +472,20 @@ impl Ctx<'_> {
             .collect()
     }
 
+    /// A noun phrase right after a comma that follows a person's name is an apposition to it
+    /// (`traf Patriarch Kyrill, das Oberhaupt der Kirche`), whatever its noun.
+    fn explains_person(&self, pi: usize) -> bool {
+        let start = self.p.phrases[pi].toks.start;
+        start > 1
+            && self.t.toks[start - 1].punct == Some(',')
+            && pi > 0
+            && self.p.phrases[pi - 1].toks.end + 1 == start
+            && self.p.phrases[pi - 1].clause == self.p.phrases[pi].clause
+            && self.t.toks[self.p.phrases[pi - 1].head]
+                .slot
+                .is_some_and(|s| s.person())
+    }
+
     /// The genitive phrases that belong to phrase `pi` (`des Kanzleramts` in `im Hof des
     /// Kanzleramts`).
     fn genitives_of(&self, pi: usize) -> impl Iterator<Item = usize> + '_ {
@@ -1371,6 +1385,7 @@ impl Ctx<'_> {
                         && !self.t.has(self.lex, ph.head, flag::TEMPORAL)
                         && person_title(self.lex, self.t, ph.head).is_none()
                         && ph.refs.is_empty()
+                        && !self.explains_person(pi)
                 })
             }
             CondC::HasPrep(ps) => self.p.clauses[ci].phrases.iter().any(|&pi| self.prep_matches(pi, ps)),
