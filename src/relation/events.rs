@@ -29,6 +29,8 @@ pub struct Event {
     pub places: Vec<EntityIdx>,
     /// Persons who took part, host included.
     pub participants: Vec<EntityIdx>,
+    /// Who invited to it (`auf Einladung von X`): who joins it later was invited by them.
+    pub inviters: Vec<EntityIdx>,
     /// The sentence that mentioned it last.
     pub last: usize,
 }
@@ -43,6 +45,8 @@ pub struct Note {
     pub places: Vec<EntityIdx>,
     /// Persons it names as taking part.
     pub participants: Vec<EntityIdx>,
+    /// Persons it names as having invited to it.
+    pub inviters: Vec<EntityIdx>,
 }
 
 /// The meeting a document told of last.
@@ -73,14 +77,17 @@ impl Events {
                     .is_some_and(|e| e.last == si && !e.participants.is_empty());
             if (n.new && !same) || !open {
                 self.current = Some(Event {
-                    places: Vec::new(),
-                    participants: Vec::new(),
                     last: si,
+                    ..Event::default()
                 });
             }
             let e = self.current.as_mut().expect("set above");
             e.last = si;
-            for (list, new) in [(&mut e.places, &n.places), (&mut e.participants, &n.participants)] {
+            for (list, new) in [
+                (&mut e.places, &n.places),
+                (&mut e.participants, &n.participants),
+                (&mut e.inviters, &n.inviters),
+            ] {
                 for &p in new {
                     if list.len() < MAX_PARTICIPANTS && !list.contains(&p) {
                         list.push(p);
@@ -100,6 +107,7 @@ mod tests {
             new,
             places: places.to_vec(),
             participants: participants.to_vec(),
+            inviters: Vec::new(),
         }
     }
 

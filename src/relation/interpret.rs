@@ -683,6 +683,9 @@ impl Ctx<'_> {
         if !adjacent || q.head_kind != Head::Noun || self.t.has(self.lex, q.head, flag::TEMPORAL) {
             return false;
         }
+        if self.lex.is_state_noun(self.t.norm(q.head)) {
+            return false;
+        }
         if !self.lex.is_event_noun(self.t.norm(q.head)) {
             // `empfing X im Kanzleramt in Wien`: the facility the event is in stands where its
             // place says (unless it belongs to a noun itself: `die Lage im Lager in X`).
@@ -2046,6 +2049,7 @@ impl Ctx<'_> {
                     new,
                     places: self.meeting_places(pi, own),
                     participants,
+                    inviters: Vec::new(),
                 },
             ));
         }
@@ -2076,6 +2080,7 @@ impl Ctx<'_> {
                             new: true,
                             places,
                             participants,
+                            inviters: Vec::new(),
                         },
                     ));
                 }
@@ -2108,6 +2113,7 @@ impl Ctx<'_> {
                 Note {
                     new: false,
                     places,
+                    inviters: hosts.clone(),
                     participants: hosts,
                 },
             ));
@@ -2326,6 +2332,7 @@ impl Ctx<'_> {
         // `An den Gesprächen werden X und Y teilnehmen`: who joins a meeting an earlier sentence
         // told of met who took part before, and was at its place.
         let mut event_visits: Vec<(EntityIdx, EntityIdx, f32)> = Vec::new();
+        let mut event_invites: Vec<(EntityIdx, EntityIdx)> = Vec::new();
         // Who took part before: not placed again by this clause (their visits were told of then).
         let mut earlier: Vec<EntityIdx> = Vec::new();
         // A construction of presence that names no meeting (`saßen mit am Tisch`, `war anwesend`)
@@ -2348,6 +2355,11 @@ impl Ctx<'_> {
                 }
             };
             if let Some(ev) = event {
+                // `Auf Einladung von X sind die Regierungschefs zusammengekommen. Zu dem Treffen
+                // reiste auch Y an`: who joins a meeting was invited by who invited to it.
+                for &x in &joiners {
+                    event_invites.extend(ev.inviters.iter().filter(|&&i| i != x).map(|&i| (i, x)));
+                }
                 earlier.extend(ev.participants.iter().copied().filter(|e| !joiners.contains(e)));
                 let side = self.side_named(ci);
                 for &x in &joiners {
@@ -2379,7 +2391,7 @@ impl Ctx<'_> {
         } else {
             Vec::new()
         };
-        if pairs.is_empty() && lone.is_empty() && event_visits.is_empty() {
+        if pairs.is_empty() && lone.is_empty() && event_visits.is_empty() && event_invites.is_empty() {
             return;
         }
         let hedged = self.hedged(ci, t, np);
@@ -2471,6 +2483,14 @@ impl Ctx<'_> {
                     .any(|r| r.kind == RelationKind::Visited && (r.subject == x || r.subject == y))
             {
                 push(RelationKind::Met, x, y, con.confidence * 0.9, &mut made);
+            }
+        }
+        // The invitation was made before the meeting, whatever its tense.
+        for &(i, x) in &event_invites {
+            let n = made.len();
+            push(RelationKind::Invited, i, x, con.confidence * 0.8, &mut made);
+            if let Some(r) = made.get_mut(n) {
+                r.planned = false;
             }
         }
         // Visits: the places of a visit relation also give their country when the sentence

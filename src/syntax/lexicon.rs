@@ -327,6 +327,7 @@ struct WordsFile {
     event_nouns: Vec<String>,
     media_nouns: Vec<String>,
     near_nouns: Vec<String>,
+    state_nouns: Vec<String>,
     object_control: Vec<String>,
     open_question: Vec<String>,
 }
@@ -391,6 +392,8 @@ pub struct Lexicon {
     pub media_nouns: Vec<String>,
     /// Nouns of nearness (normalised), also as compound tails (`Nähe`, `Stadtrand`).
     pub near_nouns: Vec<String>,
+    /// Nouns of states (normalised), also as compound tails (`EU-Staaten`, `Balkanländer`).
+    pub state_nouns: Vec<String>,
     /// Verbs whose object controls the zu-infinitive after them.
     pub object_control: Vec<LemmaId>,
     /// Goods (normalised), also as compound tails (`Artilleriegranaten`).
@@ -503,6 +506,12 @@ impl Lexicon {
     /// Nähe von Aleppo` places the clause near Aleppo.
     pub fn is_near_noun(&self, norm: &str) -> bool {
         noun_ends_in(norm, &self.near_nouns)
+    }
+
+    /// True when `norm` (a normalised noun) names states (`Staaten`, `Balkanländer`): no
+    /// place phrase is an attribute of it (`die Regierungschefs von zehn EU-Staaten in Brüssel`).
+    pub fn is_state_noun(&self, norm: &str) -> bool {
+        noun_ends_in(norm, &self.state_nouns)
     }
 
     /// The id of a verb lemma.
@@ -624,6 +633,7 @@ impl Lexicon {
         lex.event_nouns = words.event_nouns.iter().map(|w| fold(w)).collect();
         lex.media_nouns = words.media_nouns.iter().map(|w| fold(w)).collect();
         lex.near_nouns = words.near_nouns.iter().map(|w| fold(w)).collect();
+        lex.state_nouns = words.state_nouns.iter().map(|w| fold(w)).collect();
         lex.goods = words.goods.iter().map(|w| fold(w)).collect();
         lex.object_control = words
             .object_control
