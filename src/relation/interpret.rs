@@ -1997,6 +1997,32 @@ impl Ctx<'_> {
         (ev, places)
     }
 
+    /// Is the phrase headed by a noun of receiving (`Empfang`: the noun of a construction of
+    /// kind `received`)?
+    fn reception(&self, pi: usize) -> bool {
+        self.head_noun(pi).is_some_and(|l| {
+            self.cons
+                .by_noun
+                .get(l)
+                .is_some_and(|ks| ks.iter().any(|&k| self.cons.list[k].kind == RelationKind::Received))
+        })
+    }
+
+    /// The persons who invite in clause `ci`: the subject of an active verb of an invitation
+    /// construction (`hatte X die Staatschefs zu einem Empfang geladen`).
+    fn inviters_of(&self, ci: usize) -> Vec<EntityIdx> {
+        let inviting = |l: LemmaId| {
+            self.cons.by_lemma.get(&l).is_some_and(|ks| {
+                ks.iter()
+                    .any(|&k| self.cons.list[k].verb && self.cons.list[k].kind == RelationKind::Invited)
+            })
+        };
+        match self.clause_verb(ci, inviting) {
+            Some(v) if !self.passive(ci, v) => self.person_ids(&self.subject_side(ci)),
+            _ => Vec::new(),
+        }
+    }
+
     /// What the sentence says of meetings, in order: a meeting noun opens a meeting of its own
     /// or refers back to the one told of before; a clause of a meeting verb naming no
     /// participant goes on telling of it, with the host who invited (`tagen auf Einladung von
@@ -2034,6 +2060,13 @@ impl Ctx<'_> {
             let own = self.own_places(pi);
             let new = !(self.definite(pi) && own.is_empty());
             let mut participants = persons_of_clause(ph.clause);
+            // `hatte X die Staatschefs zu einem Empfang geladen`: who invited to it takes part.
+            let inviters = self.inviters_of(ph.clause);
+            for &e in &inviters {
+                if !participants.contains(&e) {
+                    participants.push(e);
+                }
+            }
             for (jp, js) in &found.joined {
                 if *jp == pi {
                     for &e in js {
@@ -2049,7 +2082,7 @@ impl Ctx<'_> {
                     new,
                     places: self.meeting_places(pi, own),
                     participants,
-                    inviters: Vec::new(),
+                    inviters,
                 },
             ));
         }
@@ -2354,6 +2387,20 @@ impl Ctx<'_> {
                     (self.event, places)
                 }
             };
+            // `hatte X die Staatschefs zu einem Empfang geladen, zu dem auch Y kam`: the meeting
+            // named in this sentence has who invited to it as host.
+            let inviters_here = match (meeting, event) {
+                (Some(mp), None) => self.inviters_of(self.p.phrases[mp].clause),
+                _ => Vec::new(),
+            };
+            for &x in &joiners {
+                for &i in inviters_here.iter().filter(|&&i| i != x) {
+                    if !pairs.contains(&(x, i)) && !pairs.contains(&(i, x)) {
+                        pairs.push((x, i));
+                    }
+                    event_invites.push((i, x));
+                }
+            }
             if let Some(ev) = event {
                 // `Auf Einladung von X sind die Regierungschefs zusammengekommen. Zu dem Treffen
                 // reiste auch Y an`: who joins a meeting was invited by who invited to it.
@@ -2485,12 +2532,17 @@ impl Ctx<'_> {
                 push(RelationKind::Met, x, y, con.confidence * 0.9, &mut made);
             }
         }
-        // The invitation was made before the meeting, whatever its tense.
+        // The invitation was made before the meeting, whatever its tense; who invited to a
+        // reception received who came to it.
+        let reception = meeting.is_some_and(|mp| self.reception(mp));
         for &(i, x) in &event_invites {
             let n = made.len();
             push(RelationKind::Invited, i, x, con.confidence * 0.8, &mut made);
             if let Some(r) = made.get_mut(n) {
                 r.planned = false;
+            }
+            if reception {
+                push(RelationKind::Received, i, x, con.confidence * 0.8, &mut made);
             }
         }
         // Visits: the places of a visit relation also give their country when the sentence

@@ -587,15 +587,27 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
             // neuter, and `die`/`der`/`den` cannot stand for it; the noun before it is meant.
             let ante = ante.map(|k| {
                 let ph = &p.phrases[k];
-                let bare_place = ph.prep.is_some()
-                    && ph.head > 0
-                    && ph.toks.start + 1 == ph.head
-                    && t.toks[ph.head]
-                        .slot
-                        .is_some_and(|s| matches!(s.kind, Kind::City | Kind::Country) && !s.reference);
                 // `das Treffen in Luxemburg, an dem X teilnahm`: after a preposition the relative
-                // pronoun stands for what one takes part in or is at, not the city.
+                // pronoun stands for what one takes part in or is at, not the city; nor the venue
+                // of an event (`zu einem Empfang im Metropolitan Museum, zu dem X kam`).
                 let governed = t.has(lex, start, flag::PREP);
+                let event_before = k.checked_sub(1).is_some_and(|q| {
+                    p.phrases[q].head_kind == Head::Noun && lex.is_event_noun(t.norm(p.phrases[q].head))
+                });
+                let venue = governed
+                    && event_before
+                    && ph.prep.is_some()
+                    && match t.toks[ph.head].slot {
+                        Some(s) => s.kind == Kind::Place && !s.reference,
+                        None => lex.is_facility_word(t.norm(ph.head)),
+                    };
+                let bare_place = venue
+                    || (ph.prep.is_some()
+                        && ph.head > 0
+                        && ph.toks.start + 1 == ph.head
+                        && t.toks[ph.head]
+                            .slot
+                            .is_some_and(|s| !s.reference && matches!(s.kind, Kind::City | Kind::Country)));
                 let pronoun = if governed { start + 1 } else { start };
                 let not_neuter = matches!(t.norm(pronoun), "die" | "der" | "den");
                 match k.checked_sub(1) {
