@@ -1316,6 +1316,10 @@ impl Ctx<'_> {
                                 (self.prep_matches(pi, preps) || self.near_place(pi, preps))
                                     && Some(pi) != np
                                     && !self.in_vorfeld_phrase(pi)
+                                    // `mit Nachrichten aus China`: an origin after a noun is the
+                                    // noun's.
+                                    && !(self.p.phrases[pi].prep.is_some_and(|w| self.prep_is(w, &["aus"]))
+                                        && self.belongs_to_other_noun(pi, false))
                             })
                             .collect()
                     };
@@ -2242,12 +2246,14 @@ impl Ctx<'_> {
                 }
             }
             // A lemma of coming home (`zurückreisen`) beside a travel lemma of the same form
-            // (`reiste ... zurück`): no visit.
+            // (`reiste ... zurück`): no visit to where the travel goes ...
             let returning = fired
                 .iter()
                 .any(|f| f.2.is_some_and(|l| self.cons.return_verbs.contains(&l)));
-            for (k, np, _) in fired {
-                if returning && self.cons.list[k].kind == RelationKind::Visited && np.is_none() {
+            for (k, np, lemma) in fired {
+                // ... but the place coming home from was visited (`kehrte aus China zurück`).
+                let from = lemma.is_some_and(|l| self.cons.return_verbs.contains(&l));
+                if returning && !from && self.cons.list[k].kind == RelationKind::Visited && np.is_none() {
                     continue;
                 }
                 self.apply(&self.cons.list[k], i, np, ci, out, sentence, attribution);
