@@ -519,7 +519,20 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
             && prev_clause.is_some_and(|pc| {
                 p.clauses[pc].kind == ClauseKind::Main && !finite_at(lex, t, p.clauses[pc].start())
             });
-        let elided = s.elided || listed;
+        // `, der nach Paris gereist war und mit Hollande sprach`: a verb-final clause after `und`
+        // that goes on from a relative or subordinate clause shares its subject.
+        let verb_final_conjunct = s.kind == ClauseKind::Main
+            && !s.after_comma
+            && s.range.start > 0
+            && t.has(lex, s.range.start - 1, flag::CONJ)
+            && prev_clause
+                .is_some_and(|pc| matches!(p.clauses[pc].kind, ClauseKind::Relative(_) | ClauseKind::Subordinate(_)))
+            && s.range
+                .clone()
+                .rev()
+                .find(|&j| t.toks[j].is_word())
+                .is_some_and(|last| finite_at(lex, t, last) && !(s.range.start..last).any(|j| finite_at(lex, t, j)));
+        let elided = s.elided || listed || verb_final_conjunct;
         let parent = match s.kind {
             _ if s.in_paren => prev_clause,
             ClauseKind::Relative(_) | ClauseKind::Subordinate(_) | ClauseKind::Infinitive | ClauseKind::Adjunct => {
