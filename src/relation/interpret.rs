@@ -1632,14 +1632,12 @@ impl Ctx<'_> {
                 }
             }
         }
-        // Present tense with a day ahead (`trifft am Montag`): a schedule.
+        // Present tense with a day ahead (`trifft am Montag`): a schedule. A plural present has
+        // the form of a subjunctive I too (`besuchen am Dienstag`), which is no past either.
         let present = c.finite.is_some_and(|f| {
             self.t.word(f).is_some_and(|w| {
-                self.lex
-                    .info(w)
-                    .verbs
-                    .iter()
-                    .all(|v| v.form == VForm::Present || !v.form.finite())
+                let verbs = &self.lex.info(w).verbs;
+                verbs.iter().any(|v| v.form == VForm::Present) && !verbs.iter().any(|v| v.form == VForm::Past)
             })
         });
         let perfect = c.finite.is_some_and(|f| self.t.has(self.lex, f, flag::PERFECT_AUX)) && !c.nonfinite.is_empty();
