@@ -1700,6 +1700,13 @@ fn appositions(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
         if pv.group == ph.group {
             continue;
         }
+        // `empfing der Präsident, X, den Kardinal`: the comma closes the apposition X; a phrase
+        // after it in another case is the clause's, not a second apposition.
+        if let Some(head) = pv.appos_of
+            && p.phrases[head].cases & ph.cases == 0
+        {
+            continue;
+        }
         p.phrases[q].appos_of = Some(prev);
     }
     apposition_conjuncts(lex, t, p);
