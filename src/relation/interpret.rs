@@ -126,10 +126,41 @@ impl Ctx<'_> {
         {
             return vec![city];
         }
+        if ph.head_kind == Head::Noun && self.lex.is_delegation_noun(self.t.norm(ph.head)) {
+            return self.delegation_leaders(pi);
+        }
         match self.t.toks[ph.head].slot {
             Some(s) if !s.attributive() => vec![s.entity],
             _ => Vec::new(),
         }
+    }
+
+    /// `die Delegation der Opposition unter Führung von X`, `die Regierungsdelegation unter dem
+    /// Botschafter X`: the persons who lead the delegation of phrase `pi` (it stands for them).
+    fn delegation_leaders(&self, pi: usize) -> Vec<EntityIdx> {
+        // The first phrase after the delegation and its genitives, with nothing in between.
+        let mut end = self.p.phrases[pi].toks.end;
+        let mut k = pi + 1;
+        while k < self.p.phrases.len() && self.p.phrases[k].genitive && self.p.phrases[k].toks.start == end {
+            end = self.p.phrases[k].toks.end;
+            k += 1;
+        }
+        let Some(q) = self.p.phrases.get(k).filter(|q| q.toks.start == end) else {
+            return Vec::new();
+        };
+        if !q.prep.is_some_and(|w| self.prep_is(w, &["unter"])) {
+            return Vec::new();
+        }
+        let leader = if q.head_kind == Head::Noun && self.lex.leading_nouns.iter().any(|n| n == self.t.norm(q.head)) {
+            // `unter Führung von X`, `unter der Leitung des Botschafters X`.
+            match self.p.phrases.get(k + 1).filter(|r| r.of == Some(k) || r.genitive) {
+                Some(_) => k + 1,
+                None => return Vec::new(),
+            }
+        } else {
+            k
+        };
+        self.person_ids(&self.side_of(&self.group(leader)))
     }
 
     /// `in Wien-Wieden`, `in Kiew-Petschersk`: a name after a city and a hyphen that is no German

@@ -328,6 +328,8 @@ struct WordsFile {
     media_nouns: Vec<String>,
     near_nouns: Vec<String>,
     state_nouns: Vec<String>,
+    delegation_nouns: Vec<String>,
+    leading_nouns: Vec<String>,
     object_control: Vec<String>,
     open_question: Vec<String>,
 }
@@ -394,6 +396,10 @@ pub struct Lexicon {
     pub near_nouns: Vec<String>,
     /// Nouns of states (normalised), also as compound tails (`EU-Staaten`, `Balkanländer`).
     pub state_nouns: Vec<String>,
+    /// Nouns of delegations (normalised), also as compound tails (`Regierungsdelegation`).
+    pub delegation_nouns: Vec<String>,
+    /// Nouns of leading (normalised): `unter Führung von X`.
+    pub leading_nouns: Vec<String>,
     /// Verbs whose object controls the zu-infinitive after them.
     pub object_control: Vec<LemmaId>,
     /// Goods (normalised), also as compound tails (`Artilleriegranaten`).
@@ -512,6 +518,12 @@ impl Lexicon {
     /// place phrase is an attribute of it (`die Regierungschefs von zehn EU-Staaten in Brüssel`).
     pub fn is_state_noun(&self, norm: &str) -> bool {
         noun_ends_in(norm, &self.state_nouns)
+    }
+
+    /// True when `norm` (a normalised noun) names a delegation (`Regierungsdelegation`): one led
+    /// `unter X` stands for X.
+    pub fn is_delegation_noun(&self, norm: &str) -> bool {
+        noun_ends_in(norm, &self.delegation_nouns)
     }
 
     /// The id of a verb lemma.
@@ -634,6 +646,8 @@ impl Lexicon {
         lex.media_nouns = words.media_nouns.iter().map(|w| fold(w)).collect();
         lex.near_nouns = words.near_nouns.iter().map(|w| fold(w)).collect();
         lex.state_nouns = words.state_nouns.iter().map(|w| fold(w)).collect();
+        lex.delegation_nouns = words.delegation_nouns.iter().map(|w| fold(w)).collect();
+        lex.leading_nouns = words.leading_nouns.iter().map(|w| fold(w)).collect();
         lex.goods = words.goods.iter().map(|w| fold(w)).collect();
         lex.object_control = words
             .object_control
