@@ -1598,7 +1598,14 @@ impl Ctx<'_> {
         }
         let c = &self.p.clauses[ci];
         let plan_word = |ci: usize| self.clause_has(ci, flag::PLAN);
-        if plan_word(ci) {
+        // `hatten X und Y den Durchbruch in einem Gespräch vorbereitet`: a meeting the clause
+        // happens in is no object of its plan word.
+        let circumstance = np.is_some_and(|np| {
+            self.p.phrases[np]
+                .prep
+                .is_some_and(|w| self.prep_is(w, &["in", "im", "bei", "beim", "während"]))
+        });
+        if plan_word(ci) && !circumstance {
             return true;
         }
         // An infinitive clause under a plan (`kündigte an, X zu besuchen`).
