@@ -2389,6 +2389,21 @@ impl Ctx<'_> {
                     }
                 }
             }
+            // `X und Y trafen sich mit Z`: who met someone together were together, unless one
+            // delegation (of one known country).
+            if con.kind == RelationKind::Met && !b.is_empty() {
+                let together: Vec<EntityIdx> = self.person_ids(&a);
+                for (k, &x) in together.iter().enumerate() {
+                    for &y in &together[k + 1..] {
+                        let (hx, hy) = (self.refs.home(x, self.date), self.refs.home(y, self.date));
+                        let one_side = hx.is_some() && hx == hy;
+                        let paired = pairs.contains(&(x, y)) || pairs.contains(&(y, x));
+                        if !one_side && !paired {
+                            pairs.push((x, y));
+                        }
+                    }
+                }
+            }
         }
         // `Unter den Gästen waren X und Y`: who were guests together met, unless one delegation
         // (of one known country).
