@@ -1050,6 +1050,22 @@ fn chunk(lex: &Lexicon, t: &Tokens, r: Range<usize>, may_relate: bool, p: &mut P
                 i += 1;
                 continue;
             }
+            // `die Staats- und Regierungschefs`: a truncated compound and its conjunction belong
+            // to the phrase of the noun after them, which heads it.
+            let truncated = c == '-'
+                && tok.glued
+                && i > r.start
+                && t.toks[i - 1].cap
+                && i + 2 < r.end
+                && t.has(lex, i + 1, flag::CONJ)
+                && t.toks[i + 2].cap
+                && t.toks[i + 2].is_word();
+            if truncated && let Some(ph) = open.as_mut() {
+                ph.toks.end = i + 2;
+                ph.head_kind = Head::None;
+                i += 2;
+                continue;
+            }
             close(&mut open, p);
             i += 1;
             continue;
@@ -2000,6 +2016,24 @@ mod tests {
         assert!(groups.windows(2).all(|w| w[0] == w[1]), "{groups:?}");
         let hollande = p.phrases.last().unwrap();
         assert!(hollande.prep.is_some(), "Hollande shares `mit`");
+    }
+
+    #[test]
+    fn a_truncated_compound_joins_the_phrase_of_the_noun_after_it() {
+        let (t, p) = parse_str(
+            "Die Staats- und Regierungschefs trafen Kerry.",
+            &[("Kerry", Kind::Person, Via::Alias)],
+        );
+        let ph = &p.phrases[0];
+        assert_eq!(t.norm(ph.head), "regierungschefs");
+        assert_eq!(ph.toks.start, 0);
+        assert_eq!(p.phrases.len(), 2, "the truncated `Staats-` is no phrase of its own");
+        // A hyphen with no conjunction after it is no truncated compound.
+        let (t, p) = parse_str(
+            "Die Staats- Regierungschefs trafen Kerry.",
+            &[("Kerry", Kind::Person, Via::Alias)],
+        );
+        assert_eq!(t.norm(p.phrases[0].head), "staats");
     }
 
     #[test]
