@@ -20,8 +20,11 @@
 use crate::gazetteer::{EntityIdx, Gazetteer, Kind};
 use crate::normalize::{Normalized, normalize_pattern};
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::MatchKind;
+use aho_corasick::automaton::Automaton as _;
 use rustc_hash::FxHashMap as HashMap;
+
+pub mod scan;
 
 /// Which list of the gazetteer record a form came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -98,10 +101,18 @@ pub struct Hit {
     pub inflection: Inflection,
 }
 
+/// The automaton of the names: a DFA for the patterns of a gazetteer of ordinary size, a
+/// contiguous NFA above [`DFA_MAX_PATTERNS`]; searched with [`scan::overlapping`].
+#[derive(Debug, Clone)]
+enum Automaton {
+    Dfa(aho_corasick::dfa::DFA),
+    Nfa(aho_corasick::nfa::contiguous::NFA),
+}
+
 /// Compiled matcher over a gazetteer. Immutable, `Send + Sync`.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    ac: AhoCorasick,
+    ac: Automaton,
     entries: Vec<Vec<Entry>>,
     tails: Vec<String>,
     /// `pro`, `anti` (data/de/adjective_prefixes.txt).
@@ -254,16 +265,25 @@ impl Matcher {
         // large gazetteers (hundreds of thousands of entities) it takes gigabytes and many
         // seconds to build, where a contiguous NFA takes a tenth of both and searches only a
         // little slower.
-        let kind = if texts.len() <= DFA_MAX_PATTERNS {
-            aho_corasick::AhoCorasickKind::DFA
+        // No prefilter: with thousands of patterns aho-corasick finds none that helps, and the
+        // scan loop walks every byte anyway.
+        let ac = if texts.len() <= DFA_MAX_PATTERNS {
+            Automaton::Dfa(
+                aho_corasick::dfa::Builder::new()
+                    .match_kind(MatchKind::Standard)
+                    .prefilter(false)
+                    .build(&texts)
+                    .expect("patterns are non-empty and few enough for aho-corasick"),
+            )
         } else {
-            aho_corasick::AhoCorasickKind::ContiguousNFA
+            Automaton::Nfa(
+                aho_corasick::nfa::contiguous::Builder::new()
+                    .match_kind(MatchKind::Standard)
+                    .prefilter(false)
+                    .build(&texts)
+                    .expect("patterns are non-empty and few enough for aho-corasick"),
+            )
         };
-        let ac = AhoCorasickBuilder::new()
-            .kind(Some(kind))
-            .match_kind(MatchKind::Standard)
-            .build(&texts)
-            .expect("patterns are non-empty and few enough for aho-corasick");
         let tails = crate::word_list(include_str!("../../data/de/compound_tails.txt"))
             .map(normalize_pattern)
             .collect();
@@ -288,16 +308,18 @@ impl Matcher {
 
     /// Heap bytes used by the automaton.
     pub fn memory_usage(&self) -> usize {
-        self.ac.memory_usage()
+        match &self.ac {
+            Automaton::Dfa(a) => a.memory_usage(),
+            Automaton::Nfa(a) => a.memory_usage(),
+        }
     }
 
     /// All hits in `text` (sorted, non-overlapping), given its normalisation `norm`.
     pub fn find(&self, text: &str, norm: &Normalized) -> Vec<Hit> {
         let mut valid: Vec<Hit> = Vec::new();
-        for m in self.ac.find_overlapping_iter(norm.text.as_str()) {
-            let (s, e) = (m.start(), m.end());
+        let mut on_hit = |pattern: aho_corasick::PatternID, s: usize, e: usize| {
             if !norm.starts_char(s) || !norm.starts_char(e) {
-                continue;
+                return;
             }
             // Most hits of the overlapping scan lie inside a word: they are dropped before their
             // span is mapped back.
@@ -309,18 +331,22 @@ impl Matcher {
             };
             // `prorussische`: an adjective after a prefix of data/de/adjective_prefixes.txt.
             if glued && !self.adjective_after_prefix(text, os) {
-                continue;
+                return;
             }
             let (os, oe) = norm.original_span(text, s, e);
-            if let Some(mut hit) = self.validate(text, os, oe, &self.entries[m.pattern().as_usize()]) {
+            if let Some(mut hit) = self.validate(text, os, oe, &self.entries[pattern.as_usize()]) {
                 if glued {
                     hit.candidates.retain(|c| c.form == Form::Adjective);
                     if hit.candidates.is_empty() {
-                        continue;
+                        return;
                     }
                 }
                 valid.push(hit);
             }
+        };
+        match &self.ac {
+            Automaton::Dfa(a) => scan::overlapping(a, norm.text.as_bytes(), &mut on_hit),
+            Automaton::Nfa(a) => scan::overlapping(a, norm.text.as_bytes(), &mut on_hit),
         }
         // Leftmost-longest over valid hits.
         valid.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));

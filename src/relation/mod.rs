@@ -292,11 +292,11 @@ pub fn extract_traced(
     let mut weak: Vec<usize> = Vec::new();
     let mut titles: Vec<usize> = Vec::new();
     let mut pronouns: Vec<usize> = Vec::new();
-    for m in cons.gate.find_overlapping_iter(norm.text.as_str()) {
-        let k = m.pattern().as_usize();
+    crate::matching::scan::overlapping(&cons.gate, norm.text.as_bytes(), |pattern, start, _| {
+        let k = pattern.as_usize();
         // A pronoun pattern starts with the space or quote before the word, which may belong to
         // the sentence before: the word's own offset says whose it is.
-        let at = m.start() + usize::from(k >= cons.gate_pronouns);
+        let at = start + usize::from(k >= cons.gate_pronouns);
         if let Some(&o) = norm.map.get(at) {
             let v = if k < cons.gate_triggers {
                 &mut triggers
@@ -311,7 +311,7 @@ pub fn extract_traced(
                 v.push(o as usize);
             }
         }
-    }
+    });
     for v in [&mut triggers, &mut weak, &mut titles, &mut pronouns] {
         v.sort_unstable();
     }
