@@ -270,10 +270,34 @@ pub fn extract(
 
 /// Does a sentence have a word by which a frequent verb joins a meeting (`anwesend`)?
 fn joins(cons: &Constructions, sentence: &str) -> bool {
-    sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| !w.is_empty() && cons.join_words.contains(&crate::normalize::normalize_pattern(w)))
+    sentence.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        if w.is_empty() {
+            false
+        } else if w.is_ascii() {
+            // An ASCII run of letters and digits normalises to its lower case: compared byte by
+            // byte, without normalising every word of the sentence into a new string.
+            cons.join_words
+                .iter()
+                .any(|j| j.len() == w.len() && j.bytes().zip(w.bytes()).all(|(a, b)| a == b.to_ascii_lowercase()))
+        } else {
+            cons.join_words.contains(&crate::normalize::normalize_pattern(w))
+        }
+    })
 }
+
+/// Does `haystack` contain `needle`? With a searcher built once per needle (`str::contains`
+/// sets up its two-way search at every call, and the gate asks it of most sentences with a
+/// trigger word).
+fn has(finder: &std::sync::LazyLock<memchr::memmem::Finder<'static>>, haystack: &str) -> bool {
+    finder.find(haystack.as_bytes()).is_some()
+}
+
+static HAUPTSTADT: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("auptstadt"));
+static DORT: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("dort "));
+static DORT_CAP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("Dort "));
 
 /// [`extract`], writing how every parsed sentence was read (tokens, phrases, clauses, subjects,
 /// relations) into `trace` when given: what `examples/explain.rs` shows.
@@ -416,10 +440,10 @@ pub fn extract_traced(
                 .count();
             // A place named by description (`in die französische Hauptstadt`) is a place too.
             let place = named(&|k| k.is_location())
-                || sentence.slice(text).contains("auptstadt")
+                || has(&HAUPTSTADT, sentence.slice(text))
                 || (there.is_some() && {
                     let s = sentence.slice(text);
-                    s.contains("dort ") || s.contains("Dort ")
+                    has(&DORT, s) || has(&DORT_CAP, s)
                 });
             // Two persons named: what a weak trigger with a person argument needs (`war bei X`),
             // or a meeting told of just before that one may join (`Auch X war anwesend`: see
