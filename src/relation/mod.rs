@@ -371,16 +371,22 @@ pub fn extract_traced(
     };
     // First pass: what the document says about its persons (a nationality or a title stated
     // anywhere holds for the whole document). Only sentences where a title, an apposition or an
-    // attribute stands next to a name are read.
-    for &sentence in sentences {
+    // attribute stands next to a name are read. Their tokens and parses are kept for the second
+    // pass (with the number of tokens before the cap), which reads many of them again.
+    let mut read_first: Vec<(usize, usize, crate::syntax::Tokens, crate::syntax::Parse)> = Vec::new();
+    for (si, &sentence) in sentences.iter().enumerate() {
         let ms = in_sentence(&mut k, sentence);
         if fact_cue(gaz, lex, text, sentence, &ms) {
             let mut t = tokenize(lex, text, sentence, &ms, |e| gaz.entity(e).kind);
+            let all = t.toks.len();
             t.toks.truncate(MAX_SYNTAX_TOKENS);
             t.set_genders(|e| refs.gender(e));
-            refs.learn(&t, &parse(lex, &t));
+            let p = parse(lex, &t);
+            refs.learn(&t, &p);
+            read_first.push((si, all, t, p));
         }
     }
+    let mut read_first = read_first.into_iter().peekable();
     // The document's dateline: a place opening the text before a dash (`Minsk – …`).
     let dateline_place = mentions.first().filter(|m| {
         gaz.entity(m.entity).kind.is_location()
@@ -486,17 +492,35 @@ pub fn extract_traced(
             refs.note_mentions(&ms);
             continue;
         }
-        let mut t = tokenize(lex, text, sentence, &ms, |e| gaz.entity(e).kind);
+        // The tokens are those of the first pass where it read the sentence (tokenising is a
+        // function of the sentence and its mentions); its parse too, unless a gender learnt since
+        // changed a person's slot.
+        while read_first.next_if(|r| r.0 < si).is_some() {}
+        let (mut t, all, first_parse) = match read_first.next_if(|r| r.0 == si) {
+            Some((_, all, t, p)) => (t, all, Some(p)),
+            None => {
+                let t = tokenize(lex, text, sentence, &ms, |e| gaz.entity(e).kind);
+                let all = t.toks.len();
+                (t, all, None)
+            }
+        };
         // The evidence of a relation is the part of the sentence that was read: a sentence cut
         // at the cap is quoted up to the cut, so no relation repeats an unbounded text.
         let mut evidence = sentence;
-        if t.toks.len() > MAX_SYNTAX_TOKENS {
+        if all > MAX_SYNTAX_TOKENS {
             t.toks.truncate(MAX_SYNTAX_TOKENS);
             out.truncated_sentences += 1;
             evidence = Span::new(sentence.start, t.toks.last().map_or(sentence.end, |x| x.span.end));
         }
+        let genders = |t: &crate::syntax::Tokens| -> Vec<Option<crate::gazetteer::Gender>> {
+            t.toks.iter().filter_map(|x| x.slot.map(|s| s.gender)).collect()
+        };
+        let before = first_parse.as_ref().map(|_| genders(&t));
         t.set_genders(|e| refs.gender(e));
-        let mut p = parse(lex, &t);
+        let mut p = match first_parse {
+            Some(p) if before.is_some_and(|b| b == genders(&t)) => p,
+            _ => parse(lex, &t),
+        };
         out.parsed_sentences += 1;
         if candidate {
             out.candidate_sentences += 1;
