@@ -480,8 +480,17 @@ impl Matcher {
         // The same for every entry of a hit: folded and compared once.
         let compound = *tail.get_or_init(|| {
             cont.chars().next().is_some_and(char::is_lowercase) && {
-                let lc = normalize_pattern(cont);
-                self.tails.iter().any(|t| lc.starts_with(t.as_str()))
+                if cont.is_ascii() {
+                    // ASCII letters and digits normalise to their lower case: compared byte by
+                    // byte, without a normalised copy of the word.
+                    let c = cont.as_bytes();
+                    self.tails
+                        .iter()
+                        .any(|t| t.len() <= c.len() && t.bytes().zip(c).all(|(a, &b)| a == b.to_ascii_lowercase()))
+                } else {
+                    let lc = normalize_pattern(cont);
+                    self.tails.iter().any(|t| lc.starts_with(t.as_str()))
+                }
             }
         });
         compound.then_some(Inflection::Compound)
