@@ -316,6 +316,35 @@ impl Matcher {
 
     /// All hits in `text` (sorted, non-overlapping), given its normalisation `norm`.
     pub fn find(&self, text: &str, norm: &Normalized) -> Vec<Hit> {
+        self.collect(text, norm, |on_hit| match &self.ac {
+            Automaton::Dfa(a) => scan::overlapping(a, norm.text.as_bytes(), on_hit),
+            Automaton::Nfa(a) => scan::overlapping(a, norm.text.as_bytes(), on_hit),
+        })
+    }
+
+    /// [`Matcher::find`], and in the same walk over the normalised text the matches of `other`
+    /// (unanchored, no empty pattern), given to `on_other` as [`scan::overlapping`] would: the
+    /// relation gate's words are found with the names, the text read once.
+    pub fn find_also<B: aho_corasick::automaton::Automaton + ?Sized>(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        other: &B,
+        on_other: impl FnMut(aho_corasick::PatternID, usize, usize),
+    ) -> Vec<Hit> {
+        self.collect(text, norm, |on_hit| match &self.ac {
+            Automaton::Dfa(a) => scan::overlapping2(a, other, norm.text.as_bytes(), on_hit, on_other),
+            Automaton::Nfa(a) => scan::overlapping2(a, other, norm.text.as_bytes(), on_hit, on_other),
+        })
+    }
+
+    /// The valid hits of the names' matches that `scan` reports, leftmost-longest.
+    fn collect(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        scan: impl FnOnce(&mut dyn FnMut(aho_corasick::PatternID, usize, usize)),
+    ) -> Vec<Hit> {
         let mut valid: Vec<Hit> = Vec::new();
         let mut on_hit = |pattern: aho_corasick::PatternID, s: usize, e: usize| {
             if !norm.starts_char(s) || !norm.starts_char(e) {
@@ -344,10 +373,7 @@ impl Matcher {
                 valid.push(hit);
             }
         };
-        match &self.ac {
-            Automaton::Dfa(a) => scan::overlapping(a, norm.text.as_bytes(), &mut on_hit),
-            Automaton::Nfa(a) => scan::overlapping(a, norm.text.as_bytes(), &mut on_hit),
-        }
+        scan(&mut on_hit);
         // Leftmost-longest over valid hits.
         valid.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
         let mut out: Vec<Hit> = Vec::with_capacity(valid.len());

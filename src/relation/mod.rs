@@ -308,34 +308,75 @@ pub fn extract_traced(
     sentences: &[Span],
     mentions: &[Mention],
     date: Option<&PartialDate>,
-    mut trace: Option<&mut String>,
+    trace: Option<&mut String>,
 ) -> DocRelations {
-    let cons = Constructions::get();
-    let lex = Lexicon::get();
-    let mut triggers: Vec<usize> = Vec::new();
-    let mut weak: Vec<usize> = Vec::new();
-    let mut titles: Vec<usize> = Vec::new();
-    let mut pronouns: Vec<usize> = Vec::new();
-    crate::matching::scan::overlapping(&cons.gate, norm.text.as_bytes(), |pattern, start, _| {
+    let mut gate = Gate::default();
+    crate::matching::scan::overlapping(Gate::automaton(), norm.text.as_bytes(), |pattern, start, _| {
+        gate.hit(norm, pattern, start)
+    });
+    extract_gated(gaz, text, sentences, mentions, date, gate, trace)
+}
+
+/// What the gate found in a document's normalised text: the original offsets of trigger words
+/// (strong, and weak ones that need a place), person nouns and pronouns.
+#[derive(Debug, Default)]
+pub struct Gate {
+    triggers: Vec<usize>,
+    weak: Vec<usize>,
+    titles: Vec<usize>,
+    pronouns: Vec<usize>,
+}
+
+impl Gate {
+    /// The gate's automaton, searched over the normalised text (see [`Gate::hit`]).
+    pub fn automaton() -> &'static aho_corasick::dfa::DFA {
+        &Constructions::get().gate
+    }
+
+    /// Notes a match of [`Gate::automaton`] (`pattern`, starting at normalised byte `start`), in
+    /// the order `matching::scan::overlapping` gives them.
+    pub fn hit(&mut self, norm: &Normalized, pattern: aho_corasick::PatternID, start: usize) {
+        let cons = Constructions::get();
         let k = pattern.as_usize();
         // A pronoun pattern starts with the space or quote before the word, which may belong to
         // the sentence before: the word's own offset says whose it is.
         let at = start + usize::from(k >= cons.gate_pronouns);
         if let Some(&o) = norm.map.get(at) {
             let v = if k < cons.gate_triggers {
-                &mut triggers
+                &mut self.triggers
             } else if k < cons.gate_weak {
-                &mut weak
+                &mut self.weak
             } else if k < cons.gate_pronouns {
-                &mut titles
+                &mut self.titles
             } else {
-                &mut pronouns
+                &mut self.pronouns
             };
             if v.last() != Some(&(o as usize)) {
                 v.push(o as usize);
             }
         }
-    });
+    }
+}
+
+/// [`extract_traced`] with the gate's matches found beforehand (by `Matcher::find_also`, in the
+/// walk that finds the names).
+pub fn extract_gated(
+    gaz: &Gazetteer,
+    text: &str,
+    sentences: &[Span],
+    mentions: &[Mention],
+    date: Option<&PartialDate>,
+    gate: Gate,
+    mut trace: Option<&mut String>,
+) -> DocRelations {
+    let cons = Constructions::get();
+    let lex = Lexicon::get();
+    let Gate {
+        mut triggers,
+        mut weak,
+        mut titles,
+        mut pronouns,
+    } = gate;
     for v in [&mut triggers, &mut weak, &mut titles, &mut pronouns] {
         v.sort_unstable();
     }
