@@ -10,39 +10,17 @@
 //! NEWSKG_BENCH_CORPUS=../shared/corpora/10kgnad/test.csv cargo bench --bench pipeline
 //! ```
 
+mod common;
+
 use aho_corasick::{AhoCorasick, MatchKind};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use newskg::input::Document;
-use newskg::normalize::{Normalized, normalize_pattern};
+use newskg::normalize::Normalized;
 use newskg::{Gazetteer, KnowledgeGraph, Pipeline};
 use std::hint::black_box;
 use std::path::Path;
 
-fn corpus() -> Vec<Document> {
-    let path = std::env::var("NEWSKG_BENCH_CORPUS").unwrap_or_else(|_| "../shared/corpora/10kgnad/test.csv".into());
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(b';')
-        .quote(b'\'')
-        .has_headers(false)
-        .flexible(true)
-        .from_path(&path)
-        .unwrap_or_else(|e| panic!("cannot read the bench corpus {path} (set NEWSKG_BENCH_CORPUS): {e}"));
-    rdr.records()
-        .enumerate()
-        .map(|(i, r)| {
-            let r = r.expect("a CSV record");
-            Document::new(format!("gnad-{i:04}"), r.get(1).unwrap_or_default().to_string())
-        })
-        .collect()
-}
-
 fn benches(c: &mut Criterion) {
-    let docs = corpus();
-    assert!(
-        docs.len() > 1000,
-        "expected the 1,028 articles of 10kGNAD, got {}",
-        docs.len()
-    );
+    let docs = common::corpus();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let gaz = Gazetteer::load_dir(Path::new("gazetteer")).expect("bundled gazetteer");
     let pipeline = Pipeline::new(gaz.clone());
@@ -58,19 +36,7 @@ fn benches(c: &mut Criterion) {
     g.sample_size(10);
 
     // Baseline: the same normalised patterns, a bare scan of the raw bytes.
-    let patterns: Vec<String> = gaz
-        .entities()
-        .iter()
-        .flat_map(|e| {
-            e.aliases
-                .iter()
-                .chain(&e.short_aliases)
-                .chain(&e.adjectives)
-                .chain(&e.demonyms)
-        })
-        .map(|a| normalize_pattern(a))
-        .filter(|p| !p.is_empty())
-        .collect();
+    let patterns = common::bare_patterns(&gaz);
     // Same automaton kind as newskg's matcher (a DFA), so the comparison is like for like.
     let dfa = Some(aho_corasick::AhoCorasickKind::DFA);
     let bare = AhoCorasick::builder()

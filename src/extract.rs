@@ -111,12 +111,26 @@ impl Pipeline {
         let (mut mentions, ambiguous, sentences, rel) = NORM.with(|n| {
             let mut n = n.borrow_mut();
             n.fill(&doc.text);
-            let mut hits = self.matcher.find(&doc.text, &n);
+            // The names and the relation gate's words in one walk over the normalised text.
+            let mut gate = relation::Gate::default();
+            let mut hits = self
+                .matcher
+                .find_also(&doc.text, &n, relation::Gate::automaton(), |p, start, _| {
+                    gate.hit(&n, p, start)
+                });
             hits.retain(|h| h.span.start >= doc.body);
             link::names::drop_names_inside_names(&self.gaz, &doc.text, &mut hits);
             let (mentions, ambiguous) = link::link(&self.gaz, &doc.text, &hits, doc.date.as_ref());
             let sentences = segment::sentences(&doc.text, doc.body.min(doc.text.len()));
-            let rel = relation::extract(&self.gaz, &doc.text, &n, &sentences, &mentions, doc.date.as_ref());
+            let rel = relation::extract_gated(
+                &self.gaz,
+                &doc.text,
+                &sentences,
+                &mentions,
+                doc.date.as_ref(),
+                gate,
+                None,
+            );
             (mentions, ambiguous, sentences, rel)
         });
         // A role description counts as a mention of a person the document also names

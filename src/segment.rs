@@ -61,11 +61,13 @@ fn dot_is_not_final(text: &str, dot: usize) -> bool {
 /// not nouns), so a space between a capitalised word and `Der`/`Die`/`Das`/`Ein`/`Eine` is a
 /// sentence boundary.
 fn glued_headline(text: &str, space: usize) -> bool {
-    let next = text[space + 1..]
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    if !matches!(next, "Der" | "Die" | "Das" | "Ein" | "Eine") || !text[space + 1 + next.len()..].starts_with(' ') {
+    // The article as a word of its own and a space after it: compared as bytes (the loop stops
+    // at every capital `D` and `E` after a space, most of them no article).
+    let next = &text.as_bytes()[space + 1..];
+    if ![&b"Der "[..], b"Die ", b"Das ", b"Ein ", b"Eine "]
+        .iter()
+        .any(|a| next.starts_with(a))
+    {
         return false;
     }
     let prev = text[..space]

@@ -20,8 +20,11 @@
 use crate::gazetteer::{EntityIdx, Gazetteer, Kind};
 use crate::normalize::{Normalized, normalize_pattern};
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::MatchKind;
+use aho_corasick::automaton::Automaton as _;
 use rustc_hash::FxHashMap as HashMap;
+
+pub mod scan;
 
 /// Which list of the gazetteer record a form came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -98,10 +101,18 @@ pub struct Hit {
     pub inflection: Inflection,
 }
 
+/// The automaton of the names: a DFA for the patterns of a gazetteer of ordinary size, a
+/// contiguous NFA above [`DFA_MAX_PATTERNS`]; searched with [`scan::overlapping`].
+#[derive(Debug, Clone)]
+enum Automaton {
+    Dfa(aho_corasick::dfa::DFA),
+    Nfa(aho_corasick::nfa::contiguous::NFA),
+}
+
 /// Compiled matcher over a gazetteer. Immutable, `Send + Sync`.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    ac: AhoCorasick,
+    ac: Automaton,
     entries: Vec<Vec<Entry>>,
     tails: Vec<String>,
     /// `pro`, `anti` (data/de/adjective_prefixes.txt).
@@ -254,16 +265,25 @@ impl Matcher {
         // large gazetteers (hundreds of thousands of entities) it takes gigabytes and many
         // seconds to build, where a contiguous NFA takes a tenth of both and searches only a
         // little slower.
-        let kind = if texts.len() <= DFA_MAX_PATTERNS {
-            aho_corasick::AhoCorasickKind::DFA
+        // No prefilter: with thousands of patterns aho-corasick finds none that helps, and the
+        // scan loop walks every byte anyway.
+        let ac = if texts.len() <= DFA_MAX_PATTERNS {
+            Automaton::Dfa(
+                aho_corasick::dfa::Builder::new()
+                    .match_kind(MatchKind::Standard)
+                    .prefilter(false)
+                    .build(&texts)
+                    .expect("patterns are non-empty and few enough for aho-corasick"),
+            )
         } else {
-            aho_corasick::AhoCorasickKind::ContiguousNFA
+            Automaton::Nfa(
+                aho_corasick::nfa::contiguous::Builder::new()
+                    .match_kind(MatchKind::Standard)
+                    .prefilter(false)
+                    .build(&texts)
+                    .expect("patterns are non-empty and few enough for aho-corasick"),
+            )
         };
-        let ac = AhoCorasickBuilder::new()
-            .kind(Some(kind))
-            .match_kind(MatchKind::Standard)
-            .build(&texts)
-            .expect("patterns are non-empty and few enough for aho-corasick");
         let tails = crate::word_list(include_str!("../../data/de/compound_tails.txt"))
             .map(normalize_pattern)
             .collect();
@@ -288,16 +308,47 @@ impl Matcher {
 
     /// Heap bytes used by the automaton.
     pub fn memory_usage(&self) -> usize {
-        self.ac.memory_usage()
+        match &self.ac {
+            Automaton::Dfa(a) => a.memory_usage(),
+            Automaton::Nfa(a) => a.memory_usage(),
+        }
     }
 
     /// All hits in `text` (sorted, non-overlapping), given its normalisation `norm`.
     pub fn find(&self, text: &str, norm: &Normalized) -> Vec<Hit> {
+        self.collect(text, norm, |on_hit| match &self.ac {
+            Automaton::Dfa(a) => scan::overlapping(a, norm.text.as_bytes(), on_hit),
+            Automaton::Nfa(a) => scan::overlapping(a, norm.text.as_bytes(), on_hit),
+        })
+    }
+
+    /// [`Matcher::find`], and in the same walk over the normalised text the matches of `other`
+    /// (unanchored, no empty pattern), given to `on_other` as [`scan::overlapping`] would: the
+    /// relation gate's words are found with the names, the text read once.
+    pub fn find_also<B: aho_corasick::automaton::Automaton + ?Sized>(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        other: &B,
+        on_other: impl FnMut(aho_corasick::PatternID, usize, usize),
+    ) -> Vec<Hit> {
+        self.collect(text, norm, |on_hit| match &self.ac {
+            Automaton::Dfa(a) => scan::overlapping2(a, other, norm.text.as_bytes(), on_hit, on_other),
+            Automaton::Nfa(a) => scan::overlapping2(a, other, norm.text.as_bytes(), on_hit, on_other),
+        })
+    }
+
+    /// The valid hits of the names' matches that `scan` reports, leftmost-longest.
+    fn collect(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        scan: impl FnOnce(&mut dyn FnMut(aho_corasick::PatternID, usize, usize)),
+    ) -> Vec<Hit> {
         let mut valid: Vec<Hit> = Vec::new();
-        for m in self.ac.find_overlapping_iter(norm.text.as_str()) {
-            let (s, e) = (m.start(), m.end());
+        let mut on_hit = |pattern: aho_corasick::PatternID, s: usize, e: usize| {
             if !norm.starts_char(s) || !norm.starts_char(e) {
-                continue;
+                return;
             }
             // Most hits of the overlapping scan lie inside a word: they are dropped before their
             // span is mapped back.
@@ -309,19 +360,20 @@ impl Matcher {
             };
             // `prorussische`: an adjective after a prefix of data/de/adjective_prefixes.txt.
             if glued && !self.adjective_after_prefix(text, os) {
-                continue;
+                return;
             }
             let (os, oe) = norm.original_span(text, s, e);
-            if let Some(mut hit) = self.validate(text, os, oe, &self.entries[m.pattern().as_usize()]) {
+            if let Some(mut hit) = self.validate(text, os, oe, &self.entries[pattern.as_usize()]) {
                 if glued {
                     hit.candidates.retain(|c| c.form == Form::Adjective);
                     if hit.candidates.is_empty() {
-                        continue;
+                        return;
                     }
                 }
                 valid.push(hit);
             }
-        }
+        };
+        scan(&mut on_hit);
         // Leftmost-longest over valid hits.
         valid.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
         let mut out: Vec<Hit> = Vec::with_capacity(valid.len());
@@ -454,8 +506,17 @@ impl Matcher {
         // The same for every entry of a hit: folded and compared once.
         let compound = *tail.get_or_init(|| {
             cont.chars().next().is_some_and(char::is_lowercase) && {
-                let lc = normalize_pattern(cont);
-                self.tails.iter().any(|t| lc.starts_with(t.as_str()))
+                if cont.is_ascii() {
+                    // ASCII letters and digits normalise to their lower case: compared byte by
+                    // byte, without a normalised copy of the word.
+                    let c = cont.as_bytes();
+                    self.tails
+                        .iter()
+                        .any(|t| t.len() <= c.len() && t.bytes().zip(c).all(|(a, &b)| a == b.to_ascii_lowercase()))
+                } else {
+                    let lc = normalize_pattern(cont);
+                    self.tails.iter().any(|t| lc.starts_with(t.as_str()))
+                }
             }
         });
         compound.then_some(Inflection::Compound)

@@ -363,7 +363,7 @@ pub struct Constructions {
     /// Prepositions of a passive's agent and of who invited (`von`, `durch`).
     pub agent_preps: Vec<PrepSpec>,
     /// Every surface form of every trigger (normalised), for the sentence gate.
-    pub gate: AhoCorasick,
+    pub gate: aho_corasick::dfa::DFA,
     /// Words that let a frequent verb join the meeting told of last (`war anwesend`: the
     /// `Words` conditions of `frequent` constructions that join events), normalised.
     pub join_words: Vec<String>,
@@ -676,9 +676,11 @@ impl Constructions {
         join_words.dedup();
         // A DFA: about 2,000 short patterns build in milliseconds and it scans several times
         // faster than an NFA.
-        let gate = AhoCorasickBuilder::new()
+        // Searched with `matching::scan::overlapping`, so no prefilter (none helps these
+        // patterns).
+        let gate = aho_corasick::dfa::Builder::new()
             .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&patterns)
             .map_err(|e| e.to_string())?;
         Ok(Constructions {

@@ -270,10 +270,34 @@ pub fn extract(
 
 /// Does a sentence have a word by which a frequent verb joins a meeting (`anwesend`)?
 fn joins(cons: &Constructions, sentence: &str) -> bool {
-    sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| !w.is_empty() && cons.join_words.contains(&crate::normalize::normalize_pattern(w)))
+    sentence.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        if w.is_empty() {
+            false
+        } else if w.is_ascii() {
+            // An ASCII run of letters and digits normalises to its lower case: compared byte by
+            // byte, without normalising every word of the sentence into a new string.
+            cons.join_words
+                .iter()
+                .any(|j| j.len() == w.len() && j.bytes().zip(w.bytes()).all(|(a, b)| a == b.to_ascii_lowercase()))
+        } else {
+            cons.join_words.contains(&crate::normalize::normalize_pattern(w))
+        }
+    })
 }
+
+/// Does `haystack` contain `needle`? With a searcher built once per needle (`str::contains`
+/// sets up its two-way search at every call, and the gate asks it of most sentences with a
+/// trigger word).
+fn has(finder: &std::sync::LazyLock<memchr::memmem::Finder<'static>>, haystack: &str) -> bool {
+    finder.find(haystack.as_bytes()).is_some()
+}
+
+static HAUPTSTADT: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("auptstadt"));
+static DORT: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("dort "));
+static DORT_CAP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("Dort "));
 
 /// [`extract`], writing how every parsed sentence was read (tokens, phrases, clauses, subjects,
 /// relations) into `trace` when given: what `examples/explain.rs` shows.
@@ -284,34 +308,75 @@ pub fn extract_traced(
     sentences: &[Span],
     mentions: &[Mention],
     date: Option<&PartialDate>,
-    mut trace: Option<&mut String>,
+    trace: Option<&mut String>,
 ) -> DocRelations {
-    let cons = Constructions::get();
-    let lex = Lexicon::get();
-    let mut triggers: Vec<usize> = Vec::new();
-    let mut weak: Vec<usize> = Vec::new();
-    let mut titles: Vec<usize> = Vec::new();
-    let mut pronouns: Vec<usize> = Vec::new();
-    for m in cons.gate.find_overlapping_iter(norm.text.as_str()) {
-        let k = m.pattern().as_usize();
+    let mut gate = Gate::default();
+    crate::matching::scan::overlapping(Gate::automaton(), norm.text.as_bytes(), |pattern, start, _| {
+        gate.hit(norm, pattern, start)
+    });
+    extract_gated(gaz, text, sentences, mentions, date, gate, trace)
+}
+
+/// What the gate found in a document's normalised text: the original offsets of trigger words
+/// (strong, and weak ones that need a place), person nouns and pronouns.
+#[derive(Debug, Default)]
+pub struct Gate {
+    triggers: Vec<usize>,
+    weak: Vec<usize>,
+    titles: Vec<usize>,
+    pronouns: Vec<usize>,
+}
+
+impl Gate {
+    /// The gate's automaton, searched over the normalised text (see [`Gate::hit`]).
+    pub fn automaton() -> &'static aho_corasick::dfa::DFA {
+        &Constructions::get().gate
+    }
+
+    /// Notes a match of [`Gate::automaton`] (`pattern`, starting at normalised byte `start`), in
+    /// the order `matching::scan::overlapping` gives them.
+    pub fn hit(&mut self, norm: &Normalized, pattern: aho_corasick::PatternID, start: usize) {
+        let cons = Constructions::get();
+        let k = pattern.as_usize();
         // A pronoun pattern starts with the space or quote before the word, which may belong to
         // the sentence before: the word's own offset says whose it is.
-        let at = m.start() + usize::from(k >= cons.gate_pronouns);
+        let at = start + usize::from(k >= cons.gate_pronouns);
         if let Some(&o) = norm.map.get(at) {
             let v = if k < cons.gate_triggers {
-                &mut triggers
+                &mut self.triggers
             } else if k < cons.gate_weak {
-                &mut weak
+                &mut self.weak
             } else if k < cons.gate_pronouns {
-                &mut titles
+                &mut self.titles
             } else {
-                &mut pronouns
+                &mut self.pronouns
             };
             if v.last() != Some(&(o as usize)) {
                 v.push(o as usize);
             }
         }
     }
+}
+
+/// [`extract_traced`] with the gate's matches found beforehand (by `Matcher::find_also`, in the
+/// walk that finds the names).
+pub fn extract_gated(
+    gaz: &Gazetteer,
+    text: &str,
+    sentences: &[Span],
+    mentions: &[Mention],
+    date: Option<&PartialDate>,
+    gate: Gate,
+    mut trace: Option<&mut String>,
+) -> DocRelations {
+    let cons = Constructions::get();
+    let lex = Lexicon::get();
+    let Gate {
+        mut triggers,
+        mut weak,
+        mut titles,
+        mut pronouns,
+    } = gate;
     for v in [&mut triggers, &mut weak, &mut titles, &mut pronouns] {
         v.sort_unstable();
     }
@@ -347,16 +412,22 @@ pub fn extract_traced(
     };
     // First pass: what the document says about its persons (a nationality or a title stated
     // anywhere holds for the whole document). Only sentences where a title, an apposition or an
-    // attribute stands next to a name are read.
-    for &sentence in sentences {
+    // attribute stands next to a name are read. Their tokens and parses are kept for the second
+    // pass (with the number of tokens before the cap), which reads many of them again.
+    let mut read_first: Vec<(usize, usize, crate::syntax::Tokens, crate::syntax::Parse)> = Vec::new();
+    for (si, &sentence) in sentences.iter().enumerate() {
         let ms = in_sentence(&mut k, sentence);
         if fact_cue(gaz, lex, text, sentence, &ms) {
             let mut t = tokenize(lex, text, sentence, &ms, |e| gaz.entity(e).kind);
+            let all = t.toks.len();
             t.toks.truncate(MAX_SYNTAX_TOKENS);
             t.set_genders(|e| refs.gender(e));
-            refs.learn(&t, &parse(lex, &t));
+            let p = parse(lex, &t);
+            refs.learn(&t, &p);
+            read_first.push((si, all, t, p));
         }
     }
+    let mut read_first = read_first.into_iter().peekable();
     // The document's dateline: a place opening the text before a dash (`Minsk – …`).
     let dateline_place = mentions.first().filter(|m| {
         gaz.entity(m.entity).kind.is_location()
@@ -416,10 +487,10 @@ pub fn extract_traced(
                 .count();
             // A place named by description (`in die französische Hauptstadt`) is a place too.
             let place = named(&|k| k.is_location())
-                || sentence.slice(text).contains("auptstadt")
+                || has(&HAUPTSTADT, sentence.slice(text))
                 || (there.is_some() && {
                     let s = sentence.slice(text);
-                    s.contains("dort ") || s.contains("Dort ")
+                    has(&DORT, s) || has(&DORT_CAP, s)
                 });
             // Two persons named: what a weak trigger with a person argument needs (`war bei X`),
             // or a meeting told of just before that one may join (`Auch X war anwesend`: see
@@ -462,17 +533,35 @@ pub fn extract_traced(
             refs.note_mentions(&ms);
             continue;
         }
-        let mut t = tokenize(lex, text, sentence, &ms, |e| gaz.entity(e).kind);
+        // The tokens are those of the first pass where it read the sentence (tokenising is a
+        // function of the sentence and its mentions); its parse too, unless a gender learnt since
+        // changed a person's slot.
+        while read_first.next_if(|r| r.0 < si).is_some() {}
+        let (mut t, all, first_parse) = match read_first.next_if(|r| r.0 == si) {
+            Some((_, all, t, p)) => (t, all, Some(p)),
+            None => {
+                let t = tokenize(lex, text, sentence, &ms, |e| gaz.entity(e).kind);
+                let all = t.toks.len();
+                (t, all, None)
+            }
+        };
         // The evidence of a relation is the part of the sentence that was read: a sentence cut
         // at the cap is quoted up to the cut, so no relation repeats an unbounded text.
         let mut evidence = sentence;
-        if t.toks.len() > MAX_SYNTAX_TOKENS {
+        if all > MAX_SYNTAX_TOKENS {
             t.toks.truncate(MAX_SYNTAX_TOKENS);
             out.truncated_sentences += 1;
             evidence = Span::new(sentence.start, t.toks.last().map_or(sentence.end, |x| x.span.end));
         }
+        let genders = |t: &crate::syntax::Tokens| -> Vec<Option<crate::gazetteer::Gender>> {
+            t.toks.iter().filter_map(|x| x.slot.map(|s| s.gender)).collect()
+        };
+        let before = first_parse.as_ref().map(|_| genders(&t));
         t.set_genders(|e| refs.gender(e));
-        let mut p = parse(lex, &t);
+        let mut p = match first_parse {
+            Some(p) if before.is_some_and(|b| b == genders(&t)) => p,
+            _ => parse(lex, &t),
+        };
         out.parsed_sentences += 1;
         if candidate {
             out.candidate_sentences += 1;

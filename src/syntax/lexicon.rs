@@ -386,6 +386,9 @@ pub struct Lexicon {
     max_noun_len: usize,
     /// The last three bytes of every noun form.
     noun_endings: rustc_hash::FxHashSet<[u8; 3]>,
+    /// The first three bytes of every noun form, hashed into a bit set
+    /// ([`Lexicon::may_begin_noun`]).
+    noun_starts: Vec<u64>,
     /// The last three bytes of every facility form (a word ending otherwise is no facility).
     facility_endings: rustc_hash::FxHashSet<[u8; 3]>,
     /// Nouns of events and venues (normalised), also as compound tails.
@@ -426,6 +429,19 @@ fn last_three(w: &str) -> Option<[u8; 3]> {
         [.., a, b, c] => Some([*a, *b, *c]),
         _ => None,
     }
+}
+
+/// Size of the bit set of noun beginnings: 8 KiB, about one bit in five set.
+const NOUN_START_BITS: usize = 1 << 16;
+
+/// The bit of [`Lexicon::may_begin_noun`] for the first three bytes of `w` (fewer if shorter).
+fn start_bit(w: &str) -> usize {
+    let b = w.as_bytes();
+    let key = b
+        .iter()
+        .take(3)
+        .fold(b.len().min(3) as u32, |k, &x| (k << 8) | u32::from(x));
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize % NOUN_START_BITS
 }
 
 /// A word folded the way tokens are (lower case, `ß` → `ss`).
@@ -573,7 +589,7 @@ impl Lexicon {
         let mut best = None;
         for (i, _) in norm.char_indices().skip(2) {
             let tail = &norm[i..];
-            if tail.len() < 4 || tail.len() > self.max_noun_len {
+            if tail.len() < 4 || tail.len() > self.max_noun_len || !self.may_begin_noun(tail) {
                 continue;
             }
             if let Some(id) = self.id(tail)
@@ -584,6 +600,15 @@ impl Lexicon {
             }
         }
         best
+    }
+
+    /// False when no noun form begins with the first three bytes of `tail`: most tails of a
+    /// compound are ruled out by one bit instead of a hash lookup of the whole tail.
+    fn may_begin_noun(&self, tail: &str) -> bool {
+        let bit = start_bit(tail);
+        self.noun_starts
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
     }
 
     fn intern(&mut self, w: &str) -> WordId {
@@ -938,6 +963,11 @@ impl Lexicon {
                 if let Some(e) = last_three(&norm) {
                     self.noun_endings.insert(e);
                 }
+                if self.noun_starts.is_empty() {
+                    self.noun_starts = vec![0; NOUN_START_BITS / 64];
+                }
+                let bit = start_bit(&norm);
+                self.noun_starts[bit / 64] |= 1 << (bit % 64);
             }
             if !self.noun_ids.contains_key(lemma.as_str()) {
                 let first = self.id(&lemma).and_then(|id| self.words[id as usize].noun);
@@ -952,6 +982,19 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_noun_form_passes_the_bit_set_of_noun_beginnings() {
+        let l = Lexicon::get();
+        let nouns: Vec<&str> = l
+            .forms()
+            .filter(|&(_, id)| l.info(id).noun.is_some())
+            .map(|(f, _)| f)
+            .collect();
+        assert!(nouns.len() > 1_000, "{}", nouns.len());
+        assert!(nouns.iter().all(|f| l.may_begin_noun(f)));
+        assert_eq!(l.compound_head("staatsbesuch").map(|(i, _)| i), Some(6));
+    }
 
     #[test]
     fn verb_forms_carry_lemma_tense_number_and_particle() {
