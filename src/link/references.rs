@@ -1020,6 +1020,17 @@ impl<'g> DocRefs<'g> {
                 if n.plural || (det == Some("die") && n.gender == Some(Gender::Male)) {
                     return Description::None;
                 }
+                // `beim Treffen der Staats- und Regierungschefs`: `der` before a masculine noun
+                // in any form but its lemma is a genitive plural.
+                let lemma = crate::normalize::normalize_pattern(&n.lemma);
+                let w = t.norm(h);
+                // (`der Heeresminister` ends in its lemma; `der Vorsitzende`, an adjectival noun,
+                // in its lemma less the `r`.)
+                let singular =
+                    w.ends_with(lemma.as_str()) || lemma.strip_suffix('r').is_some_and(|stem| w.ends_with(stem));
+                if det == Some("der") && n.gender == Some(Gender::Male) && compound.is_none() && !singular {
+                    return Description::None;
+                }
                 (n.title, n.gender, crate::normalize::normalize_pattern(&n.lemma))
             }
             None => (None, None, String::new()), // `63-Jährige`
