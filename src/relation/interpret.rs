@@ -517,6 +517,26 @@ impl Ctx<'_> {
                 .is_some_and(|s| s.person())
     }
 
+    /// Are two persons of one known country (one delegation, not sides that meet)?
+    fn one_delegation(&self, x: EntityIdx, y: EntityIdx) -> bool {
+        let hx = self.refs.home(x, self.date);
+        hx.is_some() && hx == self.refs.home(y, self.date)
+    }
+
+    /// Every pair of `people` that are not one delegation, in list order.
+    fn pairs_across_sides(&self, people: &[EntityIdx]) -> Vec<(EntityIdx, EntityIdx)> {
+        let mut out = Vec::new();
+        for (k, &x) in people.iter().enumerate() {
+            out.extend(
+                people[k + 1..]
+                    .iter()
+                    .filter(|&&y| !self.one_delegation(x, y))
+                    .map(|&y| (x, y)),
+            );
+        }
+        out
+    }
+
     /// The genitive phrases that belong to phrase `pi` (`des Kanzleramts` in `im Hof des
     /// Kanzleramts`).
     fn genitives_of(&self, pi: usize) -> impl Iterator<Item = usize> + '_ {
@@ -2392,33 +2412,20 @@ impl Ctx<'_> {
             // `X und Y trafen sich mit Z`: who met someone together were together, unless one
             // delegation (of one known country).
             if con.kind == RelationKind::Met && !b.is_empty() {
-                let together: Vec<EntityIdx> = self.person_ids(&a);
-                for (k, &x) in together.iter().enumerate() {
-                    for &y in &together[k + 1..] {
-                        let (hx, hy) = (self.refs.home(x, self.date), self.refs.home(y, self.date));
-                        let one_side = hx.is_some() && hx == hy;
-                        let paired = pairs.contains(&(x, y)) || pairs.contains(&(y, x));
-                        if !one_side && !paired {
-                            pairs.push((x, y));
-                        }
+                for (x, y) in self.pairs_across_sides(&self.person_ids(&a)) {
+                    if !pairs.contains(&(x, y)) && !pairs.contains(&(y, x)) {
+                        pairs.push((x, y));
                     }
                 }
             }
         }
         // `Unter den Gästen waren X und Y`: who were guests together met, unless one delegation
         // (of one known country).
-        let mut co_guests: Vec<(EntityIdx, EntityIdx)> = Vec::new();
-        if con.together && con.kind != RelationKind::Visited {
-            let listed: Vec<EntityIdx> = self.person_ids(&b);
-            for (k, &x) in listed.iter().enumerate() {
-                for &y in &listed[k + 1..] {
-                    let (hx, hy) = (self.refs.home(x, self.date), self.refs.home(y, self.date));
-                    if !(hx.is_some() && hx == hy) {
-                        co_guests.push((x, y));
-                    }
-                }
-            }
-        }
+        let co_guests: Vec<(EntityIdx, EntityIdx)> = if con.together && con.kind != RelationKind::Visited {
+            self.pairs_across_sides(&self.person_ids(&b))
+        } else {
+            Vec::new()
+        };
         // `An den Gesprächen werden X und Y teilnehmen`: who joins a meeting an earlier sentence
         // told of met who took part before, and was at its place.
         let mut event_visits: Vec<(EntityIdx, EntityIdx, f32)> = Vec::new();
@@ -2579,9 +2586,7 @@ impl Ctx<'_> {
             push(RelationKind::Met, x, y, con.confidence * 0.9, &mut made);
         }
         for &(x, y) in &together {
-            let (hx, hy) = (self.refs.home(x, self.date), self.refs.home(y, self.date));
-            let one_side = hx.is_some() && hx == hy;
-            if !one_side
+            if !self.one_delegation(x, y)
                 && made
                     .iter()
                     .any(|r| r.kind == RelationKind::Visited && (r.subject == x || r.subject == y))
