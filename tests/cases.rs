@@ -26,15 +26,40 @@ struct Case {
     /// The case needs what only the bundled records have (roles, dates of death).
     #[serde(default)]
     bundled_only: bool,
+    /// A user's own records (RON, as in a gazetteer file), added on top of the gazetteer the
+    /// case runs with, for names no bundled record has (`Bild`, `Laufen`).
+    #[serde(default)]
+    records: Option<String>,
+}
+
+/// The gazetteer directory the cases run with.
+fn gazetteer_dir() -> std::path::PathBuf {
+    std::env::var("NEWSKG_GAZETTEER")
+        .unwrap_or_else(|_| "gazetteer".into())
+        .into()
+}
+
+/// The case's pipeline when it brings records of its own: the bundled files and the records as
+/// one more file, made plain for the plain run.
+fn with_records(records: &str, which: &str) -> Pipeline {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(gazetteer_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    let mut sources: Vec<(std::path::PathBuf, String)> = files
+        .into_iter()
+        .map(|f| (f.clone(), std::fs::read_to_string(f).unwrap()))
+        .collect();
+    sources.push(("case-records.ron".into(), format!("[{records}]")));
+    let refs: Vec<(&Path, &str)> = sources.iter().map(|(p, s)| (p.as_path(), s.as_str())).collect();
+    let g = Gazetteer::from_sources(&refs).unwrap_or_else(|e| panic!("case records: {e}"));
+    Pipeline::new(if which == "plain" { g.plain() } else { g })
 }
 
 fn pipeline() -> Pipeline {
-    Pipeline::new(
-        Gazetteer::load_dir(Path::new(
-            &std::env::var("NEWSKG_GAZETTEER").unwrap_or_else(|_| "gazetteer".into()),
-        ))
-        .expect("bundled gazetteer loads"),
-    )
+    Pipeline::new(Gazetteer::load_dir(&gazetteer_dir()).expect("bundled gazetteer loads"))
 }
 
 fn run_file(file: &str) {
@@ -51,9 +76,17 @@ fn run_with(file: &str, p: &Pipeline, which: &str) {
         .from_str(&src)
         .unwrap_or_else(|e| panic!("{file}: {e}"));
     assert!(!cases.is_empty());
-    let g = p.gazetteer();
     let mut failures = Vec::new();
     for c in cases.iter().filter(|c| which == "bundled" || !c.bundled_only) {
+        let own;
+        let p = match &c.records {
+            Some(r) => {
+                own = with_records(r, which);
+                &own
+            }
+            None => p,
+        };
+        let g = p.gazetteer();
         let text = match &c.date {
             Some(d) => format!("date {d} {}", c.text),
             None => c.text.clone(),

@@ -20,6 +20,15 @@
 //! 8. the document names a club by this place (`FC Barcelona`, `Leeds United`) and the place
 //!    stands alone, not after a preposition of place nor as a dateline (`Barcelona hatte den
 //!    Vertrag verlängert`, `die Bayern`): it is the club.
+//! 9. it is a lower-case country adjective before a noun of language (`language_after`:
+//!    `einfache deutsche Sätze`, `in englischer Sprache`): the language is no entity;
+//! 10. it is the capitalised first word of a name of several words that an acronym in brackets
+//!    spells (`Wiener Wissenschafts- und Technologiefonds (WWTF)`);
+//! 11. it is a place coordinated with a club (`zum FC Bayern oder zu Barcelona`).
+//!
+//! Rule 3 also holds for two foreign lower-case words after a location (`Hiroshima mon amour`);
+//! rule 6 also across adjectives for anything but a place (`ein professionelles Bild`, but `ein
+//! starkes Polen`), and after a number and a unit of measure (`units`: `42,195 km Laufen`).
 //!
 //! And a person's one-word name is someone else's ([`drop_namesakes`]) when a first name that is
 //! none of the person's stands right before it (`Peter Stöger` is not Alois Stöger), or when it
@@ -44,6 +53,8 @@ struct Markers {
     place_prefixes: Vec<String>,
     club_heads: Vec<String>,
     language_before: Vec<String>,
+    language_after: Vec<String>,
+    units: Vec<String>,
     place_before: Vec<String>,
     indefinite_before: Vec<String>,
 }
@@ -157,7 +168,16 @@ fn foreign_name_word(w: &str) -> bool {
     if w.chars().all(|c| c.is_uppercase() || c == '-') || w.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    let w = w.rsplit('-').next().unwrap_or(w);
+    unknown_word(w.rsplit('-').next().unwrap_or(w))
+}
+
+/// A lower-case word that is no German word the project knows (`mon amour`): a foreign word.
+fn foreign_lower_word(w: &str) -> bool {
+    w.chars().count() >= 3 && w.chars().all(char::is_lowercase) && unknown_word(w)
+}
+
+/// No German word the dictionary or the lexicon knows.
+fn unknown_word(w: &str) -> bool {
     // A known word, also with an inflectional ending the dictionary lacks (`Landes`), or a
     // compound ending in one (`Sowjetrepublik`, `Kellerlöchern`).
     let known = |x: &str| {
@@ -219,6 +239,8 @@ pub fn drop_names_inside_names(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>)
     let mut club_places: Vec<&str> = Vec::new();
     // A name coordinated with one inside a marked name shares its marker (`TU Wien und Graz`).
     let mut shared_marker_until: Option<usize> = None;
+    // Where the last club's name ended (`FC Bayern`, `Real Madrid`).
+    let mut last_club_end: Option<usize> = None;
     for (k, h) in hits.iter().enumerate() {
         let (start, end) = (h.span.start, h.span.end);
         let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else {
@@ -350,9 +372,62 @@ pub fn drop_names_inside_names(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>)
             && word.chars().any(char::is_lowercase)
             && crate::gazetteer::ordinary::ordinary(word).is_some()
         {
+            let determined =
+                |b: &str| m.indefinite_before.iter().any(|x| ends_with_marker(b, x)) || possessive(last_word(b));
+            // 6b. also across adjectives, but not for a place (`ein starkes Polen` is the
+            // country; `ein professionelles Bild` no newspaper).
+            inside = spaced_before
+                .is_some_and(|b| determined(b) || (!location && strip_adjectives(b).is_some_and(determined)));
+        }
+        // 6c. an ordinary word after a number and a unit (`42,195 km Laufen`)
+        if !inside && plain_name && crate::gazetteer::ordinary::ordinary(word).is_some() {
             inside = spaced_before.is_some_and(|b| {
-                m.indefinite_before.iter().any(|x| ends_with_marker(b, x)) || possessive(last_word(b))
+                let unit = last_word(b);
+                m.units.iter().any(|u| u == unit)
+                    && b[..b.len() - unit.len()]
+                        .strip_suffix(' ')
+                        .map(last_word)
+                        .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
             });
+        }
+        // 9. a lower-case country adjective before a noun of language (`einfache deutsche Sätze`)
+        if !inside && adjective && word.starts_with(char::is_lowercase) {
+            inside = spaced_after
+                .map(first_word)
+                .is_some_and(|w| m.language_after.iter().any(|x| x == w));
+        }
+        // 10. the first word of a name an acronym in brackets spells (`Wiener Wissenschafts- und
+        // Technologiefonds (WWTF)`), when the name goes on past the hit
+        if !inside {
+            inside = spelled_by_acronym(text, start, end, &is_hit_at);
+        }
+        // 3c. a location before two foreign lower-case words (`Hiroshima mon amour`)
+        if !inside && location && plain_name {
+            let mut words = after.split(' ').skip(1);
+            inside = words.next().is_some_and(foreign_lower_word)
+                && words
+                    .next()
+                    .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+                    .is_some_and(|w| foreign_lower_word(w) || foreign_name_word(w));
+        }
+        // 11. a place coordinated with a club is a club (`zum FC Bayern oder zu Barcelona`)
+        if !inside && location && plain_name {
+            inside = last_club_end.is_some_and(|e| {
+                text.get(e..start).is_some_and(|gap| {
+                    let rest = [" oder ", " und ", ", ", " bzw. "]
+                        .iter()
+                        .find_map(|sep| gap.strip_prefix(sep));
+                    rest.is_some_and(|r| r.is_empty() || ["zu ", "zum ", "bei ", "beim ", "gegen "].contains(&r))
+                })
+            });
+        }
+        let club = (location && inside && club_places.last() == Some(&h.span.slice(text)))
+            || h.candidates
+                .iter()
+                .all(|c| gaz.entity(c.entity).kind == Kind::Organization)
+                && club_place(h.span.slice(text)).is_some();
+        if club {
+            last_club_end = Some(end);
         }
         // 7. an author credit (`(APA, 28.6.2015)`, `(Reuters, APA)` closing the text)
         if !inside
@@ -368,6 +443,54 @@ pub fn drop_names_inside_names(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>)
     hits.retain(|_| it.next().unwrap_or(true));
     drop_club_places(gaz, text, hits, &club_places);
     drop_namesakes(gaz, text, hits);
+}
+
+/// The text before a noun with up to two lower-case inflected adjectives taken off its end
+/// (`ein professionelles`), or None when it ends in none.
+fn strip_adjectives(b: &str) -> Option<&str> {
+    let mut rest = b;
+    for _ in 0..2 {
+        let w = last_word(rest);
+        if w.is_empty() || !w.starts_with(char::is_lowercase) || !inflected_adjective(w) {
+            break;
+        }
+        rest = rest[..rest.len() - w.len()].strip_suffix(' ').unwrap_or("");
+    }
+    (rest.len() < b.len() && !rest.is_empty()).then_some(rest)
+}
+
+/// The hit at `start..end` is the first word of a name of several words that an acronym in
+/// brackets right after it spells (`Wiener Wissenschafts- und Technologiefonds (WWTF)`): the
+/// initials of its capitalised words come in the acronym's order, the first first. A name that
+/// is one hit (`Europäische Union (EU)`) stays.
+fn spelled_by_acronym(text: &str, start: usize, end: usize, is_hit_at: &dyn Fn(usize, usize) -> bool) -> bool {
+    const MAX: usize = 80;
+    let after = &text[end..];
+    let Some(open) = after.find('(').filter(|&o| o <= MAX) else {
+        return false;
+    };
+    let between = &after[..open];
+    if between.trim().is_empty() || between.contains(['.', ',', ';', ':', '!', '?', '"', '„', '“', '\n', ')']) {
+        return false;
+    }
+    let Some(close) = after[open..].find(')') else {
+        return false;
+    };
+    let acronym = &after[open + 1..open + close];
+    let letters = acronym.chars().count();
+    if !(2..=6).contains(&letters) || !acronym.chars().all(char::is_uppercase) {
+        return false;
+    }
+    let initials: Vec<char> = std::iter::once(&text[start..end])
+        .chain(between.split([' ', '-']))
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    let mut acr = acronym.chars();
+    initials.len() >= 2
+        && text[start..end].starts_with(char::is_uppercase)
+        && acronym.chars().next() == initials.first().copied()
+        && initials.iter().all(|c| acr.any(|a| a == *c))
+        && !is_hit_at(end + 1, end + open)
 }
 
 /// The span stands in a parenthesised author credit: a few short words (agencies, `red`) and
@@ -507,6 +630,11 @@ fn modified_noun(before: &str) -> bool {
     if lexicon_says(w, |i| i.is(crate::syntax::lexicon::flag::DET) || i.poss.is_some()) {
         return true;
     }
+    inflected_adjective(w)
+}
+
+/// `einstiger`, `professionelles`: an adjective the dictionary knows, in any of its endings.
+fn inflected_adjective(w: &str) -> bool {
     let mut norm = String::new();
     crate::syntax::token::fold_into(w, &mut norm);
     ["", "e", "er", "en", "em", "es"]
