@@ -72,14 +72,32 @@ def per_kind(g_rels, s_rels):
     return out
 
 
+def adjective_only(system, docs):
+    """(doc, entity) pairs the system links only through adjectives and demonyms."""
+    out = set()
+    for line in open(system, encoding="utf-8"):
+        rec = json.loads(line)
+        if rec["doc"] not in docs:
+            continue
+        for e in rec.get("entities", []):
+            vias = {m.get("via") for m in e.get("mentions", [])}
+            if vias and vias <= {"adjective", "demonym"}:
+                out.add((rec["doc"], e["id"]))
+    return out
+
+
 def evaluate(gold, system):
     docs, g_ents, g_adj, g_rels = score.load_gold(gold)
     s_ents, s_rels = score.load_system(system, docs)
     a_sys = {e for e in s_ents if e in g_adj}
+    # A-only precision: of the entities the system names only by an adjective or demonym, the
+    # share the gold has at all (M or A).
+    s_adj = adjective_only(system, docs)
     return {
         "documents": len(docs),
         "entities": score.prf(g_ents, s_ents),
         "adjective_only_recall": score.prf(g_adj, a_sys)["r"] if g_adj else None,
+        "adjective_only_precision": score.prf(g_ents, s_adj)["p"] if s_adj else None,
         "relations_lenient": score.prf(score.lenient(g_rels), score.lenient(s_rels)),
         "relations_strict": score.prf(g_rels, s_rels),
         "per_kind": per_kind(g_rels, s_rels),
@@ -134,7 +152,7 @@ def main():
     for name, r in results.items():
         e, l, s = r["entities"], r["relations_lenient"], r["relations_strict"]
         print(f"{name:11} docs {r['documents']:2}  entities P {e['p']:.3f} R {e['r']:.3f} F1 {e['f1']:.3f}  "
-              f"A-only R {r['adjective_only_recall'] or 0:.2f}  relations lenient P {l['p']:.3f} R {l['r']:.3f} "
+              f"A-only P {r['adjective_only_precision'] or 0:.2f} R {r['adjective_only_recall'] or 0:.2f}  relations lenient P {l['p']:.3f} R {l['r']:.3f} "
               f"F1 {l['f1']:.3f} ({l['tp']}/{l['tp'] + l['fn']} gold, {l['fp']} fp)  strict F1 {s['f1']:.3f}")
         print("            " + "  ".join(f"{k} {v['tp']}/{v['tp'] + v['fn']}+{v['fp']}fp" for k, v in r["per_kind"].items()))
 

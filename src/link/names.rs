@@ -23,8 +23,10 @@
 //! 9. it is a lower-case country adjective before a noun of language (`language_after`:
 //!    `einfache deutsche Sätze`, `in englischer Sprache`): the language is no entity;
 //! 10. it is the capitalised first word of a name of several words that an acronym in brackets
-//!    spells (`Wiener Wissenschafts- und Technologiefonds (WWTF)`);
-//! 11. it is a place coordinated with a club (`zum FC Bayern oder zu Barcelona`).
+//!     spells (`Wiener Wissenschafts- und Technologiefonds (WWTF)`);
+//! 11. it is a place coordinated with a club (`zum FC Bayern oder zu Barcelona`);
+//! 12. it is a country adjective joined to a denomination (`serbisch-orthodoxen`,
+//!     `römisch-katholisch`: `denomination_heads`).
 //!
 //! Rule 3 also holds for two foreign lower-case words after a location (`Hiroshima mon amour`);
 //! rule 6 also across adjectives for anything but a place (`ein professionelles Bild`, but `ein
@@ -54,6 +56,7 @@ struct Markers {
     club_heads: Vec<String>,
     language_before: Vec<String>,
     language_after: Vec<String>,
+    denomination_heads: Vec<String>,
     units: Vec<String>,
     place_before: Vec<String>,
     indefinite_before: Vec<String>,
@@ -388,6 +391,13 @@ pub fn drop_names_inside_names(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>)
                         .strip_suffix(' ')
                         .map(last_word)
                         .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+            });
+        }
+        // 12. a country adjective joined to a denomination (`serbisch-orthodoxen`)
+        if !inside && adjective {
+            inside = after.strip_prefix('-').is_some_and(|rest| {
+                let head = first_word(rest).to_lowercase();
+                m.denomination_heads.iter().any(|x| head.starts_with(x.as_str()))
             });
         }
         // 9. a lower-case country adjective before a noun of language (`einfache deutsche Sätze`)
