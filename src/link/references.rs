@@ -925,17 +925,42 @@ impl<'g> DocRefs<'g> {
             let female = demonym_female(t.toks[ph.head].span.slice(self.text));
             let refers = if female { Refers::FemaleOrPlural } else { Refers::Male };
             let plural = t.toks[ph.head].span.slice(self.text).ends_with("innen")
-                || ph.det.is_some_and(|x| matches!(t.norm(x), "die" | "den") && !female);
-            if plural {
+                || ph.det.is_some_and(|x| matches!(t.norm(x), "die" | "den") && !female)
+                // `der Kurden`, `der Italienern`: a genitive or dative plural (`der Kurde` is one).
+                || (ph.det.is_some_and(|x| t.norm(x) == "der")
+                    && !female
+                    && t.toks[ph.head].span.slice(self.text).ends_with('n'));
+            // Only with a definite article or a demonstrative: a bare or indefinite demonym is
+            // a group or someone (`Die meisten seien Franzosen`, `ein gesuchter Algerier`).
+            let definite = ph.det.is_some_and(|x| {
+                t.word(x)
+                    .is_some_and(|w| self.lex.info(w).flags & flag::DET != 0 && !t.norm(x).starts_with("ein"))
+            });
+            // `X ist einer von drei … festgehaltenen Nordamerikanern`: the group the subject is
+            // one of stands for the subject.
+            // (The attributes may lie between: `von insgesamt drei in X festgehaltenen`.)
+            let partitive = (ph.toks.start.saturating_sub(10)..ph.toks.start)
+                .rev()
+                .take_while(|&k| t.toks[k].punct.is_none())
+                .any(|k| t.norm(k) == "von" && k > 0 && matches!(t.norm(k - 1), "einer" | "eine" | "eines"));
+            if (plural || !definite) && !partitive {
                 return Description::None;
             }
-            let ok = |e: EntityIdx| self.home(e, self.date).is_none_or(|h| h == d.entity);
-            let mut recent: Vec<EntityIdx> = before.iter().rev().copied().collect();
-            recent.extend(self.seen.iter().rev().map(|s| s.entity));
+            // A person of unknown home only when named in this sentence or the one before: further
+            // back, `der Argentinier` is as likely someone the gazetteer lacks (`Neben Ibrahimovic
+            // soll vor allem Angel di Maria … Der Argentinier kam …`).
+            let ok = |e: EntityIdx, near: bool| self.home(e, self.date).map_or(near, |h| h == d.entity);
+            let mut recent: Vec<(EntityIdx, bool)> = before.iter().rev().map(|&e| (e, true)).collect();
+            recent.extend(
+                self.seen
+                    .iter()
+                    .rev()
+                    .map(|s| (s.entity, s.sentence + 1 >= self.sentence)),
+            );
             return recent
                 .into_iter()
-                .find(|&e| ok(e) && (self.fits(e, refers) || (female && self.gender(e).is_none())))
-                .map_or(Description::None, Description::One);
+                .find(|&(e, near)| ok(e, near) && (self.fits(e, refers) || (female && self.gender(e).is_none())))
+                .map_or(Description::None, |(e, _)| Description::One(e));
         }
         // `die beiden (Politiker)`: the last pair.
         let pair = ph.toks.clone().any(|i| t.has(lex, i, flag::PAIR));
