@@ -1428,7 +1428,14 @@ fn participial_attributes(lex: &Lexicon, t: &Tokens, p: &mut Parse) {
     let mut d = 0;
     while d + 2 < n {
         let opens = t.has(lex, d, flag::DET) || t.has(lex, d, flag::POSS);
-        if !opens || !t.has(lex, d + 1, flag::PREP) {
+        // `die von Kohl … berufene`; also `die Mitte Juli in Wien erzielte Vereinbarung`, `die
+        // gestern in Wien erzielte`, after a finite verb only (so that `Die Woche in Wien
+        // verbrachte Merkel …` keeps its finite verb).
+        let timed = || {
+            (t.has(lex, d + 1, flag::TEMPORAL) || t.has(lex, d + 1, flag::ADVERB))
+                && (0..d).any(|k| !t.toks[k].cap && t.word(k).is_some_and(|w| lex.info(w).finite()))
+        };
+        if !opens || !(t.has(lex, d + 1, flag::PREP) || timed()) {
             d += 1;
             continue;
         }
