@@ -280,13 +280,13 @@ impl Gazetteer {
         let mut problems = Vec::new();
         // id → (layer, file, record, its source)
         let mut chosen: HashMap<String, (usize, &Path, EntityRecord, load::RecordSource<'_>)> = HashMap::new();
-        let mut all_sites = validate::IdSites::new();
+        let mut all_sites = validate::IdSites::default();
         let mut taken_aliases = Vec::new();
         // Records with a problem of their own: left out, but their references are checked too, so
         // one run reports everything.
         let mut flawed = Vec::new();
         for (k, layer) in sources.iter().enumerate() {
-            let mut seen = validate::IdSites::new();
+            let mut seen = validate::IdSites::default();
             let mut layer_records = Vec::new();
             for (path, src) in layer {
                 let check = |rec: &EntityRecord, rs: &load::RecordSource<'_>, problems: &mut Vec<Problem>| {
@@ -382,7 +382,7 @@ impl Gazetteer {
     /// Loads gazetteer sources given as `(file name for messages, RON text)`.
     pub fn from_sources(sources: &[(&Path, &str)]) -> Result<Gazetteer> {
         let mut problems = Vec::new();
-        let mut seen = validate::IdSites::new();
+        let mut seen = validate::IdSites::default();
         let mut parsed = Vec::new();
         let mut flawed = Vec::new();
         for (path, src) in sources {
