@@ -2,7 +2,7 @@
 //! broken record does not hide the problems of the others, and every error keeps its
 //! file:line:column.
 
-use super::model::EntityRecord;
+use super::model::{EntityRecord, Gender, Kind};
 use crate::error::Problem;
 use ron::extensions::Extensions;
 use std::path::Path;
@@ -406,6 +406,113 @@ fn unquote_variants(rec: &RecordSource<'_>) -> Option<String> {
     out.and_then(|b| String::from_utf8(b).ok())
 }
 
+/// A record of only string fields, lists of strings and a bare `kind` and `gender`, read from its
+/// tokens as RON would read it; `None` for anything else (roles, a prior, an escape in a string,
+/// `Some(..)`, a field twice or missing, an unknown field, a quoted kind...), which RON then reads
+/// and, where it is wrong, reports. Parsing a record this way takes a tenth of RON's time, which
+/// was a third of the start-up with a gazetteer of 234,570 cities.
+fn plain_record(tokens: &[Token<'_>]) -> Option<EntityRecord> {
+    let mut toks = tokens.iter().map(|t| &t.tok);
+    let string = |t: Option<&Tok<'_>>| match t {
+        Some(Tok::Str(s)) if !s.contains('\\') => Some(s.to_string()),
+        _ => None,
+    };
+    fn once<T>(slot: &mut Option<T>, v: T) -> Option<()> {
+        slot.is_none().then(|| *slot = Some(v))
+    }
+    if toks.next()? != &Tok::Punct('(') {
+        return None;
+    }
+    let (mut id, mut kind, mut name, mut aliases) = (None, None, None, None);
+    let (mut adjectives, mut demonyms, mut short_aliases) = (None, None, None);
+    let (mut died, mut wikidata, mut gender, mut country) = (None, None, None, None);
+    loop {
+        let field = match toks.next()? {
+            Tok::Punct(')') => break,
+            Tok::Ident(f) => *f,
+            _ => return None,
+        };
+        if toks.next()? != &Tok::Punct(':') {
+            return None;
+        }
+        match field {
+            "id" => once(&mut id, string(toks.next())?)?,
+            "name" => once(&mut name, string(toks.next())?)?,
+            "died" => once(&mut died, string(toks.next())?)?,
+            "wikidata" => once(&mut wikidata, string(toks.next())?)?,
+            "country" => once(&mut country, string(toks.next())?)?,
+            "kind" => {
+                let k = match toks.next()? {
+                    Tok::Ident("Person") => Kind::Person,
+                    Tok::Ident("Country") => Kind::Country,
+                    Tok::Ident("City") => Kind::City,
+                    Tok::Ident("Place") => Kind::Place,
+                    Tok::Ident("Organization") => Kind::Organization,
+                    _ => return None,
+                };
+                once(&mut kind, k)?
+            }
+            "gender" => {
+                let g = match toks.next()? {
+                    Tok::Ident("Female") => Gender::Female,
+                    Tok::Ident("Male") => Gender::Male,
+                    _ => return None,
+                };
+                once(&mut gender, g)?
+            }
+            "aliases" | "adjectives" | "demonyms" | "short_aliases" => {
+                if toks.next()? != &Tok::Punct('[') {
+                    return None;
+                }
+                let mut list = Vec::new();
+                loop {
+                    match toks.next()? {
+                        Tok::Punct(']') => break,
+                        t @ Tok::Str(_) => list.push(string(Some(t))?),
+                        _ => return None,
+                    }
+                    match toks.next()? {
+                        Tok::Punct(',') => {}
+                        Tok::Punct(']') => break,
+                        _ => return None,
+                    }
+                }
+                let slot = match field {
+                    "aliases" => &mut aliases,
+                    "adjectives" => &mut adjectives,
+                    "demonyms" => &mut demonyms,
+                    _ => &mut short_aliases,
+                };
+                once(slot, list)?
+            }
+            _ => return None,
+        }
+        match toks.next()? {
+            Tok::Punct(',') => {}
+            Tok::Punct(')') => break,
+            _ => return None,
+        }
+    }
+    if toks.next().is_some() {
+        return None;
+    }
+    Some(EntityRecord {
+        id: id?,
+        kind: kind?,
+        name: name?,
+        aliases: aliases?,
+        adjectives: adjectives.unwrap_or_default(),
+        demonyms: demonyms.unwrap_or_default(),
+        short_aliases: short_aliases.unwrap_or_default(),
+        roles: Vec::new(),
+        prior: None,
+        died,
+        wikidata,
+        gender,
+        country,
+    })
+}
+
 /// The RON options the gazetteer is read with: `IMPLICIT_SOME`, so optional fields are written
 /// plainly (`from: "2004"`, not `from: Some("2004")`).
 pub(crate) fn ron_options() -> ron::Options {
@@ -498,6 +605,13 @@ pub(crate) fn parse_file<'s>(
             col: first.col,
             byte: first.byte,
         };
+        // The plain records that make up large gazetteers are read from their tokens; RON reads
+        // every other one, and gives the errors.
+        if let Some(r) = plain_record(&rec.tokens) {
+            let ok = check(&r, &rec, problems);
+            records.push((r, rec.compact(), ok));
+            return;
+        }
         let mut text: std::borrow::Cow<'_, str> = unquote_variants(&rec).map_or(rec.text.into(), Into::into);
         // An unknown field is reported and then blanked out, so the record's other problems
         // (references, a duplicate id) are found in the same run; each round blanks one field.
@@ -602,6 +716,39 @@ mod tests {
         assert_eq!(problems.len(), 1, "{problems:?}");
         let p = problems[0].to_string();
         assert!(p.contains("t.ron:3:") && p.contains("Persn"), "{p}");
+    }
+
+    /// Every record, read from its tokens or by RON, is what RON reads from its text.
+    #[test]
+    fn plain_records_read_as_ron_reads_them() {
+        let mine = r#"[
+ (id: "a", kind: City, name: "A", aliases: ["A", "Ä b",], adjectives: [], demonyms: ["Aer"], short_aliases: ["x"],),
+ (id: "b", kind: Person, name: "B", aliases: ["B \"q\""], gender: Female, country: "a", died: "2001", wikidata: "Q1"),
+ (id: "c", kind: Place, name: r"C", aliases: ["C"], prior: 0.5, roles: [(role: "leader", of: "a")]),
+ (id: "d", kind: Organization, /* c */ name: "D", // c
+   aliases: ["D"], gender: Some(Male)),
+]"#;
+        let mut sources: Vec<(&str, &str)> = super::super::BUNDLED.to_vec();
+        sources.push(("mine.ron", mine));
+        let (mut plain, mut all) = (0, 0);
+        for (name, src) in sources {
+            let mut problems = Vec::new();
+            parse_file(Path::new(name), src, &mut problems, |rec, rs, _| {
+                let tokens = rs.tokenized();
+                plain += usize::from(plain_record(&tokens.tokens).is_some());
+                all += 1;
+                let text = unquote_variants(&tokens).unwrap_or_else(|| rs.text.to_string());
+                assert_eq!(
+                    rec,
+                    &ron_options().from_str::<EntityRecord>(&text).unwrap(),
+                    "{}",
+                    rs.text
+                );
+                true
+            });
+            assert!(problems.is_empty(), "{problems:?}");
+        }
+        assert!(plain > 100 && plain < all, "{plain} of {all}");
     }
 
     #[test]
