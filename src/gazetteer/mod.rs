@@ -414,8 +414,13 @@ impl Gazetteer {
     }
 
     /// Builds a gazetteer from records (ids must be unique, roles must refer to known ids).
-    pub fn from_records(mut records: Vec<EntityRecord>) -> std::result::Result<Gazetteer, Vec<Problem>> {
-        records.sort_by(|a, b| a.id.cmp(&b.id));
+    pub fn from_records(records: Vec<EntityRecord>) -> std::result::Result<Gazetteer, Vec<Problem>> {
+        // Sorted through their indices: a record is large, and a gazetteer may have 500,000.
+        let mut order: Vec<usize> = (0..records.len()).collect();
+        order.sort_by(|&a, &b| records[a].id.cmp(&records[b].id));
+        let mut slots: Vec<Option<EntityRecord>> = records.into_iter().map(Some).collect();
+        let records: Vec<EntityRecord> = order.iter().map(|&i| slots[i].take().expect("each once")).collect();
+        drop(slots);
         let by_id: HashMap<String, EntityIdx> = records
             .iter()
             .enumerate()
@@ -760,6 +765,16 @@ fn derive_geography(entities: &mut [Entity]) {
 }
 
 fn dedup(v: Vec<String>) -> Vec<String> {
+    // A record's lists are short: compared pairwise, without a hash set of copies.
+    if v.len() <= 16 {
+        let mut out: Vec<String> = Vec::with_capacity(v.len());
+        for s in v {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        return out;
+    }
     let mut seen = std::collections::HashSet::new();
     v.into_iter().filter(|s| seen.insert(s.clone())).collect()
 }
