@@ -278,8 +278,11 @@ impl Gazetteer {
     pub fn load_layers(layers: &[Layer]) -> Result<Loaded> {
         let sources: Vec<Vec<(PathBuf, String)>> = layers.iter().map(Layer::sources).collect::<Result<_>>()?;
         let mut problems = Vec::new();
-        // id → (layer, file, record, its source)
-        let mut chosen: HashMap<String, (usize, &Path, EntityRecord, load::RecordSource<'_>)> = HashMap::new();
+        // Every sound record of every layer (file, record, its source), `None` once a later
+        // layer replaced it; and id → its index there. The records stay where they were put:
+        // moving them into a map took more memory than the whole loaded gazetteer.
+        let mut kept: Vec<Option<(&Path, EntityRecord, load::RecordSource<'_>)>> = Vec::new();
+        let mut chosen: HashMap<String, usize> = HashMap::new();
         let mut all_sites = validate::IdSites::default();
         let mut taken_aliases = Vec::new();
         // Records with a problem of their own: left out, but their references are checked too, so
@@ -287,14 +290,14 @@ impl Gazetteer {
         let mut flawed = Vec::new();
         for (k, layer) in sources.iter().enumerate() {
             let mut seen = validate::IdSites::default();
-            let mut layer_records = Vec::new();
+            let first = kept.len();
             for (path, src) in layer {
                 let check = |rec: &EntityRecord, rs: &load::RecordSource<'_>, problems: &mut Vec<Problem>| {
                     validate::check_record(path, rec, rs, &mut seen, problems)
                 };
                 for (rec, rs, ok) in load::parse_file(path, src, &mut problems, check) {
                     if ok {
-                        layer_records.push((path.as_path(), rec, rs));
+                        kept.push(Some((path.as_path(), rec, rs)));
                     } else {
                         flawed.push((path.as_path(), rec, rs));
                     }
@@ -303,7 +306,8 @@ impl Gazetteer {
             // Aliases this layer takes from entities of earlier layers.
             if k > 0 {
                 let mut earlier: HashMap<String, Vec<&str>> = HashMap::new();
-                for (id, (_, _, rec, _)) in &chosen {
+                for (id, &i) in &chosen {
+                    let Some((_, rec, _)) = &kept[i] else { continue };
                     if !seen.contains_key(id) {
                         for a in rec.aliases.iter().chain(&rec.short_aliases) {
                             earlier
@@ -313,7 +317,7 @@ impl Gazetteer {
                         }
                     }
                 }
-                for (path, rec, rs) in &layer_records {
+                for (path, rec, rs) in kept[first..].iter().flatten() {
                     for a in rec.aliases.iter().chain(&rec.short_aliases) {
                         let mut from = earlier
                             .get(&crate::normalize::normalize_pattern(a))
@@ -335,11 +339,14 @@ impl Gazetteer {
             for (id, site) in seen {
                 all_sites.insert(id, site);
             }
-            for (path, rec, rs) in layer_records {
-                chosen.insert(rec.id.clone(), (k, path, rec, rs));
+            for i in first..kept.len() {
+                let id = kept[i].as_ref().map(|(_, rec, _)| rec.id.clone()).expect("kept above");
+                if let Some(earlier) = chosen.insert(id, i) {
+                    kept[earlier] = None;
+                }
             }
         }
-        for (_, path, rec, rs) in chosen.values() {
+        for (path, rec, rs) in kept.iter().flatten() {
             validate::check_references(path, rec, rs, &all_sites, &mut problems);
         }
         for (path, rec, rs) in &flawed {
@@ -351,11 +358,13 @@ impl Gazetteer {
             let msg = format!("gazetteer has {n} problem{}", if n == 1 { "" } else { "s" });
             return Err(Error::with_problems(ErrorKind::Gazetteer, msg, problems));
         }
-        let sites = chosen
+        let sites = kept
             .iter()
-            .map(|(id, (_, path, _, rs))| (id.clone(), (path.to_path_buf(), rs.line, rs.col)))
+            .flatten()
+            .map(|(path, rec, rs)| (rec.id.clone(), (path.to_path_buf(), rs.line, rs.col)))
             .collect();
-        let records: Vec<EntityRecord> = chosen.into_values().map(|(_, _, r, _)| r).collect();
+        drop(chosen);
+        let records: Vec<EntityRecord> = kept.into_iter().flatten().map(|(_, r, _)| r).collect();
         let mut gazetteer = Self::from_records(records)
             .map_err(|p| Error::with_problems(ErrorKind::Gazetteer, "gazetteer is invalid", p))?;
         gazetteer.files = sources.into_iter().flatten().map(|(p, _)| p).collect();
