@@ -125,7 +125,7 @@ const DFA_MAX_PATTERNS: usize = 100_000;
 
 /// The automaton of `texts` (distinct, non-empty, sorted): a DFA up to [`DFA_MAX_PATTERNS`],
 /// else a contiguous NFA.
-fn build_automaton(texts: &[&str]) -> Automaton {
+fn build_automaton(texts: &[Box<str>]) -> Automaton {
     // A DFA is the fastest search, but its memory grows with patterns × byte classes: for
     // large gazetteers (hundreds of thousands of entities) it takes gigabytes and many
     // seconds to build, where a contiguous NFA takes a tenth of both and searches only a
@@ -322,15 +322,17 @@ impl Matcher {
         let mut order: Vec<u32> = (0..forms.len() as u32).collect();
         order.sort_unstable_by(|&a, &b| forms[a as usize].cmp(&forms[b as usize]).then(a.cmp(&b)));
         let mut pattern_of: Vec<u32> = vec![0; forms.len()];
-        let mut texts: Vec<&str> = Vec::new();
+        let mut texts: Vec<Box<str>> = Vec::new();
         for &k in &order {
-            let pat = &*forms[k as usize];
-            if texts.last() != Some(&pat) {
-                texts.push(pat);
+            let pat = &mut forms[k as usize];
+            if texts.last() != Some(pat) {
+                texts.push(std::mem::take(pat));
             }
             pattern_of[k as usize] = texts.len() as u32 - 1;
         }
+        // Only the distinct patterns are kept while the automaton is built.
         drop(order);
+        drop(forms);
         let patterns = texts.len();
         std::thread::scope(|scope| {
             let automaton = scope.spawn(|| build_automaton(&texts));
