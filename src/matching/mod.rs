@@ -310,8 +310,11 @@ impl Matcher {
         // Every form's pattern, in the order `each_form` gives them (empty ones left out).
         let mut norm = Normalized::default();
         let mut forms: Vec<Box<str>> = Vec::new();
+        // Which forms have a pattern, so that they are not normalised again for their entries.
+        let mut matchable: Vec<bool> = Vec::new();
         each_form(gaz, |raw, _| {
             let pat = pattern(&mut norm, raw);
+            matchable.push(!pat.is_empty());
             if !pat.is_empty() {
                 forms.push(pat.into());
             }
@@ -338,9 +341,10 @@ impl Matcher {
             let automaton = scope.spawn(|| build_automaton(&texts));
             // Meanwhile the entries of each pattern, in the forms' order.
             let mut entries: Vec<Vec<Entry>> = vec![Vec::new(); patterns];
-            let mut k = 0usize;
+            let (mut k, mut seen) = (0usize, 0usize);
             each_form(gaz, |raw, of| {
-                if pattern(&mut norm, raw).is_empty() {
+                seen += 1;
+                if !matchable[seen - 1] {
                     return;
                 }
                 let list = &mut entries[pattern_of[k] as usize];
