@@ -12,6 +12,17 @@
 //! .bench-venv/bin/python benches/large/make_gazetteer.py target/bench-gazetteer
 //! NEWSKG_LARGE_GAZETTEER=target/bench-gazetteer cargo bench --bench large
 //! ```
+//!
+//! The run also writes the distinct patterns to `patterns.txt` beside the gazetteer. With
+//! `NEWSKG_LARGE_BARE_ONLY=1` the bench only reads them and builds the bare contiguous NFA once,
+//! in a process of its own, and prints its time and the process's peak RSS: the baseline for
+//! newskg's whole process up to the first document (`/usr/bin/time -v newskg extract -g
+//! target/bench-gazetteer` on one article, `-j 1`), which issue 8 bounds by 1.5× the time and 2×
+//! the memory.
+//!
+//! ```sh
+//! NEWSKG_LARGE_GAZETTEER=target/bench-gazetteer NEWSKG_LARGE_BARE_ONLY=1 cargo bench --bench large
+//! ```
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -26,6 +37,11 @@ fn benches(c: &mut Criterion) {
         eprintln!("large: set NEWSKG_LARGE_GAZETTEER (see benches/large.rs); skipped");
         return;
     };
+    let patterns_file = dir.join("patterns.txt");
+    if std::env::var_os("NEWSKG_LARGE_BARE_ONLY").is_some() {
+        bare_only(&patterns_file);
+        return;
+    }
     let gaz = Gazetteer::load_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     let n = gaz.entities().len();
     assert!(
@@ -41,6 +57,7 @@ fn benches(c: &mut Criterion) {
         .collect();
     patterns.sort_unstable();
     patterns.dedup();
+    std::fs::write(&patterns_file, patterns.join("\n")).expect("patterns.txt written");
     let bare = || {
         AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::ContiguousNFA))
@@ -66,6 +83,37 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(Gazetteer::load_dir(&dir).expect("loads")))
     });
     g.finish();
+}
+
+/// Builds the bare contiguous NFA of the patterns in `file` (one a line) once and prints its
+/// build time and this process's peak RSS.
+fn bare_only(file: &std::path::Path) {
+    let text = std::fs::read_to_string(file).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (run the bench once without NEWSKG_LARGE_BARE_ONLY)",
+            file.display()
+        )
+    });
+    let start = std::time::Instant::now();
+    let patterns: Vec<&str> = text.split('\n').collect();
+    let nfa = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .match_kind(MatchKind::Standard)
+        .build(&patterns)
+        .expect("patterns build");
+    let took = start.elapsed();
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let peak = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .unwrap_or("VmHWM: unknown");
+    eprintln!(
+        "large: bare contiguous NFA of {} patterns built once in {:.2} s, {:.0} MiB; process peak {}",
+        patterns.len(),
+        took.as_secs_f64(),
+        nfa.memory_usage() as f64 / (1 << 20) as f64,
+        peak.trim_start_matches("VmHWM:").trim()
+    );
 }
 
 criterion_group!(large_benches, benches);

@@ -278,23 +278,26 @@ impl Gazetteer {
     pub fn load_layers(layers: &[Layer]) -> Result<Loaded> {
         let sources: Vec<Vec<(PathBuf, String)>> = layers.iter().map(Layer::sources).collect::<Result<_>>()?;
         let mut problems = Vec::new();
-        // id → (layer, file, record, its source)
-        let mut chosen: HashMap<String, (usize, &Path, EntityRecord, load::RecordSource<'_>)> = HashMap::new();
-        let mut all_sites = validate::IdSites::new();
+        // Every sound record of every layer (file, record, its source), `None` once a later
+        // layer replaced it; and id → its index there. The records stay where they were put:
+        // moving them into a map took more memory than the whole loaded gazetteer.
+        let mut kept: Vec<Option<(&Path, EntityRecord, load::RecordSource<'_>)>> = Vec::new();
+        let mut chosen: HashMap<String, usize> = HashMap::new();
+        let mut all_sites = validate::IdSites::default();
         let mut taken_aliases = Vec::new();
         // Records with a problem of their own: left out, but their references are checked too, so
         // one run reports everything.
         let mut flawed = Vec::new();
         for (k, layer) in sources.iter().enumerate() {
-            let mut seen = validate::IdSites::new();
-            let mut layer_records = Vec::new();
+            let mut seen = validate::IdSites::default();
+            let first = kept.len();
             for (path, src) in layer {
                 let check = |rec: &EntityRecord, rs: &load::RecordSource<'_>, problems: &mut Vec<Problem>| {
                     validate::check_record(path, rec, rs, &mut seen, problems)
                 };
                 for (rec, rs, ok) in load::parse_file(path, src, &mut problems, check) {
                     if ok {
-                        layer_records.push((path.as_path(), rec, rs));
+                        kept.push(Some((path.as_path(), rec, rs)));
                     } else {
                         flawed.push((path.as_path(), rec, rs));
                     }
@@ -303,7 +306,8 @@ impl Gazetteer {
             // Aliases this layer takes from entities of earlier layers.
             if k > 0 {
                 let mut earlier: HashMap<String, Vec<&str>> = HashMap::new();
-                for (id, (_, _, rec, _)) in &chosen {
+                for (id, &i) in &chosen {
+                    let Some((_, rec, _)) = &kept[i] else { continue };
                     if !seen.contains_key(id) {
                         for a in rec.aliases.iter().chain(&rec.short_aliases) {
                             earlier
@@ -313,7 +317,7 @@ impl Gazetteer {
                         }
                     }
                 }
-                for (path, rec, rs) in &layer_records {
+                for (path, rec, rs) in kept[first..].iter().flatten() {
                     for a in rec.aliases.iter().chain(&rec.short_aliases) {
                         let mut from = earlier
                             .get(&crate::normalize::normalize_pattern(a))
@@ -335,11 +339,14 @@ impl Gazetteer {
             for (id, site) in seen {
                 all_sites.insert(id, site);
             }
-            for (path, rec, rs) in layer_records {
-                chosen.insert(rec.id.clone(), (k, path, rec, rs));
+            for i in first..kept.len() {
+                let id = kept[i].as_ref().map(|(_, rec, _)| rec.id.clone()).expect("kept above");
+                if let Some(earlier) = chosen.insert(id, i) {
+                    kept[earlier] = None;
+                }
             }
         }
-        for (_, path, rec, rs) in chosen.values() {
+        for (path, rec, rs) in kept.iter().flatten() {
             validate::check_references(path, rec, rs, &all_sites, &mut problems);
         }
         for (path, rec, rs) in &flawed {
@@ -351,11 +358,13 @@ impl Gazetteer {
             let msg = format!("gazetteer has {n} problem{}", if n == 1 { "" } else { "s" });
             return Err(Error::with_problems(ErrorKind::Gazetteer, msg, problems));
         }
-        let sites = chosen
+        let sites = kept
             .iter()
-            .map(|(id, (_, path, _, rs))| (id.clone(), (path.to_path_buf(), rs.line, rs.col)))
+            .flatten()
+            .map(|(path, rec, rs)| (rec.id.clone(), (path.to_path_buf(), rs.line, rs.col)))
             .collect();
-        let records: Vec<EntityRecord> = chosen.into_values().map(|(_, _, r, _)| r).collect();
+        drop(chosen);
+        let records: Vec<EntityRecord> = kept.into_iter().flatten().map(|(_, r, _)| r).collect();
         let mut gazetteer = Self::from_records(records)
             .map_err(|p| Error::with_problems(ErrorKind::Gazetteer, "gazetteer is invalid", p))?;
         gazetteer.files = sources.into_iter().flatten().map(|(p, _)| p).collect();
@@ -382,7 +391,7 @@ impl Gazetteer {
     /// Loads gazetteer sources given as `(file name for messages, RON text)`.
     pub fn from_sources(sources: &[(&Path, &str)]) -> Result<Gazetteer> {
         let mut problems = Vec::new();
-        let mut seen = validate::IdSites::new();
+        let mut seen = validate::IdSites::default();
         let mut parsed = Vec::new();
         let mut flawed = Vec::new();
         for (path, src) in sources {
@@ -414,8 +423,13 @@ impl Gazetteer {
     }
 
     /// Builds a gazetteer from records (ids must be unique, roles must refer to known ids).
-    pub fn from_records(mut records: Vec<EntityRecord>) -> std::result::Result<Gazetteer, Vec<Problem>> {
-        records.sort_by(|a, b| a.id.cmp(&b.id));
+    pub fn from_records(records: Vec<EntityRecord>) -> std::result::Result<Gazetteer, Vec<Problem>> {
+        // Sorted through their indices: a record is large, and a gazetteer may have 500,000.
+        let mut order: Vec<usize> = (0..records.len()).collect();
+        order.sort_by(|&a, &b| records[a].id.cmp(&records[b].id));
+        let mut slots: Vec<Option<EntityRecord>> = records.into_iter().map(Some).collect();
+        let records: Vec<EntityRecord> = order.iter().map(|&i| slots[i].take().expect("each once")).collect();
+        drop(slots);
         let by_id: HashMap<String, EntityIdx> = records
             .iter()
             .enumerate()
@@ -760,6 +774,16 @@ fn derive_geography(entities: &mut [Entity]) {
 }
 
 fn dedup(v: Vec<String>) -> Vec<String> {
+    // A record's lists are short: compared pairwise, without a hash set of copies.
+    if v.len() <= 16 {
+        let mut out: Vec<String> = Vec::with_capacity(v.len());
+        for s in v {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        return out;
+    }
     let mut seen = std::collections::HashSet::new();
     v.into_iter().filter(|s| seen.insert(s.clone())).collect()
 }

@@ -6,11 +6,12 @@ use super::model::EntityRecord;
 use crate::date::PartialDate;
 use crate::error::Problem;
 use crate::normalize::normalize_pattern;
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use rustc_hash::FxHashMap as HashMap;
+use std::path::Path;
 
-/// Where an id was first defined.
-pub(crate) type IdSites = HashMap<String, (PathBuf, usize, usize)>;
+/// Where an id was first defined: the file (borrowed from the sources being loaded, not copied
+/// for each of hundreds of thousands of records), line and column.
+pub(crate) type IdSites<'p> = HashMap<String, (&'p Path, usize, usize)>;
 
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
@@ -22,11 +23,11 @@ fn is_slug(id: &str) -> bool {
 }
 
 /// Validates one record against itself and the ids seen so far (which it extends).
-pub(crate) fn check_record(
-    path: &Path,
+pub(crate) fn check_record<'p>(
+    path: &'p Path,
     rec: &EntityRecord,
     src: &RecordSource<'_>,
-    seen: &mut IdSites,
+    seen: &mut IdSites<'p>,
     problems: &mut Vec<Problem>,
 ) -> bool {
     let before = problems.len();
@@ -44,7 +45,7 @@ pub(crate) fn check_record(
             )),
         );
     } else {
-        seen.insert(rec.id.clone(), (path.to_path_buf(), il, ic));
+        seen.insert(rec.id.clone(), (path, il, ic));
     }
     if rec.name.trim().is_empty() {
         let (l, c) = src.field_pos("name");
@@ -64,7 +65,9 @@ pub(crate) fn check_record(
     }
     for field in ["aliases", "short_aliases", "adjectives", "demonyms"] {
         for t in src.list_strings(field) {
-            if let Tok::Str(raw) = &t.tok
+            // An ASCII letter or digit survives normalisation: only other strings are normalised.
+            if let Tok::Str(raw) = t.tok
+                && !raw.bytes().any(|b| b.is_ascii_alphanumeric())
                 && normalize_pattern(raw).is_empty()
             {
                 let what = if raw.is_empty() { "empty" } else { "blank" };
@@ -120,8 +123,8 @@ pub(crate) fn check_record(
     problems.len() == before
 }
 
-fn find_str<'a>(tokens: Vec<&'a Token>, value: &str) -> Option<&'a Token> {
-    tokens.into_iter().find(|t| matches!(&t.tok, Tok::Str(s) if s == value))
+fn find_str<'a, 's>(tokens: Vec<&'a Token<'s>>, value: &str) -> Option<&'a Token<'s>> {
+    tokens.into_iter().find(|t| matches!(t.tok, Tok::Str(s) if s == value))
 }
 
 /// Checks that every role's `of` names a known id; positions come from the record source.
@@ -129,7 +132,7 @@ pub(crate) fn check_references(
     path: &Path,
     rec: &EntityRecord,
     src: &RecordSource<'_>,
-    known: &IdSites,
+    known: &IdSites<'_>,
     problems: &mut Vec<Problem>,
 ) {
     if let Some(c) = &rec.country
@@ -160,6 +163,27 @@ pub(crate) fn check_references(
                 )
                 .hint("add that entity to the gazetteer or fix the id"),
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::normalize::normalize_pattern;
+
+    /// `check_record` normalises only strings without an ASCII letter or digit to find blank ones:
+    /// that is right only while normalisation keeps every ASCII letter and digit.
+    #[test]
+    fn ascii_letters_and_digits_survive_normalisation() {
+        for c in ('a'..='z').chain('A'..='Z').chain('0'..='9') {
+            for s in [
+                format!("{c}"),
+                format!(" -{c}- "),
+                format!("{c}\u{301}"),
+                format!("'{c}."),
+            ] {
+                assert!(!normalize_pattern(&s).is_empty(), "{s:?}");
+            }
         }
     }
 }

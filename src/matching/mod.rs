@@ -22,7 +22,6 @@ use crate::normalize::{Normalized, normalize_pattern};
 use crate::span::Span;
 use aho_corasick::MatchKind;
 use aho_corasick::automaton::Automaton as _;
-use rustc_hash::FxHashMap as HashMap;
 
 pub mod scan;
 
@@ -124,11 +123,48 @@ pub struct Matcher {
 /// gazetteer has about 20,000).
 const DFA_MAX_PATTERNS: usize = 100_000;
 
+/// The automaton of `texts` (distinct, non-empty, sorted): a DFA up to [`DFA_MAX_PATTERNS`],
+/// else a contiguous NFA.
+fn build_automaton(texts: &[Box<str>]) -> Automaton {
+    // A DFA is the fastest search, but its memory grows with patterns × byte classes: for
+    // large gazetteers (hundreds of thousands of entities) it takes gigabytes and many
+    // seconds to build, where a contiguous NFA takes a tenth of both and searches only a
+    // little slower.
+    // No prefilter: with thousands of patterns aho-corasick finds none that helps, and the
+    // scan loop walks every byte anyway.
+    if texts.len() <= DFA_MAX_PATTERNS {
+        Automaton::Dfa(
+            aho_corasick::dfa::Builder::new()
+                .match_kind(MatchKind::Standard)
+                .prefilter(false)
+                .build(texts.iter().map(|t| t.as_bytes()))
+                .expect("patterns are non-empty and few enough for aho-corasick"),
+        )
+    } else {
+        Automaton::Nfa(
+            aho_corasick::nfa::contiguous::Builder::new()
+                .match_kind(MatchKind::Standard)
+                .prefilter(false)
+                .build(texts.iter().map(|t| t.as_bytes()))
+                .expect("patterns are non-empty and few enough for aho-corasick"),
+        )
+    }
+}
+
 const ADJ_ENDINGS: [&str; 6] = ["", "e", "en", "er", "es", "em"];
 
 fn case_of(form: &str) -> Case {
-    let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
-    if (2..=5).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase()) && form.chars().count() <= 6 {
+    // Letters counted up to six, without collecting them (a form of a large gazetteer is rarely
+    // short).
+    let (mut letters, mut upper) = (0usize, true);
+    for c in form.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper &= c.is_uppercase();
+        if letters > 5 {
+            break;
+        }
+    }
+    if (2..=5).contains(&letters) && upper && form.chars().count() <= 6 {
         Case::AllCaps
     } else if form.chars().next().is_some_and(char::is_uppercase) {
         Case::UpperFirst
@@ -177,128 +213,170 @@ fn city_adjective_stems(alias: &str) -> Vec<String> {
     out
 }
 
-impl Matcher {
-    /// Compiles the gazetteer into one automaton.
-    pub fn new(gaz: &Gazetteer) -> Matcher {
-        let mut index: HashMap<String, usize> = HashMap::default();
-        let mut texts: Vec<String> = Vec::new();
-        let mut entries: Vec<Vec<Entry>> = Vec::new();
-        let mut add = |raw: &str, entry: Entry| {
-            let pat = normalize_pattern(raw);
-            if pat.is_empty() {
-                return;
-            }
-            let id = *index.entry(pat.clone()).or_insert_with(|| {
-                texts.push(pat);
-                entries.push(Vec::new());
-                texts.len() - 1
-            });
-            let list = &mut entries[id];
-            if !list
-                .iter()
-                .any(|e| e.entity == entry.entity && e.form == entry.form && e.case == entry.case)
-            {
-                list.push(entry);
-            }
+/// What a form of an entity stands for, without its text: an [`Entry`] once the form is known.
+#[derive(Clone, Copy)]
+struct FormOf {
+    entity: EntityIdx,
+    form: Form,
+    /// The case policy; `None`: the form's own ([`case_of`], computed only where needed).
+    case: Option<Case>,
+    kind: Kind,
+    bare_adjective: bool,
+    adjective_stem: bool,
+}
+
+impl FormOf {
+    fn entry(self, raw: &str, case: Case) -> Entry {
+        Entry {
+            raw: raw.to_lowercase().into_boxed_str(),
+            entity: self.entity,
+            form: self.form,
+            case,
+            kind: self.kind,
+            sibilant: raw.ends_with(['s', 'x', 'z', 'ß', 'S', 'X', 'Z']),
+            bare_adjective: self.bare_adjective,
+            adjective_stem: self.adjective_stem,
+        }
+    }
+}
+
+/// Calls `f` with every surface form of every entity (as written, before normalisation), in
+/// gazetteer order: aliases (and a city's adjective stems), short aliases, adjectives with their
+/// endings, demonym forms.
+fn each_form(gaz: &Gazetteer, mut f: impl FnMut(&str, FormOf)) {
+    for (i, e) in gaz.entities().iter().enumerate() {
+        let of = |form: Form, case: Option<Case>| FormOf {
+            entity: i as EntityIdx,
+            form,
+            case,
+            kind: e.kind,
+            bare_adjective: false,
+            adjective_stem: false,
         };
-        for (i, e) in gaz.entities().iter().enumerate() {
-            let entity = i as EntityIdx;
-            let mk = |form: Form, raw: &str, case: Case| Entry {
-                raw: raw.to_lowercase().into_boxed_str(),
-                entity,
-                form,
-                case,
-                kind: e.kind,
-                sibilant: raw.ends_with(['s', 'x', 'z', 'ß', 'S', 'X', 'Z']),
-                bare_adjective: false,
-                adjective_stem: false,
-            };
-            for a in &e.aliases {
-                add(a, mk(Form::Alias, a, case_of(a)));
-                if e.kind == Kind::City {
-                    for stem in city_adjective_stems(a) {
-                        add(
-                            &stem,
-                            Entry {
-                                adjective_stem: true,
-                                ..mk(Form::Alias, &stem, Case::UpperFirst)
-                            },
-                        );
-                    }
-                }
-            }
-            for a in &e.short_aliases {
-                add(a, mk(Form::Short, a, case_of(a)));
-            }
-            for stem in &e.adjectives {
-                for end in ADJ_ENDINGS {
-                    let f = format!("{}{end}", stem.trim());
-                    add(
-                        &f,
-                        Entry {
-                            bare_adjective: end.is_empty(),
-                            ..mk(Form::Adjective, &f, Case::Any)
+        for a in &e.aliases {
+            f(a, of(Form::Alias, None));
+            if e.kind == Kind::City {
+                for stem in city_adjective_stems(a) {
+                    f(
+                        &stem,
+                        FormOf {
+                            adjective_stem: true,
+                            ..of(Form::Alias, Some(Case::UpperFirst))
                         },
                     );
                 }
             }
-            for d in &e.demonyms {
-                for f in demonym_forms(d) {
-                    add(&f, mk(Form::Demonym, &f, Case::UpperFirst));
-                }
+        }
+        for a in &e.short_aliases {
+            f(a, of(Form::Short, None));
+        }
+        let mut buf = String::new();
+        for stem in &e.adjectives {
+            for end in ADJ_ENDINGS {
+                buf.clear();
+                buf.push_str(stem.trim());
+                buf.push_str(end);
+                f(
+                    &buf,
+                    FormOf {
+                        bare_adjective: end.is_empty(),
+                        ..of(Form::Adjective, Some(Case::Any))
+                    },
+                );
             }
         }
-        for list in &mut entries {
-            list.sort_by_key(|e| (e.entity, e.form));
+        for d in &e.demonyms {
+            for form in demonym_forms(d) {
+                f(&form, of(Form::Demonym, Some(Case::UpperFirst)));
+            }
         }
+    }
+}
+
+/// The normalised pattern of a form (as [`normalize_pattern`]), in `norm`'s reused buffers;
+/// empty when the form has nothing to match.
+fn pattern<'n>(norm: &'n mut Normalized, raw: &str) -> &'n str {
+    norm.fill(raw);
+    norm.text.trim_matches(' ')
+}
+
+impl Matcher {
+    /// Compiles the gazetteer into one automaton.
+    ///
+    /// The automaton is built on a second thread from the sorted distinct patterns while this one
+    /// makes the entries of each pattern: with hundreds of thousands of aliases the automaton is
+    /// most of the start-up, and the entries no longer wait for it.
+    pub fn new(gaz: &Gazetteer) -> Matcher {
+        // Every form's pattern, in the order `each_form` gives them (empty ones left out).
+        let mut norm = Normalized::default();
+        let mut forms: Vec<Box<str>> = Vec::new();
+        // Which forms have a pattern, so that they are not normalised again for their entries.
+        let mut matchable: Vec<bool> = Vec::new();
+        each_form(gaz, |raw, _| {
+            let pat = pattern(&mut norm, raw);
+            matchable.push(!pat.is_empty());
+            if !pat.is_empty() {
+                forms.push(pat.into());
+            }
+        });
         // Patterns in byte order: the trie is then built along shared prefixes, which takes a
         // third of the time for hundreds of thousands of patterns (the order does not change
-        // what is found).
-        let mut order: Vec<usize> = (0..texts.len()).collect();
-        order.sort_unstable_by(|&a, &b| texts[a].cmp(&texts[b]));
-        let texts: Vec<String> = order.iter().map(|&i| std::mem::take(&mut texts[i])).collect();
-        let entries: Vec<Vec<Entry>> = order.iter().map(|&i| std::mem::take(&mut entries[i])).collect();
-        let patterns = texts.len();
-        // A DFA: the fastest search; its memory is reported by `memory_usage` (a few MiB for
-        // thousands of patterns, see the benches).
-        // A DFA is the fastest search, but its memory grows with patterns × byte classes: for
-        // large gazetteers (hundreds of thousands of entities) it takes gigabytes and many
-        // seconds to build, where a contiguous NFA takes a tenth of both and searches only a
-        // little slower.
-        // No prefilter: with thousands of patterns aho-corasick finds none that helps, and the
-        // scan loop walks every byte anyway.
-        let ac = if texts.len() <= DFA_MAX_PATTERNS {
-            Automaton::Dfa(
-                aho_corasick::dfa::Builder::new()
-                    .match_kind(MatchKind::Standard)
-                    .prefilter(false)
-                    .build(&texts)
-                    .expect("patterns are non-empty and few enough for aho-corasick"),
-            )
-        } else {
-            Automaton::Nfa(
-                aho_corasick::nfa::contiguous::Builder::new()
-                    .match_kind(MatchKind::Standard)
-                    .prefilter(false)
-                    .build(&texts)
-                    .expect("patterns are non-empty and few enough for aho-corasick"),
-            )
-        };
-        let tails = crate::word_list(include_str!("../../data/de/compound_tails.txt"))
-            .map(normalize_pattern)
-            .collect();
-        // A prefix with anything but letters could never begin a run of letters.
-        let adjective_prefixes = crate::word_list(include_str!("../../data/de/adjective_prefixes.txt"))
-            .filter(|p| p.chars().all(char::is_alphabetic))
-            .map(String::from)
-            .collect();
-        Matcher {
-            ac,
-            entries,
-            tails,
-            adjective_prefixes,
-            patterns,
+        // what is found). Ties keep the forms' order, so a pattern's entries keep it too.
+        let mut order: Vec<u32> = (0..forms.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| forms[a as usize].cmp(&forms[b as usize]).then(a.cmp(&b)));
+        let mut pattern_of: Vec<u32> = vec![0; forms.len()];
+        let mut texts: Vec<Box<str>> = Vec::new();
+        for &k in &order {
+            let pat = &mut forms[k as usize];
+            if texts.last() != Some(pat) {
+                texts.push(std::mem::take(pat));
+            }
+            pattern_of[k as usize] = texts.len() as u32 - 1;
         }
+        // Only the distinct patterns are kept while the automaton is built.
+        drop(order);
+        drop(forms);
+        let patterns = texts.len();
+        std::thread::scope(|scope| {
+            let automaton = scope.spawn(|| build_automaton(&texts));
+            // Meanwhile the entries of each pattern, in the forms' order.
+            let mut entries: Vec<Vec<Entry>> = vec![Vec::new(); patterns];
+            let (mut k, mut seen) = (0usize, 0usize);
+            each_form(gaz, |raw, of| {
+                seen += 1;
+                if !matchable[seen - 1] {
+                    return;
+                }
+                let list = &mut entries[pattern_of[k] as usize];
+                k += 1;
+                let case = of.case.unwrap_or_else(|| case_of(raw));
+                if !list
+                    .iter()
+                    .any(|e| e.entity == of.entity && e.form == of.form && e.case == case)
+                {
+                    list.push(of.entry(raw, case));
+                }
+            });
+            for list in &mut entries {
+                list.sort_by_key(|e| (e.entity, e.form));
+            }
+            let tails = crate::word_list(include_str!("../../data/de/compound_tails.txt"))
+                .map(normalize_pattern)
+                .collect();
+            // A prefix with anything but letters could never begin a run of letters.
+            let adjective_prefixes = crate::word_list(include_str!("../../data/de/adjective_prefixes.txt"))
+                .filter(|p| p.chars().all(char::is_alphabetic))
+                .map(String::from)
+                .collect();
+            let ac = automaton.join().expect("the automaton build does not panic");
+            Matcher {
+                ac,
+                entries,
+                tails,
+                adjective_prefixes,
+                patterns,
+            }
+        })
     }
 
     /// Number of distinct normalised patterns in the automaton.
