@@ -585,8 +585,16 @@ pub fn extract_gated(
                 event: events.current(si),
             };
             if candidate {
-                let attr = attribution::attribution(gaz, lex, &t, &p, |ci| ctx.subject(ci));
-                ctx.run(&mut found, evidence, &attr);
+                ctx.run(&mut found, evidence, &None);
+                // Who says so is asked only of a sentence that gave a relation (most give none),
+                // and holds for every relation of the sentence.
+                if !(found.relations.is_empty() && found.hedged.is_empty())
+                    && let Some(attr) = attribution::attribution(gaz, lex, &t, &p, |ci| ctx.subject(ci))
+                {
+                    for r in found.relations.iter_mut().chain(found.hedged.iter_mut()) {
+                        r.attribution = Some(attr.clone());
+                    }
+                }
             }
             let notes = ctx.event_notes(&found);
             let subjects: Vec<usize> = (0..p.clauses.len()).filter_map(|ci| ctx.subject(ci)).collect();
