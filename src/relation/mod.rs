@@ -597,7 +597,15 @@ pub fn extract_gated(
                 }
             }
             let notes = ctx.event_notes(&found);
-            let subjects: Vec<usize> = (0..p.clauses.len()).filter_map(|ci| ctx.subject(ci)).collect();
+            // The clauses' subjects, which `note_parse` asks only about phrases headed by a person.
+            let persons = p.phrases.iter().any(|ph| {
+                ph.head_kind != crate::syntax::Head::None && t.toks[ph.head].slot.is_some_and(|s| s.person())
+            });
+            let subjects: Vec<usize> = if persons {
+                (0..p.clauses.len()).filter_map(|ci| ctx.subject(ci)).collect()
+            } else {
+                Vec::new()
+            };
             if let Some(tr) = trace.as_deref_mut() {
                 crate::syntax::explain(tr, gaz, text, &t, &p, |ci| ctx.subject(ci));
                 for r in found.relations.iter().chain(&found.hedged) {
