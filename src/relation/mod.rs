@@ -217,9 +217,14 @@ fn definite_before(text: &str, from: usize, pos: usize) -> bool {
     for _ in 0..4 {
         let Some(w) = words.next() else { return false };
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let lower = w.to_lowercase();
-        if matches!(lower.as_str(), "der" | "die" | "den" | "dem" | "des" | "beiden")
-            || ["sein", "ihr", "dies"].iter().any(|p| lower.starts_with(p))
+        // Compared without a lower-cased copy: no character but ASCII lower-cases to these
+        // letters (the Kelvin sign's `k` is none of them).
+        let b = w.as_bytes();
+        let starts = |p: &str| b.get(..p.len()).is_some_and(|x| x.eq_ignore_ascii_case(p.as_bytes()));
+        if ["der", "die", "den", "dem", "des", "beiden"]
+            .iter()
+            .any(|d| w.eq_ignore_ascii_case(d))
+            || ["sein", "ihr", "dies"].iter().any(|p| starts(p))
         {
             return true;
         }
