@@ -664,19 +664,21 @@ impl<'g> DocRefs<'g> {
             }
             // Persons earlier in the sentence that head a phrase of their own or own a noun
             // (`Während Kims Besuch traf er`) — not those inside another phrase's attributes
-            // (`an den Denkmälern der Führer Kim Il Sung`).
-            let before: Vec<EntityIdx> = p
-                .phrases
-                .iter()
-                .filter(|q| q.toks.start < ph.toks.start && !q.genitive)
-                .flat_map(|q| {
-                    let owner = q.possessor.and_then(|x| t.toks[x].slot).filter(|s| s.person());
-                    let head = t.toks[q.head]
-                        .slot
-                        .filter(|s| s.person() && q.head_kind != Head::None && q.prep.is_none());
-                    owner.into_iter().chain(head).map(|s| s.entity)
-                })
-                .collect();
+            // (`an den Denkmälern der Führer Kim Il Sung`). Gathered only for the pronouns and
+            // descriptions that ask for them, before either changes a token.
+            let persons_before = |t: &Tokens, p: &Parse| -> Vec<EntityIdx> {
+                p.phrases
+                    .iter()
+                    .filter(|q| q.toks.start < ph.toks.start && !q.genitive)
+                    .flat_map(|q| {
+                        let owner = q.possessor.and_then(|x| t.toks[x].slot).filter(|s| s.person());
+                        let head = t.toks[q.head]
+                            .slot
+                            .filter(|s| s.person() && q.head_kind != Head::None && q.prep.is_none());
+                        owner.into_iter().chain(head).map(|s| s.entity)
+                    })
+                    .collect()
+            };
             let resolved = match ph.head_kind {
                 Head::Pronoun => {
                     let Some((pcase, refers)) = t.word(ph.head).and_then(|w| self.lex.info(w).pron) else {
@@ -729,7 +731,8 @@ impl<'g> DocRefs<'g> {
                         // of its verb's arguments (`Merkel empfing sie`: `sie` is not Merkel;
                         // that would be `sich`).
                         let coargs = coarguments(t, p, pi);
-                        let before: Vec<EntityIdx> = before.iter().copied().filter(|e| !coargs.contains(e)).collect();
+                        let mut before = persons_before(t, p);
+                        before.retain(|e| !coargs.contains(e));
                         // With its clause's arguments left out, an object pronoun may stand for
                         // a person of an earlier clause (`reist Obama nach Rom, wo ihn Merkel
                         // erwartet`).
@@ -750,7 +753,6 @@ impl<'g> DocRefs<'g> {
                                 })
                             })
                             .filter(|&e| before.contains(&e) && self.fits(e, refers));
-                        let mut before = before;
                         if let Some(e) = first_of_main {
                             before.retain(|&x| x != e);
                             before.push(e);
@@ -831,6 +833,7 @@ impl<'g> DocRefs<'g> {
                     None
                 }
                 Head::Person => {
+                    let before = persons_before(t, p);
                     let r = self.description(t, p, pi, &before);
                     match r {
                         Description::One(e) => Some((e, Via::Role)),

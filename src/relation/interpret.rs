@@ -2252,21 +2252,20 @@ impl Ctx<'_> {
                 } else {
                     None
                 };
-                let with_particle: Vec<LemmaId> = info
+                // The readings with the clause's particle if there are any, else those without
+                // one (walked over twice rather than collected: most words have no construction).
+                let with_particle = particle.is_some() && info.verbs.iter().any(|v| v.particle == particle);
+                let lemmas = info
                     .verbs
                     .iter()
-                    .filter(|v| particle.is_some() && v.particle == particle)
-                    .map(|v| v.lemma)
-                    .collect();
-                let lemmas: Vec<LemmaId> = if !with_particle.is_empty() {
-                    with_particle
-                } else {
-                    info.verbs
-                        .iter()
-                        .filter(|v| v.particle.is_none() && (!attributive || v.form == VForm::Participle))
-                        .map(|v| v.lemma)
-                        .collect()
-                };
+                    .filter(|v| {
+                        if with_particle {
+                            v.particle == particle
+                        } else {
+                            v.particle.is_none() && (!attributive || v.form == VForm::Participle)
+                        }
+                    })
+                    .map(|v| v.lemma);
                 let mut seen = Vec::new();
                 for l in lemmas {
                     if let Some(cs) = self.cons.by_lemma.get(&l) {

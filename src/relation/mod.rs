@@ -217,9 +217,14 @@ fn definite_before(text: &str, from: usize, pos: usize) -> bool {
     for _ in 0..4 {
         let Some(w) = words.next() else { return false };
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let lower = w.to_lowercase();
-        if matches!(lower.as_str(), "der" | "die" | "den" | "dem" | "des" | "beiden")
-            || ["sein", "ihr", "dies"].iter().any(|p| lower.starts_with(p))
+        // Compared without a lower-cased copy: no character but ASCII lower-cases to these
+        // letters (the Kelvin sign's `k` is none of them).
+        let b = w.as_bytes();
+        let starts = |p: &str| b.get(..p.len()).is_some_and(|x| x.eq_ignore_ascii_case(p.as_bytes()));
+        if ["der", "die", "den", "dem", "des", "beiden"]
+            .iter()
+            .any(|d| w.eq_ignore_ascii_case(d))
+            || ["sein", "ihr", "dies"].iter().any(|p| starts(p))
         {
             return true;
         }
@@ -585,11 +590,27 @@ pub fn extract_gated(
                 event: events.current(si),
             };
             if candidate {
-                let attr = attribution::attribution(gaz, lex, &t, &p, |ci| ctx.subject(ci));
-                ctx.run(&mut found, evidence, &attr);
+                ctx.run(&mut found, evidence, &None);
+                // Who says so is asked only of a sentence that gave a relation (most give none),
+                // and holds for every relation of the sentence.
+                if !(found.relations.is_empty() && found.hedged.is_empty())
+                    && let Some(attr) = attribution::attribution(gaz, lex, &t, &p, |ci| ctx.subject(ci))
+                {
+                    for r in found.relations.iter_mut().chain(found.hedged.iter_mut()) {
+                        r.attribution = Some(attr.clone());
+                    }
+                }
             }
             let notes = ctx.event_notes(&found);
-            let subjects: Vec<usize> = (0..p.clauses.len()).filter_map(|ci| ctx.subject(ci)).collect();
+            // The clauses' subjects, which `note_parse` asks only about phrases headed by a person.
+            let persons = p.phrases.iter().any(|ph| {
+                ph.head_kind != crate::syntax::Head::None && t.toks[ph.head].slot.is_some_and(|s| s.person())
+            });
+            let subjects: Vec<usize> = if persons {
+                (0..p.clauses.len()).filter_map(|ci| ctx.subject(ci)).collect()
+            } else {
+                Vec::new()
+            };
             if let Some(tr) = trace.as_deref_mut() {
                 crate::syntax::explain(tr, gaz, text, &t, &p, |ci| ctx.subject(ci));
                 for r in found.relations.iter().chain(&found.hedged) {

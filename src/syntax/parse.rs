@@ -604,11 +604,14 @@ pub fn parse(lex: &Lexicon, t: &Tokens) -> Parse {
                 // pronoun stands for what one takes part in or is at, not the city; nor the venue
                 // of an event (`zu einem Empfang im Metropolitan Museum, zu dem X kam`).
                 let governed = t.has(lex, start, flag::PREP);
-                let event_before = k.checked_sub(1).is_some_and(|q| {
-                    p.phrases[q].head_kind == Head::Noun && lex.is_event_noun(t.norm(p.phrases[q].head))
-                });
+                // Asked only after a preposition: the event nouns are compared one by one.
+                let event_before = || {
+                    k.checked_sub(1).is_some_and(|q| {
+                        p.phrases[q].head_kind == Head::Noun && lex.is_event_noun(t.norm(p.phrases[q].head))
+                    })
+                };
                 let venue = governed
-                    && event_before
+                    && event_before()
                     && ph.prep.is_some()
                     && match t.toks[ph.head].slot {
                         Some(s) => s.kind == Kind::Place && !s.reference,
