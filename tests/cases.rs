@@ -39,17 +39,12 @@ fn gazetteer_dir() -> std::path::PathBuf {
         .into()
 }
 
-/// The case's pipeline when it brings records of its own: the bundled files and the records as
-/// one more file, made plain for the plain run.
-fn with_records(records: &str, which: &str) -> Pipeline {
-    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(gazetteer_dir())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .collect();
-    files.sort();
+/// The case's pipeline when it brings records of its own: the gazetteer's files (`files`, as
+/// the bundled gazetteer loaded them) and the records as one more file, made plain for the
+/// plain run.
+fn with_records(files: &[std::path::PathBuf], records: &str, which: &str) -> Pipeline {
     let mut sources: Vec<(std::path::PathBuf, String)> = files
-        .into_iter()
+        .iter()
         .map(|f| (f.clone(), std::fs::read_to_string(f).unwrap()))
         .collect();
     sources.push(("case-records.ron".into(), format!("[{records}]")));
@@ -65,11 +60,12 @@ fn pipeline() -> Pipeline {
 fn run_file(file: &str) {
     let bundled = pipeline();
     let plain = Pipeline::new(bundled.gazetteer().plain());
-    run_with(file, &bundled, "bundled");
-    run_with(file, &plain, "plain");
+    let files = bundled.gazetteer().files().to_vec();
+    run_with(file, &bundled, &files, "bundled");
+    run_with(file, &plain, &files, "plain");
 }
 
-fn run_with(file: &str, p: &Pipeline, which: &str) {
+fn run_with(file: &str, p: &Pipeline, files: &[std::path::PathBuf], which: &str) {
     let src = std::fs::read_to_string(Path::new("tests/data/cases").join(file)).unwrap();
     let cases: Vec<Case> = ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
@@ -81,7 +77,7 @@ fn run_with(file: &str, p: &Pipeline, which: &str) {
         let own;
         let p = match &c.records {
             Some(r) => {
-                own = with_records(r, which);
+                own = with_records(files, r, which);
                 &own
             }
             None => p,

@@ -258,6 +258,8 @@ pub fn drop_names_inside_names(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>)
         let plain_name = h.candidates.iter().all(|c| c.form == Form::Alias) && matches!(h.inflection, Inflection::None);
         let spaced_before = before.strip_suffix(' ').filter(|b| !b.ends_with(' '));
         let spaced_after = after.strip_prefix(' ').filter(|a| !a.starts_with(' '));
+        // Is the hit a club, or a place in a club's name (for rule 11)?
+        let mut club = false;
         // A club the gazetteer lists (`FC Barcelona`) names its place.
         if h.candidates
             .iter()
@@ -265,6 +267,7 @@ pub fn drop_names_inside_names(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>)
             && let Some(p) = club_place(h.span.slice(text))
         {
             club_places.push(p);
+            club = true;
         }
         // 1. markers
         let marked_before = spaced_before.is_some_and(marker_before);
@@ -275,6 +278,7 @@ pub fn drop_names_inside_names(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>)
                 || spaced_after.is_some_and(|a| m.club_after.iter().any(|x| starts_with_marker(a, x))))
         {
             club_places.push(h.span.slice(text));
+            club = true;
         }
         if marked_before || shared_marker_until == Some(start) {
             shared_marker_until = hits
@@ -431,11 +435,6 @@ pub fn drop_names_inside_names(gaz: &Gazetteer, text: &str, hits: &mut Vec<Hit>)
                 })
             });
         }
-        let club = (location && inside && club_places.last() == Some(&h.span.slice(text)))
-            || h.candidates
-                .iter()
-                .all(|c| gaz.entity(c.entity).kind == Kind::Organization)
-                && club_place(h.span.slice(text)).is_some();
         if club {
             last_club_end = Some(end);
         }
